@@ -1,0 +1,46 @@
+# Pakt API: every target runs inside the project's virtualenv (.venv), made on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-fast lint format openapi migrate seed bench fuzz deploy-check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## start the whole stack (PostgreSQL, migrations, demo data, services, nginx)
+	$(BIN)/pakt dev
+
+test: $(STAMP)  ## the full suite: unit, API, contract, end to end, deploy checks
+	$(BIN)/pytest -n 2 -p no:cacheprovider
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check services tests bench
+	$(BIN)/ruff check services tests bench
+	$(BIN)/mypy services
+	$(BIN)/lint-imports
+
+format: $(STAMP)
+	$(BIN)/ruff format services tests bench
+	$(BIN)/ruff check --fix services tests bench
+
+migrate: $(STAMP)
+	$(BIN)/pakt db migrate
+
+seed: $(STAMP)
+	$(BIN)/pakt seed
+
+openapi: $(STAMP)
+	$(BIN)/pakt openapi export
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache reports

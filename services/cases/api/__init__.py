@@ -1,0 +1,5 @@
+"""HTTP routes of the cases service."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

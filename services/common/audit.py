@@ -1,0 +1,49 @@
+"""The audit trail: every change, who made it, for which organization, in which request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import insert
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.common.auth import Principal
+from services.common.context import current_request_id
+from services.common.tables import audit_entry
+
+
+def audit_row(
+    actor: Principal | str | None, action: str, entity_type: str, entity_id: object, details: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """One audit row as a dict, for callers that insert many in one statement."""
+    if isinstance(actor, Principal):
+        who, org = actor.subject, actor.org
+    else:
+        who, org = actor, None
+    return {
+        "actor": who,
+        "actor_org": org,
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": str(entity_id),
+        "request_id": current_request_id(),
+        "details": details or {},
+    }
+
+
+async def record_audit(
+    session: AsyncSession,
+    actor: Principal | str | None,
+    action: str,
+    entity_type: str,
+    entity_id: object,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Appends one entry in the caller's transaction (it lands exactly when the change does)."""
+    await session.exec(insert(audit_entry).values(**audit_row(actor, action, entity_type, entity_id, details)))
+
+
+async def record_audit_many(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Appends many entries in one round trip (batch operations)."""
+    if rows:
+        await session.exec(insert(audit_entry), params=rows)

@@ -1,0 +1,55 @@
+"""Liveness, readiness and Prometheus metrics under the service's own prefix."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel
+from sqlalchemy import text
+
+from services.common.problems import ProblemError, problem_responses, problem_type
+
+
+class Health(BaseModel):
+    status: str
+    service: str
+
+
+class NotReady(ProblemError):
+    type_ = problem_type("not-ready")
+    title = "Service not ready"
+    status = 503
+
+
+def health_router(service: str) -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    @router.get(f"/{service}/healthz", summary="Liveness: the process answers", operation_id=f"{service}-healthz")
+    async def healthz() -> Health:
+        return Health(status="ok", service=service)
+
+    @router.get(
+        f"/{service}/readyz",
+        summary="Readiness: the database answers",
+        operation_id=f"{service}-readyz",
+        responses=problem_responses(503),
+    )
+    async def readyz(request: Request) -> Health:
+        try:
+            async with request.app.state.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception as exc:  # any failure to reach the database means not ready
+            raise NotReady("The database is not reachable") from exc
+        return Health(status="ready", service=service)
+
+    @router.get(
+        f"/{service}/metrics",
+        summary="Prometheus metrics",
+        operation_id=f"{service}-metrics",
+        response_class=Response,
+        responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}, "description": "Prometheus text format"}},
+    )
+    async def metrics(request: Request) -> Response:
+        return Response(generate_latest(request.app.state.metrics_registry), media_type=CONTENT_TYPE_LATEST)
+
+    return router

@@ -1,0 +1,258 @@
+"""RFC 9457 problem details: the one error shape every service answers with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import DBAPIError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_BASE = "https://pakt.example.org/problems/"
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+log = structlog.get_logger("pakt.problems")
+
+
+class FieldError(BaseModel):
+    """One offending input field of a validation problem."""
+
+    location: list[str | int] = Field(description="Where the value sits: body, query, header, path, then the field path")
+    message: str
+    type: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(description="URI naming the kind of problem; stable")
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    request_id: str | None = None
+    errors: list[FieldError] | None = None
+
+
+class ProblemError(Exception):
+    """Base of every domain error; subclasses fix `type_`, `title` and `status`."""
+
+    type_: str = "about:blank"
+    title: str = "Error"
+    status: int = 400
+    headers: dict[str, str] | None = None
+
+    def __init__(self, detail: str | None = None, **extensions: Any) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail
+        self.extensions = extensions
+
+
+def problem_type(slug: str) -> str:
+    return PROBLEM_BASE + slug
+
+
+class NotFound(ProblemError):
+    type_ = problem_type("not-found")
+    title = "Not found"
+    status = 404
+
+
+class Conflict(ProblemError):
+    type_ = problem_type("conflict")
+    title = "Conflict"
+    status = 409
+
+
+class Forbidden(ProblemError):
+    type_ = problem_type("forbidden")
+    title = "Forbidden"
+    status = 403
+
+
+class Unauthorized(ProblemError):
+    type_ = problem_type("unauthorized")
+    title = "Unauthorized"
+    status = 401
+
+    def __init__(self, detail: str | None = None, *, error: str = "invalid_token") -> None:
+        super().__init__(detail)
+        self.headers = {"WWW-Authenticate": f'Bearer realm="pakt", error="{error}"'}
+
+
+class PreconditionRequired(ProblemError):
+    type_ = problem_type("precondition-required")
+    title = "Precondition required"
+    status = 428
+
+
+class PreconditionFailed(ProblemError):
+    type_ = problem_type("precondition-failed")
+    title = "Precondition failed"
+    status = 412
+
+
+class InvalidInput(ProblemError):
+    """A request that parsed but breaks a business rule about its content."""
+
+    type_ = problem_type("invalid-input")
+    title = "Invalid input"
+    status = 422
+
+
+_STATUS_SLUGS = {
+    400: ("bad-request", "Bad request"),
+    401: ("unauthorized", "Unauthorized"),
+    403: ("forbidden", "Forbidden"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    406: ("not-acceptable", "Not acceptable"),
+    409: ("conflict", "Conflict"),
+    413: ("payload-too-large", "Payload too large"),
+    415: ("unsupported-media-type", "Unsupported media type"),
+    429: ("too-many-requests", "Too many requests"),
+}
+
+
+def problem_response(
+    request: Request | None,
+    *,
+    type_: str,
+    title: str,
+    status: int,
+    detail: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {"type": type_, "title": title, "status": status}
+    if detail:
+        body["detail"] = detail
+    if request is not None:
+        body["instance"] = request.url.path
+        rid = request.scope.get("state", {}).get("request_id")
+        if rid:
+            body["request_id"] = rid
+    body.update({k: v for k, v in extensions.items() if v is not None})
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
+
+
+async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ProblemError)  # noqa: S101 - registered for this class only
+    return problem_response(
+        request,
+        type_=exc.type_,
+        title=exc.title,
+        status=exc.status,
+        detail=exc.detail,
+        headers=exc.headers,
+        **exc.extensions,
+    )
+
+
+def _field_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    out = []
+    for err in exc.errors():
+        loc = [p if isinstance(p, int) else str(p) for p in err.get("loc", ())]
+        out.append({"location": loc, "message": str(err.get("msg", "")), "type": str(err.get("type", ""))})
+    return out
+
+
+async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)  # noqa: S101
+    errors = _field_errors(exc)
+    fields = ", ".join(".".join(str(p) for p in e["location"]) for e in errors[:10])
+    return problem_response(
+        request,
+        type_=problem_type("validation"),
+        title="Request validation failed",
+        status=422,
+        detail=f"Invalid fields: {fields}" if fields else None,
+        errors=errors,
+    )
+
+
+async def _on_http(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)  # noqa: S101
+    slug, title = _STATUS_SLUGS.get(exc.status_code, ("http-error", "HTTP error"))
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
+    return problem_response(
+        request,
+        type_=problem_type(slug),
+        title=title,
+        status=exc.status_code,
+        detail=detail,
+        headers=dict(exc.headers) if exc.headers else None,
+    )
+
+
+def internal_error_response(scope: dict[str, Any]) -> JSONResponse:
+    body = {
+        "type": problem_type("internal"),
+        "title": "Internal server error",
+        "status": 500,
+        "detail": "The server could not complete the request; quote the request id when reporting it.",
+        "instance": scope.get("path"),
+        "request_id": scope.get("state", {}).get("request_id"),
+    }
+    return JSONResponse(body, status_code=500, media_type=PROBLEM_MEDIA_TYPE)
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.error("unhandled_exception", exc_info=exc, path=request.url.path)
+    return internal_error_response(request.scope)
+
+
+async def _on_database(request: Request, exc: Exception) -> JSONResponse:
+    """Safety net for database refusals a handler did not translate: never a 500 for bad data."""
+    assert isinstance(exc, DBAPIError)  # noqa: S101
+    state = str(getattr(exc.orig, "sqlstate", "") or "")
+    if state.startswith("22"):  # data exception: out of range, bad text representation
+        return problem_response(
+            request, type_=problem_type("invalid-value"), title="Invalid value", status=422,
+            detail="A value is out of range or malformed",
+        )
+    if state.startswith("23"):  # integrity: a uniqueness or reference rule
+        return problem_response(
+            request, type_=problem_type("conflict"), title="Conflict", status=409,
+            detail="The change conflicts with existing data",
+        )
+    if state in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock timeout
+        return problem_response(
+            request, type_=problem_type("busy"), title="Busy", status=409,
+            detail="A concurrent change got in the way; retry the request",
+            headers={"Retry-After": "1"},
+        )
+    return await _on_unexpected(request, exc)
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ProblemError, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_validation)
+    app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(DBAPIError, _on_database)
+
+
+_DESCRIPTIONS = {
+    **{status: title for status, (_, title) in _STATUS_SLUGS.items()},
+    412: "Precondition failed: the If-Match ETag is stale",
+    422: "Validation failed: the problem lists the offending fields",
+    428: "Precondition required: send If-Match",
+    500: "Internal server error",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """Declare problem responses for OpenAPI: `responses=problem_responses(404, 409)`."""
+    return {
+        s: {
+            "description": _DESCRIPTIONS.get(s, "Problem"),
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for s in statuses
+    }

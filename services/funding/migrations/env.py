@@ -1,0 +1,6 @@
+"""Alembic environment of the funding service."""
+
+from services.common.migrate import run_env
+from services.funding import models
+
+run_env(models.metadata)
