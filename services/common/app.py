@@ -19,7 +19,11 @@ from services.common.guards import RejectNulMiddleware
 from services.common.health import health_router
 from services.common.jwks import JWKSCache, KeyResolver
 from services.common.logging import configure_logging
-from services.common.middleware import MetricsMiddleware, RequestIdMiddleware, UnhandledErrorMiddleware
+from services.common.middleware import (
+    MetricsMiddleware,
+    RequestIdMiddleware,
+    UnhandledErrorMiddleware,
+)
 from services.common.problems import FieldError, Problem, install_problem_handlers
 from services.common.settings import ServiceSettings
 
@@ -62,9 +66,16 @@ def create_service_app(
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
         app.state.http = httpx.AsyncClient(timeout=10)
-        keys = key_resolver(app) if key_resolver else JWKSCache(app.state.http, settings.jwks_url, ttl=settings.jwks_ttl_seconds)
+        keys = (
+            key_resolver(app)
+            if key_resolver
+            else JWKSCache(app.state.http, settings.jwks_url, ttl=settings.jwks_ttl_seconds)
+        )
         app.state.verifier = TokenVerifier(
-            keys, audience=settings.jwt_audience, issuer=settings.jwt_issuer, leeway=settings.jwt_leeway_seconds
+            keys,
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            leeway=settings.jwt_leeway_seconds,
         )
         for hook in on_startup:
             await hook(app)
@@ -100,9 +111,13 @@ def create_service_app(
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            schema = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes
+            )
             schemas = schema.setdefault("components", {}).setdefault("schemas", {})
-            schemas.setdefault("Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}"))
+            schemas.setdefault(
+                "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+            )
             schemas["Problem"].pop("$defs", None)
             schemas.setdefault("FieldError", FieldError.model_json_schema())
             app.openapi_schema = schema

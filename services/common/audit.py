@@ -13,13 +13,15 @@ from services.common.tables import audit_entry
 
 
 def audit_row(
-    actor: Principal | str | None, action: str, entity_type: str, entity_id: object, details: dict[str, Any] | None = None
+    actor: Principal | str | None,
+    action: str,
+    entity_type: str,
+    entity_id: object,
+    details: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """One audit row as a dict, for callers that insert many in one statement."""
-    if isinstance(actor, Principal):
-        who, org = actor.subject, actor.org
-    else:
-        who, org = actor, None
+    who: str | None = actor.subject if isinstance(actor, Principal) else actor
+    org = actor.org if isinstance(actor, Principal) else None
     return {
         "actor": who,
         "actor_org": org,
@@ -40,7 +42,9 @@ async def record_audit(
     details: dict[str, Any] | None = None,
 ) -> None:
     """Appends one entry in the caller's transaction (it lands exactly when the change does)."""
-    await session.exec(insert(audit_entry).values(**audit_row(actor, action, entity_type, entity_id, details)))
+    await session.exec(
+        insert(audit_entry).values(**audit_row(actor, action, entity_type, entity_id, details))
+    )
 
 
 async def record_audit_many(session: AsyncSession, rows: list[dict[str, Any]]) -> None:

@@ -56,7 +56,15 @@ class Principal:
 class TokenVerifier:
     """Verifies each distinct token once and remembers the result until it expires."""
 
-    def __init__(self, keys: KeyResolver, *, audience: str, issuer: str, leeway: int = 30, cache_size: int = 10_000) -> None:
+    def __init__(
+        self,
+        keys: KeyResolver,
+        *,
+        audience: str,
+        issuer: str,
+        leeway: int = 30,
+        cache_size: int = 10_000,
+    ) -> None:
         self.keys = keys
         self.audience = audience
         self.issuer = issuer
@@ -74,7 +82,9 @@ class TokenVerifier:
         key = await self.keys.key_for(kid)
         if key is None:
             raise jwt.InvalidToken("unknown signing key")
-        claims = jwt.verify(token, key, audience=self.audience, issuer=self.issuer, leeway=self.leeway)
+        claims = jwt.verify(
+            token, key, audience=self.audience, issuer=self.issuer, leeway=self.leeway
+        )
         principal = Principal.from_claims(claims)
         self._cache[token] = principal
         if len(self._cache) > self._cache_size:
@@ -90,7 +100,9 @@ async def current_principal(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
 ) -> Principal:
     if credentials is None:
-        raise Unauthorized("Send an access token: Authorization: Bearer <token>", error="invalid_request")
+        raise Unauthorized(
+            "Send an access token: Authorization: Bearer <token>", error="invalid_request"
+        )
     verifier: TokenVerifier = request.app.state.verifier
     try:
         return await verifier.verify(credentials.credentials)

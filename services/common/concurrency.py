@@ -13,7 +13,7 @@ IfMatchHeader = Annotated[
     Header(
         alias="If-Match",
         max_length=200,
-        description="The ETag of the version you read; required for changes (428 without, 412 when stale)",
+        description="ETag of the version you read; changes need it (428 if absent, 412 if stale)",
     ),
 ]
 
@@ -38,7 +38,9 @@ def _versions(header: str) -> set[str]:
 def check_if_match(if_match: str | None, current_version: int) -> None:
     """428 without If-Match, 412 unless it names the current version (or is `*`)."""
     if if_match is None or not if_match.strip():
-        raise PreconditionRequired("Send If-Match with the ETag you last read, so no update gets lost")
+        raise PreconditionRequired(
+            "Send If-Match with the ETag you last read, so no update gets lost"
+        )
     tags = _versions(if_match)
     if "*" in tags or etag_for(current_version) in tags:
         return

@@ -24,12 +24,14 @@ def new_metadata() -> MetaData:
     return MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def make_engine(url: str, *, app_name: str, pool_size: int = 10, statement_timeout_ms: int = 15_000) -> AsyncEngine:
+def make_engine(
+    url: str, *, app_name: str, pool_size: int = 10, statement_timeout_ms: int = 15_000
+) -> AsyncEngine:
     return create_async_engine(
         url,
         pool_size=pool_size,
         max_overflow=pool_size,
-        pool_pre_ping=False,  # asyncpg reports dead connections; a ping per checkout costs a round trip
+        pool_pre_ping=False,  # a ping per checkout costs a round trip; asyncpg reports dead links
         connect_args={
             "server_settings": {
                 "application_name": app_name,

@@ -36,7 +36,13 @@ class RejectNulMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body:
-                await _reject(scope, send, "The request body is too large", status=413, slug="payload-too-large")
+                await _reject(
+                    scope,
+                    send,
+                    "The request body is too large",
+                    status=413,
+                    slug="payload-too-large",
+                )
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)
@@ -56,7 +62,9 @@ class RejectNulMiddleware:
         await self.app(scope, replay, send)
 
 
-async def _reject(scope: Scope, send: Send, detail: str, status: int = 422, slug: str = "invalid-characters") -> None:
+async def _reject(
+    scope: Scope, send: Send, detail: str, status: int = 422, slug: str = "invalid-characters"
+) -> None:
     body = json.dumps(
         {
             "type": problem_type(slug),
@@ -70,7 +78,10 @@ async def _reject(scope: Scope, send: Send, detail: str, status: int = 422, slug
         {
             "type": "http.response.start",
             "status": status,
-            "headers": [(b"content-type", PROBLEM_MEDIA_TYPE.encode()), (b"content-length", str(len(body)).encode())],
+            "headers": [
+                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                (b"content-length", str(len(body)).encode()),
+            ],
         }
     )
     await send({"type": "http.response.body", "body": body})

@@ -24,7 +24,11 @@ class NotReady(ProblemError):
 def health_router(service: str) -> APIRouter:
     router = APIRouter(tags=["operations"])
 
-    @router.get(f"/{service}/healthz", summary="Liveness: the process answers", operation_id=f"{service}-healthz")
+    @router.get(
+        f"/{service}/healthz",
+        summary="Liveness: the process answers",
+        operation_id=f"{service}-healthz",
+    )
     async def healthz() -> Health:
         return Health(status="ok", service=service)
 
@@ -47,9 +51,16 @@ def health_router(service: str) -> APIRouter:
         summary="Prometheus metrics",
         operation_id=f"{service}-metrics",
         response_class=Response,
-        responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}, "description": "Prometheus text format"}},
+        responses={
+            200: {
+                "content": {"text/plain": {"schema": {"type": "string"}}},
+                "description": "Prometheus text format",
+            }
+        },
     )
     async def metrics(request: Request) -> Response:
-        return Response(generate_latest(request.app.state.metrics_registry), media_type=CONTENT_TYPE_LATEST)
+        return Response(
+            generate_latest(request.app.state.metrics_registry), media_type=CONTENT_TYPE_LATEST
+        )
 
     return router

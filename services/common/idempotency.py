@@ -64,7 +64,7 @@ class Idempotency:
         if claimed is not None:
             return None
         row = (
-            await session.exec(
+            await (await session.connection()).execute(
                 select(idempotency_record).where(
                     idempotency_record.c.scope == self._scope, idempotency_record.c.key == self.key
                 )
@@ -78,7 +78,11 @@ class Idempotency:
         return JSONResponse(row.response_body, status_code=row.status_code, headers=headers)
 
     async def remember(
-        self, session: AsyncSession, status_code: int, body: Any, headers: dict[str, str] | None = None
+        self,
+        session: AsyncSession,
+        status_code: int,
+        body: Any,
+        headers: dict[str, str] | None = None,
     ) -> None:
         """Stores the response in the current transaction (call just before commit)."""
         if self.key is None or self._scope is None:
@@ -99,12 +103,17 @@ async def idempotency(
             min_length=1,
             max_length=255,
             pattern=r"^[\x21-\x7e]+$",
-            description="Any unique string (a UUID is ideal); a retry with the same key and body replays the first response",
+            description=(
+                "Any unique string (a UUID is ideal); a retry with the same key and body "
+                "replays the first response"
+            ),
         ),
     ] = None,
 ) -> Idempotency:
     body = await request.body()
-    digest = hashlib.sha256(request.method.encode() + b" " + request.url.path.encode() + b"\n" + body)
+    digest = hashlib.sha256(
+        request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
+    )
     return Idempotency(idempotency_key, digest.hexdigest())
 
 

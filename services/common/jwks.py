@@ -34,7 +34,9 @@ class JWKSCache:
     flood of forged kids cannot turn into a flood of requests to auth.
     """
 
-    def __init__(self, client: httpx.AsyncClient, url: str, *, ttl: float = 300, min_refresh: float = 10) -> None:
+    def __init__(
+        self, client: httpx.AsyncClient, url: str, *, ttl: float = 300, min_refresh: float = 10
+    ) -> None:
         self._client = client
         self._url = url
         self._ttl = ttl

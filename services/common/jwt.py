@@ -47,7 +47,14 @@ def public_jwk(private_pem: str, kid: str) -> dict[str, str]:
     if not isinstance(key, rsa.RSAPrivateKey):
         raise ValueError("signing keys must be RSA")
     numbers = key.public_key().public_numbers()
-    return {"kty": "RSA", "kid": kid, "use": "sig", "alg": ALGORITHM, "n": _b64(numbers.n), "e": _b64(numbers.e)}
+    return {
+        "kty": "RSA",
+        "kid": kid,
+        "use": "sig",
+        "alg": ALGORITHM,
+        "n": _b64(numbers.n),
+        "e": _b64(numbers.e),
+    }
 
 
 def sign(claims: dict[str, Any], private_pem: str, kid: str) -> str:
@@ -55,7 +62,7 @@ def sign(claims: dict[str, Any], private_pem: str, kid: str) -> str:
 
 
 def header_kid(token: str) -> str:
-    """The `kid` of a token whose header claims RS256; anything else is refused before any key lookup."""
+    """The `kid` of a token whose header claims RS256; anything else is refused up front."""
     try:
         header = jwt.get_unverified_header(token)
     except JOSEError as exc:
@@ -68,7 +75,9 @@ def header_kid(token: str) -> str:
     return kid
 
 
-def verify(token: str, key: dict[str, Any], *, audience: str, issuer: str, leeway: int) -> dict[str, Any]:
+def verify(
+    token: str, key: dict[str, Any], *, audience: str, issuer: str, leeway: int
+) -> dict[str, Any]:
     """Verified claims of `token` under exactly `key`, or InvalidToken."""
     if key.get("kty") != "RSA":
         raise InvalidToken("key is not an RSA key")

@@ -44,7 +44,9 @@ def run_env(service_metadata: MetaData) -> None:
     config = context.config
     url = config.attributes.get("database_url") or config.get_main_option("sqlalchemy.url")
     if not url:
-        raise RuntimeError("no database URL: use `pakt db migrate` or services.common.migrate.upgrade()")
+        raise RuntimeError(
+            "no database URL: use `pakt db migrate` or services.common.migrate.upgrade()"
+        )
     targets = [service_metadata, common_metadata]
 
     def run(connection: Connection) -> None:

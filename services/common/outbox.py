@@ -25,8 +25,13 @@ from services.common.tables import outbox_event
 _FINISHED = text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
 _OWN_TX = text("pg_current_xact_id_if_assigned()::text::bigint")
 
+
 def event_row(
-    type_: str, entity_type: str, entity_id: object, audience: list[str], payload: dict[str, Any] | None = None
+    type_: str,
+    entity_type: str,
+    entity_id: object,
+    audience: list[str],
+    payload: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     return {
         "type": type_,
@@ -35,6 +40,7 @@ def event_row(
         "audience": sorted(set(audience)),
         "payload": payload or {},
     }
+
 
 async def emit(
     session: AsyncSession,
@@ -45,22 +51,33 @@ async def emit(
     payload: dict[str, Any] | None = None,
 ) -> None:
     """Appends one event in the caller's transaction. Never put personal data in `payload`."""
-    await session.exec(insert(outbox_event).values(**event_row(type_, entity_type, entity_id, audience, payload)))
+    await session.exec(
+        insert(outbox_event).values(**event_row(type_, entity_type, entity_id, audience, payload))
+    )
+
 
 async def emit_many(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     if rows:
         await session.exec(insert(outbox_event), params=rows)
 
+
 class Event(BaseModel):
-    id: int = Field(description="Unique event number (not a position: use the page cursor to resume)")
+    id: int = Field(
+        description="Unique event number (not a position: use the page cursor to resume)"
+    )
     type: str = Field(examples=["case.opened"])
     entity_type: str
     entity_id: str
     occurred_at: datetime
     payload: dict[str, Any]
 
+
 async def read_feed(
-    session: AsyncSession, audience: list[str] | None, cursor: str | None, limit: int, types: list[str] | None = None
+    session: AsyncSession,
+    audience: list[str] | None,
+    cursor: str | None,
+    limit: int,
+    types: list[str] | None = None,
 ) -> Page[Event]:
     """Events after `cursor` visible to `audience` (None: every event)."""
     stmt = select(outbox_event).where(
@@ -68,17 +85,22 @@ async def read_feed(
     )
     if cursor:
         tx_num, event_id = decode_cursor(cursor, 2)
-        stmt = stmt.where(tuple_(outbox_event.c.tx_num, outbox_event.c.id) > tuple_(int(tx_num), int(event_id)))
+        stmt = stmt.where(
+            tuple_(outbox_event.c.tx_num, outbox_event.c.id) > tuple_(int(tx_num), int(event_id))
+        )
     if audience is not None:
         stmt = stmt.where(outbox_event.c.audience.overlap(audience))
     if types:
         stmt = stmt.where(outbox_event.c.type.in_(types))
-    rows = (await session.exec(stmt.order_by(outbox_event.c.tx_num, outbox_event.c.id).limit(limit + 1))).all()
+    conn = await session.connection()
+    ordered = stmt.order_by(outbox_event.c.tx_num, outbox_event.c.id).limit(limit + 1)
+    rows = (await conn.execute(ordered)).all()
     items = [Event.model_validate(r, from_attributes=True) for r in rows[:limit]]
     # the cursor always advances to the last event seen, so an empty page can resume later
     last = rows[min(len(rows), limit) - 1] if rows else None
     next_cursor = encode_cursor(last.tx_num, last.id) if last is not None else cursor
     return Page[Event](items=items, next_cursor=next_cursor)
+
 
 def events_router(
     service: str, audience_for: Callable[[Principal], list[str] | None], tag: str = "events"
@@ -92,9 +114,9 @@ def events_router(
         responses=problem_responses(400, 401, 422),
         summary="Read the events feed",
         description=(
-            "Domain events the caller's organization may see, oldest first. Store `next_cursor` and "
-            "pass it back as `cursor` to continue; it is returned even on an empty page, so a poller "
-            "can keep it. Events carry ids and states, never personal data."
+            "Domain events the caller's organization may see, oldest first. Store `next_cursor` "
+            "and pass it back as `cursor` to continue; it is returned even on an empty page, so "
+            "a poller can keep it. Events carry ids and states, never personal data."
         ),
     )
     async def list_events(
@@ -104,7 +126,9 @@ def events_router(
         principal: CurrentPrincipal,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
         cursor: Annotated[str | None, Query(max_length=512)] = None,
-        type: Annotated[list[str] | None, Query(max_length=50, description="Only these event types")] = None,
+        type: Annotated[
+            list[str] | None, Query(max_length=50, description="Only these event types")
+        ] = None,
     ) -> Page[Event]:
         page = await read_feed(session, audience_for(principal), cursor, limit, type)
         if page.items:

@@ -42,7 +42,9 @@ class Page(BaseModel, Generic[T]):
     """One page of a list; follow `next_cursor` (or the Link header) until it is null."""
 
     items: list[T]
-    next_cursor: str | None = Field(None, description="Pass as `cursor` to get the next page; null on the last page")
+    next_cursor: str | None = Field(
+        None, description="Pass as `cursor` to get the next page; null on the last page"
+    )
 
 
 def encode_cursor(*values: Any) -> str:
@@ -65,7 +67,7 @@ def decode_cursor(cursor: str, arity: int) -> list[Any]:
 def make_page(
     rows: Sequence[R], limit: int, key: Callable[[R], tuple[Any, ...]], to_item: Callable[[R], T]
 ) -> Page[T]:
-    """Build a page from `limit + 1` fetched rows: the extra row only proves there is a next page."""
+    """A page from `limit + 1` fetched rows: the extra row only proves a next page exists."""
     has_more = len(rows) > limit
     shown = rows[:limit]
     next_cursor = encode_cursor(*key(shown[-1])) if has_more and shown else None

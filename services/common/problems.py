@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from typing import Any
 
 import structlog
@@ -21,7 +22,9 @@ log = structlog.get_logger("pakt.problems")
 class FieldError(BaseModel):
     """One offending input field of a validation problem."""
 
-    location: list[str | int] = Field(description="Where the value sits: body, query, header, path, then the field path")
+    location: list[str | int] = Field(
+        description="Where the value sits: body, query, header, path, then the field path"
+    )
     message: str
     type: str
 
@@ -159,7 +162,9 @@ def _field_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     out = []
     for err in exc.errors():
         loc = [p if isinstance(p, int) else str(p) for p in err.get("loc", ())]
-        out.append({"location": loc, "message": str(err.get("msg", "")), "type": str(err.get("type", ""))})
+        out.append(
+            {"location": loc, "message": str(err.get("msg", "")), "type": str(err.get("type", ""))}
+        )
     return out
 
 
@@ -191,12 +196,12 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def internal_error_response(scope: dict[str, Any]) -> JSONResponse:
+def internal_error_response(scope: MutableMapping[str, Any]) -> JSONResponse:
     body = {
         "type": problem_type("internal"),
         "title": "Internal server error",
         "status": 500,
-        "detail": "The server could not complete the request; quote the request id when reporting it.",
+        "detail": "The server could not complete the request; quote the request id to report it.",
         "instance": scope.get("path"),
         "request_id": scope.get("state", {}).get("request_id"),
     }
@@ -214,17 +219,26 @@ async def _on_database(request: Request, exc: Exception) -> JSONResponse:
     state = str(getattr(exc.orig, "sqlstate", "") or "")
     if state.startswith("22"):  # data exception: out of range, bad text representation
         return problem_response(
-            request, type_=problem_type("invalid-value"), title="Invalid value", status=422,
+            request,
+            type_=problem_type("invalid-value"),
+            title="Invalid value",
+            status=422,
             detail="A value is out of range or malformed",
         )
     if state.startswith("23"):  # integrity: a uniqueness or reference rule
         return problem_response(
-            request, type_=problem_type("conflict"), title="Conflict", status=409,
+            request,
+            type_=problem_type("conflict"),
+            title="Conflict",
+            status=409,
             detail="The change conflicts with existing data",
         )
     if state in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock timeout
         return problem_response(
-            request, type_=problem_type("busy"), title="Busy", status=409,
+            request,
+            type_=problem_type("busy"),
+            title="Busy",
+            status=409,
             detail="A concurrent change got in the way; retry the request",
             headers={"Retry-After": "1"},
         )

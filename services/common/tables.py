@@ -28,7 +28,12 @@ audit_entry = Table(
     common_metadata,
     Column("id", BigInteger, Identity(), primary_key=True),
     Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    Column("actor", Text, nullable=True, comment="subject of the token, or the operator for CLI changes"),
+    Column(
+        "actor",
+        Text,
+        nullable=True,
+        comment="subject of the token, or the operator for CLI changes",
+    ),
     Column("actor_org", Text, nullable=True),
     Column("action", Text, nullable=False),
     Column("entity_type", Text, nullable=False),
@@ -44,12 +49,19 @@ outbox_event = Table(
     Column("id", BigInteger, Identity(), primary_key=True),
     # the writing transaction: the feed only hands out events of finished transactions,
     # ordered by (tx, id), so a late commit can never slip behind a reader's cursor
-    Column("tx_num", BigInteger, nullable=False, server_default=text("pg_current_xact_id()::text::bigint")),
+    Column(
+        "tx_num",
+        BigInteger,
+        nullable=False,
+        server_default=text("pg_current_xact_id()::text::bigint"),
+    ),
     Column("occurred_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("type", Text, nullable=False),
     Column("entity_type", Text, nullable=False),
     Column("entity_id", Text, nullable=False),
-    Column("audience", ARRAY(Text), nullable=False, comment="organization ids that may read the event"),
+    Column(
+        "audience", ARRAY(Text), nullable=False, comment="organization ids that may read the event"
+    ),
     Column("payload", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     Index("ix_outbox_event_feed", "tx_num", "id"),
     Index("ix_outbox_event_audience", "audience", postgresql_using="gin"),

@@ -46,7 +46,9 @@ class Entry(BaseModel):
 
 
 @router.post("/probe/v1/notes", status_code=201, responses=problem_responses(401, 409, 422))
-async def create_note(body: NoteIn, session: SessionDep, who: CurrentPrincipal, idem: IdempotencyDep) -> Any:
+async def create_note(
+    body: NoteIn, session: SessionDep, who: CurrentPrincipal, idem: IdempotencyDep
+) -> Any:
     if (replay := await idem.claim(session, who)) is not None:
         return replay
     total = (await session.exec(select(func.count()).select_from(audit_entry))).one()[0]
@@ -60,14 +62,19 @@ async def create_note(body: NoteIn, session: SessionDep, who: CurrentPrincipal, 
 
 @router.get("/probe/v1/entries")
 async def list_entries(
-    request: Request, response: Response, session: SessionDep, page: Annotated[PageParams, Depends(page_params)]
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[Entry]:
     stmt = select(audit_entry.c.id, audit_entry.c.action).order_by(audit_entry.c.id)
     if page.cursor:
         (after,) = decode_cursor(page.cursor, 1)
         stmt = stmt.where(audit_entry.c.id > int(after))
     rows = (await session.exec(stmt.limit(page.limit + 1))).all()
-    result = make_page(rows, page.limit, key=lambda r: (r.id,), to_item=lambda r: Entry(id=r.id, action=r.action))
+    result = make_page(
+        rows, page.limit, key=lambda r: (r.id,), to_item=lambda r: Entry(id=r.id, action=r.action)
+    )
     set_link_header(request, response, result.next_cursor)
     return result
 
@@ -103,7 +110,9 @@ async def overflow(session: SessionDep) -> None:
     await session.exec(text("SELECT 2147483647::int + 1"))
 
 
-def create_probe_app(settings: ServiceSettings, key_resolver: KeyResolverFactory | None = None) -> FastAPI:
+def create_probe_app(
+    settings: ServiceSettings, key_resolver: KeyResolverFactory | None = None
+) -> FastAPI:
     return create_service_app(
         name="probe",
         title="probe",

@@ -23,7 +23,9 @@ async def test_wrong_method_is_a_405_problem(probe):
 
 
 async def test_validation_lists_offending_fields(probe, tokens):
-    r = await probe.client.post("/probe/v1/notes", json={"text": "", "count": -1}, headers=tokens.headers(roles=[]))
+    r = await probe.client.post(
+        "/probe/v1/notes", json={"text": "", "count": -1}, headers=tokens.headers(roles=[])
+    )
     assert r.status_code == 422
     body = r.json()
     assert r.headers["content-type"] == PROBLEM
@@ -40,9 +42,13 @@ async def test_missing_token_is_401_with_www_authenticate(probe):
 
 
 async def test_missing_role_is_403(probe, tokens):
-    r = await probe.client.get("/probe/v1/admin-only", headers=tokens.headers(roles=["case_worker"]))
+    r = await probe.client.get(
+        "/probe/v1/admin-only", headers=tokens.headers(roles=["case_worker"])
+    )
     assert r.status_code == 403
-    ok = await probe.client.get("/probe/v1/admin-only", headers=tokens.headers(roles=["admin"], sub="root"))
+    ok = await probe.client.get(
+        "/probe/v1/admin-only", headers=tokens.headers(roles=["admin"], sub="root")
+    )
     assert ok.json() == {"sub": "root"}
 
 

@@ -81,7 +81,11 @@ class Databases:
 
 @asynccontextmanager
 async def running_service(
-    create_app: Callable[..., FastAPI], settings: Any, tokens: TokenFactory, *, isolated: bool = False
+    create_app: Callable[..., FastAPI],
+    settings: Any,
+    tokens: TokenFactory,
+    *,
+    isolated: bool = False,
 ) -> AsyncIterator[ServiceUnderTest]:
     app = create_app(settings=settings, key_resolver=lambda _app: StaticKeys(tokens.jwks))
     async with app.router.lifespan_context(app):
