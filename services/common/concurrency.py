@@ -8,6 +8,7 @@ from fastapi import Header, Response
 
 from services.common.problems import PreconditionFailed, PreconditionRequired
 
+# use as `if_match: IfMatchHeader = None`: a missing header must reach check_if_match (428, not 422)
 IfMatchHeader = Annotated[
     str | None,
     Header(

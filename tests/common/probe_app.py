@@ -81,7 +81,9 @@ async def list_entries(
 
 @router.put("/probe/v1/versioned")
 async def update_versioned(
-    response: Response, if_match: IfMatchHeader, version: Annotated[int, Query(ge=0, le=10**6)] = 3
+    response: Response,
+    if_match: IfMatchHeader = None,
+    version: Annotated[int, Query(ge=0, le=10**6)] = 3,
 ) -> dict[str, int]:
     check_if_match(if_match, version)
     set_etag(response, version + 1)

@@ -1,0 +1,86 @@
+"""Request ids, pagination, ETags, health, readiness and metrics as clients see them."""
+
+from __future__ import annotations
+
+import re
+
+from services.common.settings import ServiceSettings
+from tests.common.probe_app import create_probe_app
+from tests.support.apps import running_service
+
+
+async def test_request_id_is_echoed_or_generated(probe):
+    given = await probe.client.get("/probe/healthz", headers={"X-Request-ID": "abc-123"})
+    assert given.headers["x-request-id"] == "abc-123"
+    made = await probe.client.get("/probe/healthz")
+    assert re.fullmatch(r"[0-9a-f]{32}", made.headers["x-request-id"])
+    hostile = await probe.client.get("/probe/healthz", headers={"X-Request-ID": "a b\tc" * 50})
+    assert re.fullmatch(r"[0-9a-f]{32}", hostile.headers["x-request-id"])
+
+
+async def test_cursor_pages_cover_everything_once(probe, tokens):
+    headers = tokens.headers(roles=[], sub="pager", org="o1")
+    for i in range(7):
+        await probe.client.post("/probe/v1/notes", json={"text": f"n{i}"}, headers=headers)
+    seen: list[int] = []
+    url = "/probe/v1/entries?limit=3"
+    pages = 0
+    while url:
+        r = await probe.client.get(url)
+        body = r.json()
+        seen.extend(e["id"] for e in body["items"])
+        pages += 1
+        if body["next_cursor"]:
+            assert 'rel="next"' in r.headers["link"]
+            assert "limit=3" in r.headers["link"]
+            url = r.headers["link"].split(";")[0].strip("<>")
+        else:
+            assert "link" not in r.headers
+            url = ""
+    assert len(seen) == len(set(seen)) >= 7
+    assert seen == sorted(seen)
+    assert pages >= 3
+
+
+async def test_tampered_cursor_is_a_400_problem(probe):
+    r = await probe.client.get("/probe/v1/entries?cursor=not-a-cursor")
+    assert r.status_code == 400
+    assert r.json()["type"].endswith("/invalid-cursor")
+
+
+async def test_limit_out_of_range_is_422(probe):
+    r = await probe.client.get("/probe/v1/entries?limit=1000")
+    assert r.status_code == 422
+
+
+async def test_if_match_is_required_and_checked(probe):
+    missing = await probe.client.put("/probe/v1/versioned?version=3")
+    assert missing.status_code == 428
+    stale = await probe.client.put("/probe/v1/versioned?version=3", headers={"If-Match": '"2"'})
+    assert stale.status_code == 412
+    assert stale.json()["current_etag"] == '"3"'
+    fresh = await probe.client.put("/probe/v1/versioned?version=3", headers={"If-Match": '"3"'})
+    assert fresh.status_code == 200
+    assert fresh.headers["etag"] == '"4"'
+    weakened = await probe.client.put(
+        "/probe/v1/versioned?version=3", headers={"If-Match": 'W/"3"'}
+    )
+    assert weakened.status_code == 200
+
+
+async def test_health_readiness_and_metrics(probe):
+    assert (await probe.client.get("/probe/healthz")).json() == {"status": "ok", "service": "probe"}
+    assert (await probe.client.get("/probe/readyz")).json()["status"] == "ready"
+    await probe.client.get("/probe/v1/entries?limit=2")
+    metrics = (await probe.client.get("/probe/metrics")).text
+    assert 'http_requests_total{method="GET",route="/probe/v1/entries",status="200"}' in metrics
+    assert "http_request_duration_seconds_bucket" in metrics
+
+
+async def test_readyz_is_503_when_the_database_is_gone(tokens):
+    settings = ServiceSettings(database_url="postgresql://postgres@127.0.0.1:1/none")
+    async with running_service(create_probe_app, settings, tokens, isolated=True) as probe:
+        r = await probe.client.get("/probe/readyz")
+        assert r.status_code == 503
+        assert r.headers["content-type"] == "application/problem+json"
+        assert (await probe.client.get("/probe/healthz")).status_code == 200
