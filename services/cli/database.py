@@ -1,0 +1,64 @@
+"""Databases of the services: create if missing, migrate to head, seed demo data.
+
+Used by `pakt db migrate`, `pakt seed`, `pakt dev` and the end-to-end test fixture.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+from collections.abc import Callable, Coroutine, Iterator
+from types import ModuleType
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from services.cli.postgres import SERVICES, Server, ensure_database, service_database_url
+from services.common.migrate import upgrade
+
+SEED_ORDER = ("auth", "cases", "funding")
+
+
+def database_urls(server: Server) -> dict[str, str]:
+    """Each service's database URL (`<SVC>_DATABASE_URL`, else `pakt_<svc>` on `server`)."""
+    return {service: service_database_url(server, service) for service in SERVICES}
+
+
+def _split(url: str) -> tuple[Server, str]:
+    """The server holding `url` (its maintenance database) and the database name."""
+    parts = urlsplit(url.replace("+asyncpg", ""))
+    name = parts.path.lstrip("/")
+    if not name:
+        raise ValueError(f"database URL names no database: {url}")
+    maintenance = urlunsplit((parts.scheme, parts.netloc, "/postgres", parts.query, ""))
+    return Server(maintenance, "service URL"), name
+
+
+def migrate(urls: dict[str, str]) -> Iterator[str]:
+    """Creates each missing database, upgrades it to head; yields one line per step."""
+    for service, url in urls.items():
+        server, name = _split(url)
+        created = ensure_database(server, name)
+        yield f"{service}: database {name} {'created' if created else 'exists'}"
+        upgrade(service, url)
+        yield f"{service}: migrated to head"
+
+
+def optional_module(name: str) -> ModuleType | None:
+    """Imports `name`, or None when exactly that module does not exist (yet)."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise
+
+
+def seed(urls: dict[str, str]) -> Iterator[str]:
+    """Runs `services/<svc>/seed.py: seed(database_url)` for each service that has one."""
+    for service in SEED_ORDER:
+        module = optional_module(f"services.{service}.seed")
+        if module is None:
+            yield f"{service}: no seed data yet"
+            continue
+        run: Callable[[str], Coroutine[Any, Any, list[str]]] = module.seed
+        yield from asyncio.run(run(urls[service]))

@@ -1,0 +1,129 @@
+"""`pakt`: run the platform, migrate and seed its databases, and the services' own commands.
+
+Optional parts are mounted when their modules exist: `services/<svc>/cli.py: commands`
+(merged into the top level) and `services/cli/openapi.py: commands` (as `pakt openapi`).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from services.cli import database, gateway
+from services.cli.postgres import SERVICES, find_server
+from services.cli.stack import Ports, Stack, StackError, check_ports, wait_for_signal
+
+app = typer.Typer(help="The Pakt API platform: run it, migrate it, seed it.", no_args_is_help=True)
+db_app = typer.Typer(help="The services' databases.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+DEMO_PASSWORD = "pakt-demo-2026"  # noqa: S105  (documented demo password, CONVENTIONS.md)
+DEMO_USERS = (
+    ("admin", "admin", "Pakt platform operator"),
+    ("cw.goeppingen", "case_worker", "Stadt Göppingen"),
+    ("privacy.goeppingen", "privacy_officer", "Stadt Göppingen"),
+    ("orgadmin.goeppingen", "org_admin", "Stadt Göppingen"),
+    ("applicant.goeppingen", "applicant", "Stadt Göppingen"),
+    ("reviewer.goeppingen", "district_reviewer", "Landratsamt Göppingen"),
+    ("approver.stuttgart", "approver", "Regierungspräsidium Stuttgart"),
+    ("analyst.ministry", "analyst", "Sozialministerium"),
+    ("cw.caritas", "case_worker", "Caritas (Landkreis Göppingen)"),
+    ("applicant.stuttgart", "applicant", "Landeshauptstadt Stuttgart"),
+)
+
+
+def say(line: str) -> None:
+    typer.echo(line)
+    sys.stdout.flush()
+
+
+@db_app.command("migrate")
+def db_migrate() -> None:
+    """Create each service database if missing and upgrade it to the newest migration."""
+    server = find_server()
+    say(f"PostgreSQL: {server.source}")
+    for line in database.migrate(database.database_urls(server)):
+        say(f"  {line}")
+
+
+@app.command("seed")
+def seed() -> None:
+    """Load the demo data (organizations, demo users, clients); safe to run again."""
+    server = find_server()
+    say(f"PostgreSQL: {server.source}")
+    for line in database.seed(database.database_urls(server)):
+        say(f"  {line}")
+
+
+@app.command("dev")
+def dev(
+    auth_port: Annotated[int, typer.Option(envvar="PAKT_AUTH_PORT", min=1, max=65535)] = 8001,
+    cases_port: Annotated[int, typer.Option(envvar="PAKT_CASES_PORT", min=1, max=65535)] = 8002,
+    funding_port: Annotated[int, typer.Option(envvar="PAKT_FUNDING_PORT", min=1, max=65535)] = 8003,
+    gateway_port: Annotated[int, typer.Option(envvar="PAKT_GATEWAY_PORT", min=1, max=65535)] = 8080,
+    cors_origins: Annotated[
+        str, typer.Option(envvar="PAKT_CORS_ORIGINS", help="Comma-separated allowed origins")
+    ] = ",".join(gateway.DEFAULT_CORS_ORIGINS),
+) -> None:
+    """Run everything: PostgreSQL, migrations, demo data, the three services and the gateway.
+
+    Ctrl-C (or SIGTERM) stops every process this command started.
+    """
+    ports = Ports(auth=auth_port, cases=cases_port, funding=funding_port, gateway=gateway_port)
+    try:
+        check_ports(ports)
+        gateway.find_nginx()
+        config = gateway.GatewayConfig(cors_origins=gateway.cors_origins_from_env(cors_origins))
+        server = find_server()
+        say(f"PostgreSQL: {server.source}")
+        urls = database.database_urls(server)
+        for line in database.migrate(urls):
+            say(f"  {line}")
+        say("Demo data:")
+        for line in database.seed(urls):
+            say(f"  {line}")
+        stack = Stack(urls, ports=ports, name="dev", gateway_config=config)
+        say("Starting auth, cases, funding and the gateway ...")
+        stack.start()
+    except (StackError, gateway.GatewayError) as exc:
+        say(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    _announce(stack)
+    try:
+        wait_for_signal(stack, say)
+    except StackError as exc:
+        say(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    say("Stopped.")
+
+
+def _announce(stack: Stack) -> None:
+    say("")
+    say(f"Gateway:   {stack.gateway_url}   (/auth/, /cases/, /funding/)")
+    say(f"Docs:      {stack.docs_url}")
+    say(f"Contract:  {stack.gateway_url}/openapi.yaml")
+    for service in SERVICES:
+        health = f"{stack.gateway_url}/{service}/healthz"
+        say(f"  {service:8} {stack.service_url(service)}   health: {health}")
+    say(f"Logs:      {stack.run_dir}/")
+    say(f"Demo logins (password {DEMO_PASSWORD}):")
+    for username, role, org in DEMO_USERS:
+        say(f"  {username:22} {role:18} {org}")
+    login = f"-d username=cw.goeppingen -d password={DEMO_PASSWORD}"
+    say(f"Token:     curl -d grant_type=password {login} {stack.gateway_url}/auth/v1/token")
+    say("Press Ctrl-C to stop.")
+
+
+def _mount_optional() -> None:
+    for service in SERVICES:
+        module = database.optional_module(f"services.{service}.cli")
+        if module is not None:
+            app.add_typer(module.commands)
+    openapi = database.optional_module("services.cli.openapi")
+    if openapi is not None:
+        app.add_typer(openapi.commands, name="openapi", help="The merged OpenAPI contract.")
+
+
+_mount_optional()

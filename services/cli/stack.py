@@ -1,0 +1,318 @@
+"""The running platform: auth, cases and funding under uvicorn, nginx in front.
+
+`Stack` is used by `pakt dev` and by the end-to-end tests alike. Each process runs in its
+own process group (session), so stopping one stops everything it spawned; SIGTERM first,
+SIGKILL after a grace period. On Linux the children also get SIGTERM if we die first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import httpx
+
+from services.cli import gateway
+from services.cli.postgres import PROJECT_ROOT, SERVICES
+
+RUN_ROOT = PROJECT_ROOT / ".run"
+GRACE_SECONDS = 10.0
+READY_TIMEOUT = 60.0
+
+
+class StackError(Exception):
+    """The stack could not start: a port is taken, a process died, nginx is missing ..."""
+
+
+class PortInUse(StackError):
+    def __init__(self, port: int, role: str, option: str) -> None:
+        super().__init__(
+            f"Port {port} on 127.0.0.1 (wanted for {role}) is already in use. "
+            f"Stop whatever listens there, or choose another port with {option}."
+        )
+        self.port = port
+
+
+@dataclass(frozen=True)
+class Ports:
+    """Loopback ports of the three services and the gateway."""
+
+    auth: int = 8001
+    cases: int = 8002
+    funding: int = 8003
+    gateway: int = 8080
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "auth": self.auth,
+            "cases": self.cases,
+            "funding": self.funding,
+            "gateway": self.gateway,
+        }
+
+    @classmethod
+    def free(cls) -> Ports:
+        """Four ports the kernel says are free right now (for tests running side by side)."""
+        socks = [socket.socket() for _ in range(4)]
+        try:
+            for sock in socks:
+                sock.bind(("127.0.0.1", 0))
+            auth, cases, funding, gw = (sock.getsockname()[1] for sock in socks)
+        finally:
+            for sock in socks:
+                sock.close()
+        return cls(auth=auth, cases=cases, funding=funding, gateway=gw)
+
+
+def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+        return True
+
+
+def check_ports(ports: Ports) -> None:
+    """Raises PortInUse naming the first taken port and the option that moves it."""
+    for role, port in ports.as_dict().items():
+        if not port_is_free(port):
+            raise PortInUse(
+                port, role if role == "gateway" else f"the {role} service", f"--{role}-port"
+            )
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: SIGTERM when the parent dies (Linux prctl PR_SET_PDEATHSIG)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+
+
+@dataclass
+class Managed:
+    """One child process and where its output goes."""
+
+    name: str
+    argv: list[str]
+    env: dict[str, str]
+    log_path: Path
+    process: subprocess.Popen[bytes] | None = None
+    _log: IO[bytes] | None = None
+
+    def start(self) -> None:
+        self._log = self.log_path.open("ab")
+        self.process = subprocess.Popen(  # noqa: S603
+            self.argv,
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
+        )
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self, grace: float = GRACE_SECONDS) -> None:
+        """SIGTERM the whole process group, SIGKILL what is left after `grace` seconds."""
+        proc = self.process
+        if proc is not None:
+            _signal_group(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                _signal_group(proc.pid, signal.SIGKILL)
+                proc.wait()
+            _signal_group(proc.pid, signal.SIGKILL)  # stragglers that left the leader behind
+            self.process = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def tail(self, lines: int = 20) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+
+def _signal_group(pgid: int, sig: signal.Signals) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, sig)
+
+
+def service_env(
+    service: str, database_url: str, ports: Ports, base: Mapping[str, str]
+) -> dict[str, str]:
+    """The environment of one service process (CONVENTIONS.md: `<SVC>_<SETTING>`)."""
+    prefix = service.upper()
+    public = f"http://127.0.0.1:{ports.gateway}"
+    env = dict(base)
+    env.update(
+        {
+            f"{prefix}_DATABASE_URL": database_url,
+            f"{prefix}_JWKS_URL": f"http://127.0.0.1:{ports.auth}/auth/.well-known/jwks.json",
+            f"{prefix}_JWT_ISSUER": f"{public}/auth",
+            f"{prefix}_PUBLIC_BASE_URL": public,
+            f"{prefix}_AUTH_URL": f"http://127.0.0.1:{ports.auth}",
+            f"{prefix}_CASES_URL": f"http://127.0.0.1:{ports.cases}",
+            f"{prefix}_FUNDING_URL": f"http://127.0.0.1:{ports.funding}",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    return env
+
+
+@dataclass
+class Stack:
+    """auth, cases, funding and the gateway for one set of ports and databases.
+
+    `database_urls` maps each service to its own database. `name` names the run directory
+    (`.run/<name>/`: nginx config, pid, logs of every process).
+    """
+
+    database_urls: Mapping[str, str]
+    ports: Ports = field(default_factory=Ports)
+    name: str = "dev"
+    gateway_config: gateway.GatewayConfig = field(default_factory=gateway.GatewayConfig)
+    base_env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    processes: dict[str, Managed] = field(default_factory=dict)
+
+    @property
+    def run_dir(self) -> Path:
+        return RUN_ROOT / self.name
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.gateway}"
+
+    @property
+    def docs_url(self) -> str:
+        return f"{self.gateway_url}/docs"
+
+    def service_url(self, service: str) -> str:
+        return f"http://127.0.0.1:{getattr(self.ports, service)}"
+
+    def _service_process(self, service: str) -> Managed:
+        argv = [
+            sys.executable, "-m", "uvicorn", "--factory", f"services.{service}.app:create_app",
+            "--host", "127.0.0.1", "--port", str(getattr(self.ports, service)),
+            "--no-access-log", "--timeout-graceful-shutdown", "5",
+        ]  # fmt: skip
+        env = service_env(service, self.database_urls[service], self.ports, self.base_env)
+        return Managed(service, argv, env, self.run_dir / f"{service}.log")
+
+    def start(self) -> None:
+        """Starts everything and returns once every service is ready behind the gateway."""
+        check_ports(self.ports)
+        nginx = gateway.find_nginx()
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        conf = gateway.render(self.run_dir, self.ports.as_dict(), self.gateway_config)
+        gateway.check(nginx, self.run_dir, conf)
+        try:
+            for service in SERVICES:
+                self.processes[service] = self._service_process(service)
+                self.processes[service].start()
+            self.processes["gateway"] = Managed(
+                "gateway", gateway.command(nginx, self.run_dir, conf), dict(self.base_env),
+                self.run_dir / "nginx.log",
+            )  # fmt: skip
+            self.processes["gateway"].start()
+            for service in SERVICES:
+                self._wait_ready(service, self.service_url(service))
+            for service in SERVICES:
+                self._wait_ready("gateway", self.gateway_url, f"/{service}/readyz")
+        except BaseException:
+            self.stop()
+            raise
+
+    def _wait_ready(self, name: str, base_url: str, path: str | None = None) -> None:
+        url = base_url + (path or f"/{name}/readyz")
+        proc = self.processes[name]
+        deadline = time.monotonic() + READY_TIMEOUT
+        logging.getLogger("httpx").setLevel(logging.WARNING)  # no line per readiness poll
+        with httpx.Client(timeout=2) as client:
+            while time.monotonic() < deadline:
+                if not proc.alive():
+                    raise StackError(
+                        f"{name} exited while starting; its log ({proc.log_path}):\n{proc.tail()}"
+                    )
+                with contextlib.suppress(httpx.TransportError):
+                    if client.get(url).status_code == 200:
+                        return
+                time.sleep(0.1)
+        raise StackError(
+            f"{name} was not ready at {url} after {READY_TIMEOUT:.0f}s:\n{proc.tail()}"
+        )
+
+    def stop_service(self, service: str) -> None:
+        """Stops one service (the gateway keeps running and answers 502 for it)."""
+        self.processes[service].stop()
+
+    def start_service(self, service: str) -> None:
+        """Starts a stopped service again and waits until it is ready."""
+        if not port_is_free(getattr(self.ports, service)):
+            raise PortInUse(
+                getattr(self.ports, service), f"the {service} service", f"--{service}-port"
+            )
+        self.processes[service] = self._service_process(service)
+        self.processes[service].start()
+        self._wait_ready(service, self.service_url(service))
+
+    def dead(self) -> list[str]:
+        """Names of processes that exited on their own."""
+        return [name for name, proc in self.processes.items() if proc.process and not proc.alive()]
+
+    def stop(self) -> None:
+        """Stops the gateway first, then the services; nothing started here is left running."""
+        for name in ("gateway", *reversed(SERVICES)):
+            if name in self.processes:
+                self.processes[name].stop()
+        self.processes.clear()
+
+    def pids(self) -> list[int]:
+        return [p.process.pid for p in self.processes.values() if p.process is not None]
+
+
+def wait_for_signal(stack: Stack, announce: Callable[[str], None]) -> None:
+    """Blocks until Ctrl-C or SIGTERM (or a child dies), then stops the stack."""
+
+    def on_term(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        while True:
+            dead = stack.dead()
+            if dead:
+                for name in dead:
+                    announce(
+                        f"{name} exited unexpectedly; its log:\n{stack.processes[name].tail()}"
+                    )
+                raise StackError("a process of the stack died")
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        announce("Stopping ...")
+    finally:
+        # a second Ctrl-C or SIGTERM must not interrupt the orderly stop
+        previous_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        try:
+            stack.stop()
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGINT, previous_int)
