@@ -1,0 +1,34 @@
+#!/bin/sh
+# The image's entrypoint: runs one Pakt process.
+#   auth | cases | funding   the service under uvicorn on its port (8001, 8002, 8003)
+#   migrate [args...]        `pakt db migrate` (alembic upgrade of every service's database)
+#   pakt [args...]           any other CLI command
+# On SIGTERM uvicorn stops accepting connections and lets in-flight requests finish for up to
+# GRACE seconds; keep GRACE below the orchestrator's grace period (compose stop_grace_period,
+# Kubernetes terminationGracePeriodSeconds minus the preStop sleep).
+set -eu
+
+GRACE=20
+HEALTH_URL_FILE=/tmp/pakt-health-url
+
+serve() {
+    printf 'http://127.0.0.1:%s/%s/readyz\n' "$2" "$1" > "$HEALTH_URL_FILE"
+    exec uvicorn --factory "services.$1.app:create_app" \
+        --host 0.0.0.0 --port "$2" \
+        --proxy-headers --forwarded-allow-ips '*' \
+        --timeout-graceful-shutdown "$GRACE"
+}
+
+command="${1:-}"
+[ "$#" -gt 0 ] && shift
+case "$command" in
+    auth) serve auth 8001 ;;
+    cases) serve cases 8002 ;;
+    funding) serve funding 8003 ;;
+    migrate) exec pakt db migrate "$@" ;;
+    pakt) exec pakt "$@" ;;
+    *)
+        echo "usage: pakt-entrypoint auth|cases|funding|migrate|pakt [args...]" >&2
+        exit 64
+        ;;
+esac
