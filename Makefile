@@ -40,7 +40,7 @@ openapi: $(STAMP)
 	$(BIN)/pakt openapi export
 
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)  ## BENCH_ARGS=--quick for a smoke run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache reports

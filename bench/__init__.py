@@ -1,0 +1,1 @@
+"""`make bench`: throughput and latency of Pakt's hot paths as ratios against bare baselines."""

@@ -1,0 +1,114 @@
+"""`python -m bench [--quick]`: start everything, measure every path, print and save the table."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench import report
+from bench.base_rows import baseline_rows
+from bench.load import CONNECTIONS, THREADS, have_wrk
+from bench.measure import measure
+from bench.procs import PROJECT_ROOT
+from bench.rows import Row, Skipped
+from bench.stack import Stack
+
+REPORT = PROJECT_ROOT / "reports" / "bench.json"
+LOG_DIR = PROJECT_ROOT / "reports" / "bench-logs"
+
+Setup = Callable[[Stack], list[Row]]
+
+
+def _setups() -> list[tuple[str, Setup]]:
+    from bench import service_rows
+
+    return [
+        ("baselines", baseline_rows),
+        ("gateway", service_rows.gateway_rows),
+        ("cases", service_rows.cases_rows),
+        ("auth", service_rows.auth_rows),
+    ]
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="a short smoke run (~3 s per path)")
+    parser.add_argument("--duration", type=float, help="seconds per path and round")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds (best one is reported)")
+    parser.add_argument("--no-profile", action="store_true", help="skip py-spy on a missed goal")
+    parser.add_argument(
+        "--only", help="comma-separated setups: baselines,gateway,cases,auth,funding"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    duration = args.duration or (3.0 if args.quick else 10.0)
+    rounds = args.rounds or (1 if args.quick else 2)
+    warmup = 1.0 if args.quick else 3.0
+    only = set(args.only.split(",")) if args.only else None
+    print(
+        f"Pakt bench: {'wrk' if have_wrk() else 'httpx loader (install wrk for real numbers)'}, "
+        f"{CONNECTIONS} connections, {THREADS} threads, {duration:g} s x {rounds} rounds per path"
+    )
+    started = time.monotonic()
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
+    stack = Stack(LOG_DIR)
+    rows: list[Row] = []
+    skipped: list[Skipped] = []
+    extra_lines: list[str] = []
+    extra: dict[str, object] = {}
+    try:
+        for name, setup in _setups():
+            if only and name not in only:
+                continue
+            print(f"setting up {name} ...", flush=True)
+            try:
+                rows += setup(stack)
+            except Exception as exc:  # a service still being written must not sink the run
+                skipped.append(Skipped(name, f"{exc.__class__.__name__}: {str(exc)[:300]}"))
+                print(f"  {name} skipped: {exc}", flush=True)
+        measure(rows, rounds=rounds, duration=duration, warmup=warmup)
+        if not only or "funding" in only:
+            extra.update(_funding(stack, args.quick, extra_lines, skipped))
+        if not args.no_profile:
+            from bench.profile import profile_misses
+
+            extra.update(profile_misses(stack, rows, quick=args.quick, lines=extra_lines))
+    finally:
+        stack.close()
+    records = report.as_records(rows)
+    report.print_table(records, skipped, extra_lines)
+    settings = {
+        "tool": "wrk" if have_wrk() else "httpx",
+        "connections": CONNECTIONS,
+        "threads": THREADS,
+        "duration_s": duration,
+        "rounds": rounds,
+        "quick": args.quick,
+        "wall_s": round(time.monotonic() - started, 1),
+    }
+    report.write_json(REPORT, records, skipped, settings, extra)
+    print(f"written {REPORT.relative_to(PROJECT_ROOT)} ({settings['wall_s']} s)")
+    return 0
+
+
+def _funding(
+    stack: Stack, quick: bool, lines: list[str], skipped: list[Skipped]
+) -> dict[str, object]:
+    """The funding helper's batch-vs-singles comparison, when bench/funding_batch.py exists."""
+    if not (Path(__file__).parent / "funding_batch.py").exists():
+        skipped.append(Skipped("funding batch", "bench/funding_batch.py not written yet"))
+        return {}
+    from bench.funding_rows import run_funding_batch
+
+    return run_funding_batch(stack, quick, lines, skipped)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Runs the rows: a sanity request first (right status?), a warm-up, then timed rounds.
+
+Rounds are interleaved (every row once, then every row again) so a noisy neighbour on the
+shared cores hits baselines and real paths alike; a row reports its best round.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from bench.load import run_load
+from bench.rows import Row
+
+
+def sanity(row: Row) -> str | None:
+    """None when one request answers the expected status, else what went wrong."""
+    req = row.request
+    body = req.body.replace("{{n}}", "sanity") if req.body else None
+    try:
+        response = httpx.request(req.method, req.url, headers=req.headers, content=body, timeout=30)
+    except httpx.HTTPError as exc:
+        return f"{exc.__class__.__name__}: {exc}"
+    if response.status_code != row.expect:
+        return f"expected {row.expect}, got {response.status_code}: {response.text[:300]}"
+    return None
+
+
+def measure(rows: list[Row], *, rounds: int, duration: float, warmup: float) -> None:
+    live = []
+    for row in rows:
+        row.error = sanity(row)
+        if row.error:
+            print(f"  {row.name}: not measured ({row.error})")
+        else:
+            live.append(row)
+    for n in range(rounds):
+        for row in live:
+            if n == 0 and warmup > 0:
+                run_load(row.request, warmup)
+            result = run_load(row.request, duration)
+            row.results.append(result)
+            flag = f"  {result.bad_responses} bad responses" if result.bad_responses else ""
+            print(
+                f"  round {n + 1}/{rounds} {row.name:<34} {result.rps:>8.0f} req/s"
+                f"  p50 {result.p50_ms:.2f} ms  p99 {result.p99_ms:.2f} ms{flag}",
+                flush=True,
+            )

@@ -1,0 +1,100 @@
+"""The table on stdout and the same as JSON in reports/bench.json."""
+
+from __future__ import annotations
+
+import json
+import platform
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench.rows import Row, Skipped
+
+
+def ratio(row: Row, by_name: dict[str, Row]) -> float | None:
+    base = by_name.get(row.baseline or "")
+    if base is None or row.best is None or base.best is None or base.best.rps == 0:
+        return None
+    return row.best.rps / base.best.rps
+
+
+def verdict(row: Row, value: float | None) -> str:
+    if row.goal is None:
+        return ""
+    if value is None:
+        return "n/a"
+    return "pass" if value >= row.goal else "MISS"
+
+
+def as_records(rows: list[Row]) -> list[dict[str, Any]]:
+    by_name = {r.name: r for r in rows}
+    records = []
+    for row in rows:
+        best = row.best
+        value = ratio(row, by_name)
+        records.append(
+            {
+                "path": row.name,
+                "request": f"{row.request.method} {row.request.url.split('/', 3)[-1]}",
+                "rps": round(best.rps, 1) if best else None,
+                "p50_ms": round(best.p50_ms, 2) if best else None,
+                "p99_ms": round(best.p99_ms, 2) if best else None,
+                "bad_responses": best.bad_responses if best else None,
+                "baseline": row.baseline,
+                "ratio": round(value, 3) if value is not None else None,
+                "goal": row.goal,
+                "verdict": verdict(row, value),
+                "rounds_rps": [round(r.rps, 1) for r in row.results],
+                "note": row.note,
+                "error": row.error,
+            }
+        )
+    return records
+
+
+def print_table(records: list[dict[str, Any]], skipped: list[Skipped], extra: list[str]) -> None:
+    head = f"{'path':<34} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7}  {'ratio':>6} {'of':<22} goal"
+    print()
+    print(head)
+    print("-" * len(head) + "-" * 8)
+    for r in records:
+        if r["rps"] is None:
+            print(f"{r['path']:<34} {'error':>8}  {r['error'] or ''}")
+            continue
+        ratio_s = f"{r['ratio']:.2f}" if r["ratio"] is not None else ""
+        goal = f">= {r['goal']} {r['verdict']}" if r["goal"] is not None else ""
+        bad = f"  ({r['bad_responses']} bad responses!)" if r["bad_responses"] else ""
+        print(
+            f"{r['path']:<34} {r['rps']:>8.0f} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f}"
+            f"  {ratio_s:>6} {r['baseline'] or '':<22} {goal}{bad}"
+        )
+    for s in skipped:
+        print(f"{s.name:<34} {'skipped':>8}  {s.reason}")
+    for line in extra:
+        print(line)
+    print()
+
+
+def write_json(
+    path: Path,
+    records: list[dict[str, Any]],
+    skipped: list[Skipped],
+    settings: dict[str, Any],
+    extra: dict[str, Any],
+) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "host": {"cpus": _cpus(), "python": platform.python_version()},
+        "settings": settings,
+        "rows": records,
+        "skipped": [{"path": s.name, "reason": s.reason} for s in skipped],
+        **extra,
+    }
+    path.write_text(json.dumps(doc, indent=2) + "\n")
+
+
+def _cpus() -> int:
+    import os
+
+    return os.cpu_count() or 0

@@ -1,0 +1,34 @@
+"""What one table row is: a request to drive, what it is compared against, and its goal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bench.load import LoadResult, Request
+
+
+@dataclass
+class Row:
+    """One measured path. `baseline` names another row; `goal` is the least acceptable ratio."""
+
+    name: str
+    request: Request
+    expect: int = 200
+    baseline: str | None = None
+    goal: float | None = None
+    note: str = ""
+    results: list[LoadResult] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def best(self) -> LoadResult | None:
+        """The round with the highest throughput (the one least disturbed by neighbours)."""
+        return max(self.results, key=lambda r: r.rps, default=None)
+
+
+@dataclass
+class Skipped:
+    """A path that could not be measured in this run, and why."""
+
+    name: str
+    reason: str

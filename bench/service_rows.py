@@ -1,0 +1,146 @@
+"""Rows of the real services, started as their own uvicorn processes on throwaway databases.
+
+Data are seeded through the services' own API (the contract, not their tables), once, before
+the load starts. Tokens are real RS256 tokens from tests.support.tokens, verified against a JWKS
+the bench serves itself (no auth service needed for cases).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+from bench.base_rows import BARE, BARE_GET, BARE_INSERT
+from bench.gateway import start_gateway
+from bench.load import Request
+from bench.procs import Proc, wait_ready
+from bench.rows import Row
+from bench.stack import Stack
+from services.common.orgs import org_id_for_ags
+
+GOAL_GET = 0.5
+GOAL_CREATE = 0.5
+CASES_GET = "cases: GET one case"
+CASES_CREATE = "cases: POST create case"
+HEALTH_DIRECT = "cases /healthz direct"
+HEALTH_NGINX = "cases /healthz via nginx"
+AUTH_TOKEN = "auth: POST token"  # noqa: S105 (a row name)
+
+GOEPPINGEN = "08117019"
+GOEPPINGEN_PATH = ["08", "081", "08117", GOEPPINGEN]
+JSON = {"Content-Type": "application/json"}
+
+
+def _case_worker_token(stack: Stack) -> str:
+    return stack.tokens.token(
+        roles=["case_worker"],
+        org=org_id_for_ags(GOEPPINGEN),
+        org_kind="municipality",
+        org_path=GOEPPINGEN_PATH,
+        sub="bench-case-worker",
+        name="Bench Case Worker",
+        expires_in=3600,
+    )
+
+
+def _seed_case(base_url: str, auth: dict[str, str]) -> str:
+    """One case with consent and person data (so every GET writes an access-log row)."""
+    with httpx.Client(base_url=base_url, headers=auth, timeout=30) as client:
+
+        def ok(response: httpx.Response, status: int) -> dict[str, Any]:
+            if response.status_code != status:
+                raise RuntimeError(
+                    f"seeding: {response.request.method} {response.request.url.path} answered"
+                    f" {response.status_code}: {response.text[:300]}"
+                )
+            return dict(response.json())
+
+        case = ok(
+            client.post(
+                "/cases/v1/cases",
+                json={"pseudonym": "Bench-Falke", "municipality_ags": GOEPPINGEN},
+            ),
+            201,
+        )
+        url = f"/cases/v1/cases/{case['id']}"
+        consent = {"given_on": "2026-03-02", "scope": ["personal_data", "plan"], "means": "written"}
+        case = ok(
+            client.put(
+                f"{url}/consent", json=consent, headers={"If-Match": f'"{case["version"]}"'}
+            ),
+            200,
+        )
+        person = {
+            "name": "Amina Yusuf",
+            "birth_year": 1991,
+            "country_of_origin": "SY",
+            "languages": ["ar", "de"],
+            "household_size": 4,
+            "qualifications": "pharmacist",
+        }
+        case = ok(
+            client.put(f"{url}/person", json=person, headers={"If-Match": f'"{case["version"]}"'}),
+            200,
+        )
+        if not case.get("person"):
+            raise RuntimeError("seeding: the case has no person data after PUT /person")
+        return str(case["id"])
+
+
+def cases_process(stack: Stack) -> Proc:
+    """The cases service on a migrated throwaway database (started once per run)."""
+    if "cases" not in stack.procs:
+        db = stack.dbs.create("cases", migrate_service="cases")
+        env = stack.service_env("cases", db)
+        stack.uvicorn("cases", "services.cases.app:create_app", env, "/cases/healthz")
+    return stack.procs["cases"]
+
+
+def gateway_rows(stack: Stack) -> list[Row]:
+    """The cheapest real endpoint, direct and through the nginx gateway."""
+    proc = cases_process(stack)
+    rows = [Row(HEALTH_DIRECT, Request(f"{proc.base_url}/cases/healthz"), baseline=BARE)]
+    gateway, which = start_gateway(stack.log_dir, {"cases": proc.port})
+    stack.add(gateway)
+    wait_ready(gateway, "/cases/healthz")
+    rows.append(
+        Row(
+            HEALTH_NGINX,
+            Request(f"{gateway.base_url}/cases/healthz"),
+            baseline=HEALTH_DIRECT,
+            note=f"nginx, {which}",
+        )
+    )
+    return rows
+
+
+def cases_rows(stack: Stack) -> list[Row]:
+    proc = cases_process(stack)
+    rows: list[Row] = []
+    auth = {"Authorization": f"Bearer {_case_worker_token(stack)}"}
+    case_id = _seed_case(proc.base_url, auth)
+    create_body = json.dumps({"pseudonym": "Bench-{{n}}", "municipality_ags": GOEPPINGEN})
+    rows += [
+        Row(
+            CASES_GET,
+            Request(f"{proc.base_url}/cases/v1/cases/{case_id}", headers=auth),
+            baseline=BARE_GET,
+            goal=GOAL_GET,
+            note="RS256 token, owner check, person data, access-log row per read",
+        ),
+        Row(
+            CASES_CREATE,
+            Request(f"{proc.base_url}/cases/v1/cases", "POST", {**auth, **JSON}, create_body),
+            expect=201,
+            baseline=BARE_INSERT,
+            goal=GOAL_CREATE,
+            note="one organization: every create takes the same reference counter row",
+        ),
+    ]
+    return rows
+
+
+def auth_rows(stack: Stack) -> list[Row]:
+    raise RuntimeError("not wired yet")
