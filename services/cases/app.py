@@ -9,7 +9,9 @@ from services.cases.settings import CasesSettings
 from services.common.app import KeyResolverFactory, create_service_app
 
 
-def create_app(settings: CasesSettings | None = None, key_resolver: KeyResolverFactory | None = None) -> FastAPI:
+def create_app(
+    settings: CasesSettings | None = None, key_resolver: KeyResolverFactory | None = None
+) -> FastAPI:
     return create_service_app(
         name="cases",
         title="Pakt API: cases",

@@ -1,7 +1,31 @@
-"""Table classes of the cases service (its own MetaData, its own database)."""
+"""Tables of the cases service (its own MetaData, its own database).
+
+Tables are SQLAlchemy Core `Table`s like the common kit's: the hot paths run Core statements
+(no ORM object loading). Personal data live in `person_data` and in a few free-text columns
+(`*_note`, `notes`, goal texts), so consent withdrawal, erasure and anonymization are a handful
+of set-based statements that cannot miss a field.
+"""
 
 from __future__ import annotations
 
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    SmallInteger,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.orm import registry
 from sqlmodel import SQLModel
 
@@ -11,4 +35,200 @@ metadata = new_metadata()
 
 
 class CasesTable(SQLModel, registry=registry(metadata=metadata)):
-    """Base of every cases table class (declare subclasses with `table=True`)."""
+    """Base of table classes (the service itself uses the Core tables below)."""
+
+
+def _id() -> Column[object]:
+    return Column(
+        "id", UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
+    )
+
+
+def _case_fk(*, primary: bool = False) -> Column[object]:
+    return Column(
+        "case_id",
+        UUID(as_uuid=True),
+        ForeignKey("client_case.id", ondelete="CASCADE"),
+        primary_key=primary,
+        nullable=False,
+    )
+
+
+def _stamps() -> list[Column[object]]:
+    return [
+        Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Column("version", Integer, nullable=False, server_default=text("1")),
+    ]
+
+
+client_case = Table(
+    "client_case",
+    metadata,
+    _id(),
+    Column("org_id", Text, nullable=False, comment="owning organization (token claim `org`)"),
+    Column("org_path", ARRAY(Text), nullable=False, comment="AGS chain of the owner at creation"),
+    Column("municipality_ags", Text, nullable=False),
+    Column("reference", Text, nullable=False),
+    Column("external_id", Text, nullable=True),
+    Column("pseudonym", Text, nullable=False),
+    Column("assigned_worker", Text, nullable=False),
+    Column("status", Text, nullable=False, server_default="open"),
+    Column("closing_reason", Text, nullable=True),
+    Column("opened_on", Date, nullable=False),
+    Column("closed_on", Date, nullable=True),
+    Column("next_review_on", Date, nullable=True, comment="from the latest plan version"),
+    Column("consent_given_on", Date, nullable=True),
+    Column("consent_scope", ARRAY(Text), nullable=True),
+    Column("consent_means", Text, nullable=True),
+    Column("consent_withdrawn_on", Date, nullable=True),
+    Column("erased_at", DateTime(timezone=True), nullable=True),
+    *_stamps(),
+    UniqueConstraint("org_id", "reference"),
+    UniqueConstraint("org_id", "external_id"),
+    Index("ix_client_case_org_created", "org_id", "created_at", "id"),
+    Index("ix_client_case_worklist", "assigned_worker", "status", "next_review_on"),
+)
+
+case_reference_counter = Table(
+    "case_reference_counter",
+    metadata,
+    Column("org_id", Text, primary_key=True),
+    Column("year", SmallInteger, primary_key=True),
+    Column("last_value", Integer, nullable=False),
+)
+
+person_data = Table(
+    "person_data",
+    metadata,
+    _case_fk(primary=True),
+    Column("name", Text, nullable=True),
+    Column("birth_year", SmallInteger, nullable=True),
+    Column("gender", Text, nullable=True),
+    Column("country_of_origin", Text, nullable=True),
+    Column("languages", ARRAY(Text), nullable=True),
+    Column("residence_status", Text, nullable=True),
+    Column("household_size", SmallInteger, nullable=True),
+    Column("schooling", Text, nullable=True),
+    Column("vocational_training", Text, nullable=True),
+    Column("degree", Text, nullable=True),
+    Column("qualifications", Text, nullable=True),
+    Column("competencies", Text, nullable=True),
+    Column("recognition_pending", Boolean, nullable=True),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+plan_version = Table(
+    "plan_version",
+    metadata,
+    _id(),
+    _case_fk(),
+    Column("number", Integer, nullable=False),
+    Column("change_note", Text, nullable=True),
+    Column("next_review_on", Date, nullable=True),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("case_id", "number"),
+)
+
+plan_goal = Table(
+    "plan_goal",
+    metadata,
+    Column(
+        "plan_version_id",
+        UUID(as_uuid=True),
+        ForeignKey("plan_version.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("position", SmallInteger, primary_key=True),
+    _case_fk(),
+    Column("field", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("description", Text, nullable=True),
+    Column("agreed_steps", Text, nullable=True),
+    Column("responsible", Text, nullable=True),
+    Column("target_on", Date, nullable=True),
+    Index("ix_plan_goal_case_id", "case_id"),
+)
+
+consultation = Table(
+    "consultation",
+    metadata,
+    _id(),
+    _case_fk(),
+    Column("held_on", Date, nullable=False),
+    Column("duration_minutes", SmallInteger, nullable=False),
+    Column("mode", Text, nullable=False),
+    Column("fields", ARRAY(Text), nullable=False),
+    Column("notes", Text, nullable=True),
+    Column("recorded_by", Text, nullable=False),
+    *_stamps(),
+    Index("ix_consultation_case", "case_id", "created_at", "id"),
+)
+
+referral = Table(
+    "referral",
+    metadata,
+    _id(),
+    _case_fk(),
+    Column("agency", Text, nullable=False),
+    Column("field", Text, nullable=False),
+    Column("referred_on", Date, nullable=False),
+    Column("status", Text, nullable=False, server_default="sent"),
+    Column("notes", Text, nullable=True),
+    *_stamps(),
+    Index("ix_referral_case", "case_id", "created_at", "id"),
+)
+
+volunteer = Table(
+    "volunteer",
+    metadata,
+    _id(),
+    Column("org_id", Text, nullable=False),
+    Column("display_name", Text, nullable=False),
+    Column("contact", Text, nullable=True),
+    Column("languages", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("fields", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("active", Boolean, nullable=False, server_default=text("true")),
+    *_stamps(),
+    Index("ix_volunteer_org_created", "org_id", "created_at", "id"),
+)
+
+volunteer_assignment = Table(
+    "volunteer_assignment",
+    metadata,
+    _id(),
+    _case_fk(),
+    Column(
+        "volunteer_id",
+        UUID(as_uuid=True),
+        ForeignKey("volunteer.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("field", Text, nullable=False),
+    Column("started_on", Date, nullable=False),
+    Column("ended_on", Date, nullable=True),
+    Column("notes", Text, nullable=True),
+    *_stamps(),
+    Index("ix_volunteer_assignment_case", "case_id", "created_at", "id"),
+    Index("ix_volunteer_assignment_volunteer_id", "volunteer_id"),
+)
+
+access_log = Table(
+    "access_log",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("case_id", UUID(as_uuid=True), nullable=False),
+    Column("org_id", Text, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("actor_org", Text, nullable=False),
+    Column(
+        "action",
+        Text,
+        nullable=False,
+        comment="what was read: case, plan, consultations, export, ...",
+    ),
+    Column("request_id", Text, nullable=True),
+    Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_access_log_case", "case_id", "id"),
+)

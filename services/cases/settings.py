@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from services.common.settings import ServiceSettings
@@ -11,3 +12,11 @@ class CasesSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="CASES_", extra="ignore", frozen=True)
 
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/pakt_cases"
+    retention_days: int = Field(
+        3 * 365,
+        ge=0,
+        description="Closed cases older than this are anonymized by `pakt cases anonymize`",
+    )
+    review_due_soon_days: int = Field(
+        14, ge=0, description="Worklist: reviews within this many days are upcoming"
+    )

@@ -1,0 +1,62 @@
+"""Who may reach what: every rule reads only token claims (no call to auth per request)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import Depends, Path
+from sqlalchemy import Row
+
+from services.cases.casefile import repository as case_repo
+from services.cases.errors import CaseNotFound
+from services.common.auth import CurrentPrincipal, Principal, require_roles
+from services.common.db import SessionDep
+
+CaseId = Annotated[uuid.UUID, Path(description="Id of the case")]
+
+
+async def _case_worker_or_404(principal: CurrentPrincipal) -> Principal:
+    """Case ids answer 404 to everyone but case workers (of the owner: checked on load)."""
+    if not principal.has_role("case_worker"):
+        raise CaseNotFound()
+    return principal
+
+
+async def _privacy_officer_or_404(principal: CurrentPrincipal) -> Principal:
+    if not principal.has_role("privacy_officer"):
+        raise CaseNotFound()
+    return principal
+
+
+CaseWorker = Annotated[Principal, Depends(_case_worker_or_404)]
+"""A case worker; cases of other organizations are filtered out by the queries."""
+
+PrivacyOfficer = Annotated[Principal, Depends(_privacy_officer_or_404)]
+
+CaseWorkerRole = Annotated[Principal, Depends(require_roles("case_worker"))]
+"""For collection endpoints: other roles get 403 (there is no id to hide)."""
+
+CaseListReader = Annotated[Principal, Depends(require_roles("case_worker", "privacy_officer"))]
+
+
+async def _current_case(case_id: CaseId, session: SessionDep, who: CaseWorker) -> Row[Any]:
+    row = await case_repo.get(session, case_id, who.org)
+    if row is None:
+        raise CaseNotFound()
+    return row
+
+
+CurrentCase = Annotated[Row[Any], Depends(_current_case)]
+"""The case in the path, owned by the caller's organization (404 otherwise)."""
+
+
+async def _privacy_case(case_id: CaseId, session: SessionDep, who: PrivacyOfficer) -> Row[Any]:
+    row = await case_repo.get(session, case_id, who.org)
+    if row is None:
+        raise CaseNotFound()
+    return row
+
+
+PrivacyCase = Annotated[Row[Any], Depends(_privacy_case)]
+"""The case in the path, for its organization's privacy officer (404 otherwise)."""

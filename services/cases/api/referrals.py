@@ -1,0 +1,144 @@
+"""/cases/v1/cases/{case_id}/referrals: hand-overs to other agencies."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+
+from services.cases.api.deps import CaseId, CaseWorker, CurrentCase
+from services.cases.casefile import repository as case_repo
+from services.cases.contacts import repository as repo
+from services.cases.contacts import service
+from services.cases.contacts.schemas import ReferralCreate, ReferralRead, ReferralUpdate
+from services.cases.errors import CaseNotFound, ItemNotFound
+from services.cases.models import referral
+from services.cases.vocab import ReferralStatus
+from services.common.concurrency import IfMatchHeader, set_etag
+from services.common.db import SessionDep
+from services.common.idempotency import IdempotencyDep
+from services.common.pagination import (
+    Page,
+    PageParams,
+    decode_cursor,
+    make_page,
+    page_params,
+    set_link_header,
+)
+from services.common.problems import InvalidInput, problem_responses
+
+router = APIRouter(tags=["referrals"])
+BASE = "/cases/v1/cases/{case_id}/referrals"
+ItemId = Annotated[uuid.UUID, Path(description="Id of the referral")]
+
+
+def _read(row: Any) -> ReferralRead:
+    return ReferralRead.model_validate(row, from_attributes=True)
+
+
+@router.post(
+    BASE,
+    status_code=201,
+    response_model=ReferralRead,
+    responses=problem_responses(401, 404, 409, 422),
+    summary="Refer the person to an agency",
+    description="Records a referral in status `sent`. Accepts `Idempotency-Key`. Emits `referral.sent`.",
+)
+async def send_referral(
+    case_id: CaseId,
+    body: ReferralCreate,
+    response: Response,
+    session: SessionDep,
+    who: CaseWorker,
+    idem: IdempotencyDep,
+) -> Any:
+    if (replay := await idem.claim(session, who)) is not None:
+        return replay
+    if await case_repo.get(session, case_id, who.org) is None:
+        raise CaseNotFound()
+    row = await service.send_referral(session, who, case_id, body)
+    out = _read(row)
+    headers = {
+        "ETag": f'"{row.version}"',
+        "Location": f"/cases/v1/cases/{case_id}/referrals/{row.id}",
+    }
+    await idem.remember(session, 201, out.model_dump(mode="json"), headers)
+    await session.commit()
+    response.headers.update(headers)
+    return out
+
+
+@router.get(
+    BASE,
+    response_model=Page[ReferralRead],
+    responses=problem_responses(400, 401, 404, 422),
+    summary="List referrals",
+    description="Referrals of the case in the order they were sent. The read is logged.",
+)
+async def list_referrals(
+    request: Request,
+    response: Response,
+    case: CurrentCase,
+    session: SessionDep,
+    who: CaseWorker,
+    page: Annotated[PageParams, Depends(page_params)],
+    status: Annotated[
+        ReferralStatus | None, Query(description="Only referrals in this status")
+    ] = None,
+) -> Page[ReferralRead]:
+    try:
+        after = repo.parse_after(decode_cursor(page.cursor, 2)) if page.cursor else None
+    except ValueError as exc:
+        raise InvalidInput("The cursor is not one this API issued") from exc
+    filters = [referral.c.status == status] if status else []
+    rows = await repo.page(
+        session, referral, case.id, limit=page.limit, after=after, filters=filters
+    )
+    await case_repo.log_access(session, case.id, who.org, who, "referrals")
+    await session.commit()
+    result = make_page(rows, page.limit, key=repo.cursor_key, to_item=_read)
+    set_link_header(request, response, result.next_cursor)
+    return result
+
+
+@router.get(
+    BASE + "/{referral_id}",
+    response_model=ReferralRead,
+    responses=problem_responses(401, 404, 422),
+    summary="Read a referral",
+    description="One referral; the ETag is its version. The read is logged.",
+)
+async def read_referral(
+    case: CurrentCase, referral_id: ItemId, response: Response, session: SessionDep, who: CaseWorker
+) -> ReferralRead:
+    row = await repo.get(session, referral, case.id, referral_id)
+    if row is None:
+        raise ItemNotFound()
+    await case_repo.log_access(session, case.id, who.org, who, "referrals")
+    await session.commit()
+    set_etag(response, row.version)
+    return _read(row)
+
+
+@router.patch(
+    BASE + "/{referral_id}",
+    response_model=ReferralRead,
+    responses=problem_responses(401, 404, 409, 412, 422, 428),
+    summary="Update a referral's status",
+    description="sent → accepted | declined | completed; accepted → completed | declined "
+    "(409 `invalid-transition` otherwise). Send If-Match with the referral's ETag.",
+)
+async def change_referral(
+    case: CurrentCase,
+    referral_id: ItemId,
+    body: ReferralUpdate,
+    response: Response,
+    session: SessionDep,
+    who: CaseWorker,
+    if_match: IfMatchHeader,
+) -> ReferralRead:
+    row = await service.change_referral(session, who, case.id, referral_id, if_match, body)
+    await session.commit()
+    set_etag(response, row.version)
+    return _read(row)

@@ -1,0 +1,99 @@
+"""Set-based removal of personal data, the access log, and the export query."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, delete, func, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.cases.models import (
+    access_log,
+    client_case,
+    consultation,
+    person_data,
+    plan_goal,
+    plan_version,
+    referral,
+    volunteer_assignment,
+)
+
+# Every column that may hold personal data, beside the person_data table itself.
+FREE_TEXT = {
+    consultation: ["notes"],
+    referral: ["notes"],
+    volunteer_assignment: ["notes"],
+    plan_version: ["change_note"],
+    plan_goal: ["description", "agreed_steps", "responsible"],
+}
+
+
+async def remove_personal_data(session: AsyncSession, case_ids: Sequence[uuid.UUID]) -> int:
+    """Deletes person data and blanks every free-text column of `case_ids`; counts persons removed.
+
+    One statement per table, whatever the number of cases; the anonymous facts (dates, fields,
+    statuses, durations) stay, so the key figures do not change.
+    """
+    ids = list(case_ids)
+    if not ids:
+        return 0
+    removed = (
+        await session.exec(delete(person_data).where(person_data.c.case_id.in_(ids)))
+    ).rowcount
+    for table, columns in FREE_TEXT.items():
+        await session.exec(
+            update(table).where(table.c.case_id.in_(ids)).values(dict.fromkeys(columns))
+        )
+    return int(removed or 0)
+
+
+async def mark_erased(session: AsyncSession, case_ids: Sequence[uuid.UUID], today: dt.date) -> None:
+    """Cuts the remaining links to the person: pseudonym and external id, consent ended."""
+    await session.exec(
+        update(client_case)
+        .where(client_case.c.id.in_(list(case_ids)))
+        .values(
+            pseudonym="erased",
+            external_id=None,
+            erased_at=func.now(),
+            consent_withdrawn_on=func.coalesce(client_case.c.consent_withdrawn_on, today),
+            version=client_case.c.version + 1,
+            updated_at=func.now(),
+        )
+    )
+
+
+async def anonymizable(
+    session: AsyncSession, closed_before: dt.date, limit: int
+) -> list[uuid.UUID]:
+    stmt = (
+        select(client_case.c.id)
+        .where(
+            client_case.c.status == "closed",
+            client_case.c.closed_on < closed_before,
+            client_case.c.erased_at.is_(None),
+        )
+        .order_by(client_case.c.closed_on, client_case.c.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list((await session.exec(stmt)).scalars().all())
+
+
+async def access_page(
+    session: AsyncSession, case_id: uuid.UUID, *, limit: int, after: int | None
+) -> Sequence[Row[Any]]:
+    stmt = select(access_log).where(access_log.c.case_id == case_id)
+    if after is not None:
+        stmt = stmt.where(access_log.c.id < after)
+    return (await session.exec(stmt.order_by(access_log.c.id.desc()).limit(limit + 1))).all()
+
+
+async def rows_of(
+    session: AsyncSession, table: Any, case_id: uuid.UUID, order: Sequence[Any]
+) -> list[dict[str, Any]]:
+    stmt = select(table).where(table.c.case_id == case_id).order_by(*order)
+    return [dict(r._mapping) for r in (await session.exec(stmt)).all()]

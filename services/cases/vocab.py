@@ -1,0 +1,43 @@
+"""The closed vocabularies of the domain (DOMAIN.md glossary), shared by every aggregate."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+Field_ = Literal[
+    "language",
+    "work",
+    "recognition",
+    "housing",
+    "education",
+    "residence",
+    "health",
+    "everyday_life",
+]
+CaseStatus = Literal["open", "paused", "closed"]
+ClosingReason = Literal["independent", "moved", "left_programme", "other"]
+GoalStatus = Literal["open", "in_progress", "achieved", "not_achieved", "dropped"]
+ConsultationMode = Literal["office", "home_visit", "phone", "video"]
+Agency = Literal[
+    "job_centre",
+    "employment_agency",
+    "migration_counselling",
+    "youth_migration_service",
+    "language_course_provider",
+    "recognition_counselling",
+    "school",
+    "other",
+]
+ReferralStatus = Literal["sent", "accepted", "completed", "declined"]
+ConsentScope = Literal["personal_data", "plan", "referrals", "volunteers"]
+ConsentMeans = Literal["written", "electronic", "oral_documented"]
+
+AGS = Annotated[str, StringConstraints(pattern=r"^08[0-9]{6}$")]
+"""An 8-digit official municipality key in Baden-Württemberg (starts with 08)."""
+
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+LongText = Annotated[str, StringConstraints(max_length=5000)]
+Subject = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Fields = Annotated[list[Field_], Field(max_length=8)]
