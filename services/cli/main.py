@@ -84,7 +84,8 @@ def dev(
         say("Demo data:")
         for line in database.seed(urls):
             say(f"  {line}")
-        stack = Stack(urls, ports=ports, name="dev", gateway_config=config)
+        run_name = "dev" if gateway_port == 8080 else f"dev-{gateway_port}"
+        stack = Stack(urls, ports=ports, name=run_name, gateway_config=config)
         say("Starting auth, cases, funding and the gateway ...")
         stack.start()
     except (StackError, gateway.GatewayError) as exc:

@@ -1,0 +1,145 @@
+"""The `pakt` command as a newcomer runs it: migrate twice, a taken port, start/stop twice."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+
+from services.cli.postgres import SERVICES, Server, drop_database, find_server
+from services.cli.stack import Ports, port_is_free
+from tests.support.stack import clean_env
+
+pytestmark = pytest.mark.e2e
+
+PAKT = str(Path(sys.executable).with_name("pakt"))
+
+
+@pytest.fixture
+def fresh_databases() -> Iterator[tuple[Server, dict[str, str]]]:
+    """Environment naming fresh, not yet existing service databases; dropped afterwards."""
+    server = find_server()
+    suffix = uuid.uuid4().hex[:8]
+    names = {service: f"pakt_cli_{service}_{suffix}" for service in SERVICES}
+    env = clean_env()
+    env["DATABASE_URL"] = server.url
+    for service, name in names.items():
+        env[f"{service.upper()}_DATABASE_URL"] = server.database_url(name)
+    yield server, env
+    for name in names.values():
+        drop_database(server, name)
+
+
+def pakt(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603
+        [PAKT, *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+async def _alembic_head(url: str) -> str:
+    conn = await asyncpg.connect(url)
+    try:
+        return str(await conn.fetchval("SELECT version_num FROM alembic_version"))
+    finally:
+        await conn.close()
+
+
+def test_db_migrate_creates_then_is_idempotent(fresh_databases):
+    _server, env = fresh_databases
+
+    first = pakt("db", "migrate", env=env)
+    versions = {s: asyncio.run(_alembic_head(env[f"{s.upper()}_DATABASE_URL"])) for s in SERVICES}
+    second = pakt("db", "migrate", env=env)
+
+    assert first.returncode == 0, first.stderr
+    assert "PostgreSQL: DATABASE_URL" in first.stdout
+    assert first.stdout.count("created") == 3
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.count("exists") == 3
+    assert "created" not in second.stdout
+    again = {s: asyncio.run(_alembic_head(env[f"{s.upper()}_DATABASE_URL"])) for s in SERVICES}
+    assert again == versions
+    assert all(versions.values())
+
+
+def test_port_in_use_gives_a_clear_message_and_touches_nothing(fresh_databases):
+    server, env = fresh_databases
+    ports = Ports.free()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", ports.gateway))
+        taken.listen()
+        result = pakt("dev", *_dev_args(ports), env=env, timeout=60)
+
+    assert result.returncode == 1
+    assert f"Port {ports.gateway}" in result.stdout
+    assert "already in use" in result.stdout
+    assert "--gateway-port" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not asyncio.run(_database_exists(server, env["AUTH_DATABASE_URL"].rsplit("/", 1)[1]))
+
+
+async def _database_exists(server: Server, name: str) -> bool:
+    conn = await asyncpg.connect(server.url)
+    try:
+        return bool(await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name))
+    finally:
+        await conn.close()
+
+
+def _dev_args(ports: Ports) -> list[str]:
+    return [f"--{name}-port={port}" for name, port in ports.as_dict().items()]
+
+
+def _run_dev_until_ready(env: dict[str, str], ports: Ports) -> tuple[subprocess.Popen[str], str]:
+    proc = subprocess.Popen(  # noqa: S603
+        [PAKT, "dev", *_dev_args(ports)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert proc.stdout is not None
+    lines = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if line.startswith("Press Ctrl-C"):
+            return proc, "".join(lines)
+    proc.kill()
+    raise AssertionError("pakt dev did not come up:\n" + "".join(lines))
+
+
+def test_dev_starts_twice_in_a_row_and_sigterm_leaves_nothing_running(fresh_databases):
+    _server, env = fresh_databases
+    ports = Ports.free()
+
+    for _round in range(2):
+        proc, output = _run_dev_until_ready(env, ports)
+        try:
+            gateway = f"http://127.0.0.1:{ports.gateway}"
+            assert f"Gateway:   {gateway}" in output
+            assert f"Docs:      {gateway}/docs" in output
+            assert "cw.goeppingen" in output
+            statuses = [httpx.get(f"{gateway}/{s}/healthz").status_code for s in SERVICES]
+            assert statuses == [200, 200, 200]
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            rest, _ = proc.communicate(timeout=60)
+
+        assert proc.returncode == 0, rest
+        assert "Stopped." in rest
+        assert all(port_is_free(port) for port in ports.as_dict().values())
