@@ -18,7 +18,10 @@ run: $(STAMP)  ## start the whole stack (PostgreSQL, migrations, demo data, serv
 	$(BIN)/pakt dev
 
 test: $(STAMP)  ## the full suite: unit, API, contract, end to end, deploy checks
-	$(BIN)/pytest -n 2 -p no:cacheprovider
+	@# loadgroup: tests sharing the real stack (xdist_group "stack") run on one worker, so one stack
+	@status=0; $(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests; that is a failure"; fi; \
+	exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check services tests bench

@@ -27,9 +27,9 @@ def client(stack: Stack) -> Iterator[httpx.Client]:
 def assert_problem(response: httpx.Response, status: int, slug: str) -> dict[str, object]:
     assert response.status_code == status
     assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
+    body: dict[str, object] = response.json()
     assert body["status"] == status
-    assert body["type"].endswith(f"/problems/{slug}")
+    assert str(body["type"]).endswith(f"/problems/{slug}")
     assert body["title"]
     assert body["request_id"] == response.headers["x-request-id"]
     return body
