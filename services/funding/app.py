@@ -9,7 +9,9 @@ from services.funding.api import router
 from services.funding.settings import FundingSettings
 
 
-def create_app(settings: FundingSettings | None = None, key_resolver: KeyResolverFactory | None = None) -> FastAPI:
+def create_app(
+    settings: FundingSettings | None = None, key_resolver: KeyResolverFactory | None = None
+) -> FastAPI:
     return create_service_app(
         name="funding",
         title="Pakt API: funding",

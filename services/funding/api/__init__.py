@@ -2,4 +2,17 @@
 
 from fastapi import APIRouter
 
+from services.common.auth import Principal
+from services.common.outbox import events_router
+from services.funding.api import applications, consortia, planning_frames, programmes, transitions
+
+
+def _audience(who: Principal) -> list[str] | None:
+    """Admins read every event; everyone else the events of their organization's routes."""
+    return None if who.has_role("admin") else [who.org]
+
+
 router = APIRouter()
+for module in (programmes, planning_frames, consortia, applications, transitions):
+    router.include_router(module.router)
+router.include_router(events_router("funding", _audience))

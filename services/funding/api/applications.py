@@ -1,0 +1,210 @@
+"""/funding/v1/applications: drafts, lists with filters, the CSV export, reading and editing."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+
+from services.common.auth import CurrentPrincipal
+from services.common.concurrency import IfMatchHeader, check_if_match, etag_for, set_etag
+from services.common.db import SessionDep
+from services.common.idempotency import IdempotencyDep
+from services.common.pagination import (
+    InvalidCursor,
+    Page,
+    PageParams,
+    decode_cursor,
+    make_page,
+    page_params,
+    set_link_header,
+)
+from services.common.problems import problem_responses
+from services.funding.api.deps import ApplicantUser, ApplicationId
+from services.funding.applications import export, repository
+from services.funding.applications import service as application_service
+from services.funding.applications.schemas import (
+    ApplicationCreate,
+    ApplicationFilters,
+    ApplicationRead,
+    ApplicationUpdate,
+    PositionRead,
+    State,
+)
+from services.funding.money import MONEY_PATTERN
+
+router = APIRouter(prefix="/funding/v1", tags=["applications"])
+
+MoneyQuery = Annotated[str | None, Query(pattern=MONEY_PATTERN, description='EUR, e.g. "51000.00"')]
+
+
+def application_filters(
+    state: Annotated[
+        list[State] | None, Query(max_length=8, description="Only these states (repeatable)")
+    ] = None,
+    programme_id: Annotated[uuid.UUID | None, Query()] = None,
+    applicant: Annotated[
+        str | None, Query(max_length=64, description="Applicant organization id")
+    ] = None,
+    district: Annotated[
+        str | None, Query(pattern=r"^[0-9]{5}$", description="District AGS, e.g. 08117")
+    ] = None,
+    region: Annotated[
+        str | None, Query(pattern=r"^[0-9]{3}$", description="Regierungsbezirk AGS, e.g. 081")
+    ] = None,
+    submitted_from: Annotated[
+        date | None, Query(description="Submitted on or after this day (UTC)")
+    ] = None,
+    submitted_to: Annotated[
+        date | None, Query(description="Submitted on or before this day (UTC)")
+    ] = None,
+    amount_min: MoneyQuery = None,
+    amount_max: MoneyQuery = None,
+    needs_review: Annotated[
+        bool | None, Query(description="Flagged after a final planning frame")
+    ] = None,
+) -> ApplicationFilters:
+    return ApplicationFilters(
+        state=state,
+        programme_id=programme_id,
+        applicant=applicant,
+        district=district,
+        region=region,
+        submitted_from=submitted_from,
+        submitted_to=submitted_to,
+        amount_min=Decimal(amount_min) if amount_min else None,
+        amount_max=Decimal(amount_max) if amount_max else None,
+        needs_review=needs_review,
+    )
+
+
+Filters = Annotated[ApplicationFilters, Depends(application_filters)]
+
+
+@router.post(
+    "/applications",
+    status_code=201,
+    responses=problem_responses(401, 403, 409, 422),
+    summary="Draft an application",
+)
+async def create_application(
+    body: ApplicationCreate,
+    session: SessionDep,
+    who: ApplicantUser,
+    idem: IdempotencyDep,
+    response: Response,
+) -> ApplicationRead:
+    """Creates a draft for the caller's organization. The route (district office, deciding
+    council) comes from the token's `org_path`; the amounts are computed from the rates; a
+    municipality whose frame is under the programme's minimum is refused (`frame-below-minimum`)
+    unless it applies through a consortium or its district."""
+    replay = await idem.claim(session, who)
+    if replay is not None:
+        return replay  # type: ignore[return-value]
+    app = await application_service.create_application(session, who, body)
+    out = await application_service.read(session, app)
+    headers = {"ETag": etag_for(app.version), "Location": f"/funding/v1/applications/{app.id}"}
+    await idem.remember(session, 201, out.model_dump(mode="json"), headers)
+    await session.commit()
+    response.headers.update(headers)
+    return out
+
+
+@router.get(
+    "/applications", responses=problem_responses(400, 401, 422), summary="List applications"
+)
+async def list_applications(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    who: CurrentPrincipal,
+    filters: Filters,
+    page: Annotated[PageParams, Depends(page_params)],
+) -> Page[ApplicationRead]:
+    """Applications on the caller's route (own, district, council), oldest first, filtered."""
+    after = _after(page.cursor)
+    rows = await repository.list_page(session, who, filters, after, page.limit + 1)
+    out = make_page(
+        rows,
+        page.limit,
+        lambda a: (a.created_at.isoformat(), str(a.id)),
+        ApplicationRead.model_validate,
+    )
+    positions = await repository.positions_of(session, [a.id for a in out.items])
+    for item in out.items:
+        item.positions = [PositionRead.model_validate(p) for p in positions.get(item.id, [])]
+    set_link_header(request, response, out.next_cursor)
+    return out
+
+
+def _after(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
+    if not cursor:
+        return None
+    created, ident = decode_cursor(cursor, 2)
+    try:
+        return datetime.fromisoformat(str(created)), uuid.UUID(str(ident))
+    except ValueError:
+        raise InvalidCursor("The cursor is not one this API issued") from None
+
+
+@router.get(
+    "/applications.csv",
+    response_class=Response,
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"},
+        **problem_responses(401, 422),
+    },
+    summary="Export applications as CSV",
+)
+async def export_applications(
+    session: SessionDep, who: CurrentPrincipal, filters: Filters
+) -> Response:
+    """The same filters as the list, all matching applications (up to 50,000) as one CSV file
+    (UTF-8, comma separated, one line per application) for the council's spreadsheets."""
+    body = await export.applications_csv(session, who, filters)
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="applications.csv"'},
+    )
+
+
+@router.get(
+    "/applications/{application_id}",
+    responses=problem_responses(401, 404, 422),
+    summary="Read an application",
+)
+async def get_application(
+    application_id: ApplicationId, session: SessionDep, who: CurrentPrincipal, response: Response
+) -> ApplicationRead:
+    """One application with its positions; `ETag` is what transitions and edits send as `If-Match`."""
+    app = await application_service.get_visible(session, who, application_id)
+    set_etag(response, app.version)
+    return await application_service.read(session, app)
+
+
+@router.put(
+    "/applications/{application_id}",
+    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    summary="Edit a draft or returned application",
+)
+async def update_application(
+    application_id: ApplicationId,
+    body: ApplicationUpdate,
+    session: SessionDep,
+    who: ApplicantUser,
+    if_match: IfMatchHeader,
+    response: Response,
+) -> ApplicationRead:
+    """Replaces delivery details and positions while the application is with the applicant
+    (draft, or returned to them). Amounts are recomputed and checked against the frame."""
+    app = await application_service.get_visible(session, who, application_id, lock=True)
+    check_if_match(if_match, app.version)
+    await application_service.update_application(session, who, app, body)
+    out = await application_service.read(session, app)
+    await session.commit()
+    set_etag(response, app.version)
+    return out

@@ -1,0 +1,59 @@
+"""/funding/v1/consortia: municipalities applying together through a lead."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from services.common.auth import CurrentPrincipal
+from services.common.db import SessionDep
+from services.common.problems import problem_responses
+from services.funding.api.deps import ApplicantUser
+from services.funding.errors import InvalidApplication
+from services.funding.frames import consortia, repository
+from services.funding.frames.schemas import ConsortiumCreate, ConsortiumRead
+from services.funding.programmes import repository as programmes
+
+router = APIRouter(prefix="/funding/v1/consortia", tags=["consortia"])
+
+
+@router.post(
+    "",
+    status_code=201,
+    responses=problem_responses(401, 403, 409, 422),
+    summary="Form a consortium",
+)
+async def create_consortium(
+    body: ConsortiumCreate, session: SessionDep, who: ApplicantUser
+) -> ConsortiumRead:
+    """The caller's municipality becomes the lead of a consortium with the listed members. Every
+    member needs a planning frame; the consortium's frame is their sum; a municipality belongs to
+    at most one consortium per programme (409 otherwise)."""
+    programme = await programmes.get(session, body.programme_id)
+    if programme is None:
+        raise InvalidApplication("No programme with this id")
+    consortium = await consortia.create_consortium(session, who, programme, body)
+    out = await consortia.read(session, consortium)
+    await session.commit()
+    return out
+
+
+@router.get("", responses=problem_responses(401), summary="List my consortia")
+async def list_consortia(session: SessionDep, who: CurrentPrincipal) -> list[ConsortiumRead]:
+    """Consortia the caller's organization belongs to."""
+    return [
+        await consortia.read(session, c)
+        for c in await repository.consortia_of_org(session, who.org)
+    ]
+
+
+@router.get(
+    "/{consortium_id}", responses=problem_responses(401, 404, 422), summary="Read a consortium"
+)
+async def get_consortium(
+    consortium_id: Annotated[uuid.UUID, Path()], session: SessionDep, who: CurrentPrincipal
+) -> ConsortiumRead:
+    """A consortium with members and frames (members only)."""
+    return await consortia.read(session, await consortia.get_visible(session, who, consortium_id))

@@ -1,0 +1,173 @@
+"""Queries on applications, positions and transitions (SQLAlchemy Core where it counts)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, or_, true, tuple_
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.common.auth import Principal
+from services.funding.applications.models import (
+    Application,
+    Position,
+    Transition,
+    notice_number_seq,
+)
+from services.funding.applications.schemas import ApplicationFilters
+
+
+async def get(session: AsyncSession, application_id: uuid.UUID) -> Application | None:
+    return await session.get(Application, application_id)
+
+
+async def get_for_update(session: AsyncSession, application_id: uuid.UUID) -> Application | None:
+    stmt = select(Application).where(Application.id == application_id).with_for_update()
+    return (await session.exec(stmt)).first()
+
+
+async def positions(session: AsyncSession, application_id: uuid.UUID) -> Sequence[Position]:
+    stmt = (
+        select(Position)
+        .where(Position.application_id == application_id)
+        .order_by(col(Position.ordinal))
+    )
+    return (await session.exec(stmt)).all()
+
+
+async def positions_of(
+    session: AsyncSession, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[Position]]:
+    out: dict[uuid.UUID, list[Position]] = {i: [] for i in ids}
+    if ids:
+        stmt = (
+            select(Position)
+            .where(col(Position.application_id).in_(ids))
+            .order_by(col(Position.ordinal))
+        )
+        for p in (await session.exec(stmt)).all():
+            out[p.application_id].append(p)
+    return out
+
+
+async def replace_positions(
+    session: AsyncSession, application_id: uuid.UUID, rows: list[Position]
+) -> None:
+    await session.exec(
+        Position.__table__.delete().where(Position.__table__.c.application_id == application_id)
+    )  # type: ignore[attr-defined]
+    session.add_all(rows)
+    await session.flush()
+
+
+async def next_notice_number(session: AsyncSession, council_ags: str) -> str:
+    seq = (await session.exec(select(notice_number_seq.next_value()))).one()
+    return notice_number(council_ags, int(seq))
+
+
+def notice_number(council_ags: str, seq: int) -> str:
+    return f"ZB-{council_ags}-{seq:07d}"
+
+
+async def save(session: AsyncSession, app: Application, values: dict[str, Any]) -> Application:
+    """Applies changes and bumps the version (the caller holds the row lock)."""
+    for key, value in values.items():
+        setattr(app, key, value)
+    app.version += 1
+    session.add(app)
+    await session.flush()
+    await session.refresh(app)
+    return app
+
+
+async def add(session: AsyncSession, app: Application, rows: list[Position]) -> Application:
+    session.add(app)
+    await session.flush()
+    session.add_all(rows)
+    await session.flush()
+    await session.refresh(app)
+    return app
+
+
+async def add_transition(session: AsyncSession, transition: Transition) -> Transition:
+    session.add(transition)
+    await session.flush()
+    return transition
+
+
+async def transitions(session: AsyncSession, application_id: uuid.UUID) -> Sequence[Transition]:
+    stmt = (
+        select(Transition)
+        .where(Transition.application_id == application_id)
+        .order_by(col(Transition.id))
+    )
+    return (await session.exec(stmt)).all()
+
+
+def visible_to(who: Principal) -> ColumnElement[bool]:
+    """SQL for `workflow.can_see`."""
+    if who.has_role("admin"):
+        return true()
+    return or_(
+        col(Application.applicant_org_id) == who.org,
+        col(Application.member_org_ids).any_() == who.org,
+        and_(
+            col(Application.submitted_at).is_not(None),
+            or_(
+                col(Application.district_org_id) == who.org,
+                col(Application.council_org_id) == who.org,
+            ),
+        ),
+    )
+
+
+def _day_start(d: date) -> datetime:
+    return datetime.combine(d, time(0, 0), tzinfo=UTC)
+
+
+def filter_clauses(f: ApplicationFilters) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    if f.state:
+        clauses.append(col(Application.state).in_(f.state))
+    if f.programme_id:
+        clauses.append(col(Application.programme_id) == f.programme_id)
+    if f.applicant:
+        clauses.append(col(Application.applicant_org_id) == f.applicant)
+    if f.district:
+        clauses.append(col(Application.district_ags) == f.district)
+    if f.region:
+        clauses.append(col(Application.region_ags) == f.region)
+    if f.submitted_from:
+        clauses.append(col(Application.submitted_at) >= _day_start(f.submitted_from))
+    if f.submitted_to:
+        if f.submitted_to.year >= 9999:
+            clauses.append(col(Application.submitted_at).is_not(None))
+        else:
+            clauses.append(
+                col(Application.submitted_at) < _day_start(f.submitted_to + timedelta(days=1))
+            )
+    if f.amount_min is not None:
+        clauses.append(col(Application.requested_amount) >= f.amount_min)
+    if f.amount_max is not None:
+        clauses.append(col(Application.requested_amount) <= f.amount_max)
+    if f.needs_review is not None:
+        clauses.append(col(Application.needs_review) == f.needs_review)
+    return clauses
+
+
+async def list_page(
+    session: AsyncSession,
+    who: Principal,
+    f: ApplicationFilters,
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> Sequence[Application]:
+    stmt = select(Application).where(visible_to(who), *filter_clauses(f))
+    if after is not None:
+        stmt = stmt.where(tuple_(col(Application.created_at), col(Application.id)) > tuple_(*after))
+    stmt = stmt.order_by(col(Application.created_at), col(Application.id)).limit(limit)
+    return (await session.exec(stmt)).all()

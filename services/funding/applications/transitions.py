@@ -1,0 +1,126 @@
+"""Moving an application along its route: one action, one transition record, one event."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.common.audit import record_audit
+from services.common.auth import Principal
+from services.common.concurrency import check_if_match
+from services.common.outbox import emit
+from services.funding.applications import repository
+from services.funding.applications.models import Application, Transition
+from services.funding.applications.schemas import TransitionCreate
+from services.funding.applications.service import get_visible, route_view
+from services.funding.applications.workflow import DECISIONS, plan_move, route_orgs
+from services.funding.errors import BudgetExceeded, InvalidApplication, InvalidDecision
+from services.funding.money import format_money
+from services.funding.programmes import repository as programmes
+
+EVENT_TYPES = {
+    "submit": "application.submitted",
+    "withdraw": "application.withdrawn",
+    "forward": "application.forwarded",
+    "return": "application.returned",
+    "approve": "application.decided",
+    "partially_approve": "application.decided",
+    "reject": "application.decided",
+}
+
+
+def granted_for(action: str, requested: Decimal, granted: Decimal | None) -> Decimal:
+    """The amount a decision grants; raises InvalidDecision for a wrong `granted_amount`."""
+    if action == "approve":
+        if granted is not None and granted != requested:
+            raise InvalidDecision(
+                "`approve` grants the requested amount; use `partially_approve` for less"
+            )
+        return requested
+    if action == "partially_approve":
+        if granted is None or not Decimal("0") < granted < requested:
+            raise InvalidDecision(
+                f"`partially_approve` needs a granted_amount above 0.00 and below the requested {format_money(requested)}",
+                requested_amount=format_money(requested),
+            )
+        return granted
+    if granted is not None:
+        raise InvalidDecision("`reject` grants nothing; leave granted_amount out")
+    return Decimal("0.00")
+
+
+async def apply_transition(
+    session: AsyncSession,
+    who: Principal,
+    application_id: Any,
+    body: TransitionCreate,
+    if_match: str | None,
+) -> tuple[Application, Transition]:
+    """Takes `body.action` on the application. 404 if invisible, 428/412 on If-Match, 403 if not
+    the caller's step or role, 409 if the state does not allow it or the budget is exhausted."""
+    app = await get_visible(session, who, application_id, lock=True)
+    check_if_match(if_match, app.version)
+    move = plan_move(route_view(app), who, body.action)
+    if body.action == "return" and not (body.comment and body.comment.strip()):
+        raise InvalidApplication("Returning needs the reason in `comment`")
+    if body.action not in DECISIONS and body.granted_amount is not None:
+        raise InvalidDecision("Only decisions carry a granted_amount")
+    now = datetime.now(UTC)
+    values: dict[str, Any] = {"state": move.to_state, "step": move.to_step}
+    granted: Decimal | None = None
+    notice: str | None = None
+    if body.action == "submit":
+        values["submitted_at"] = now
+    if body.action in DECISIONS:
+        granted = granted_for(body.action, app.requested_amount, body.granted_amount)
+        if granted > 0 and await programmes.book(session, app.programme_id, granted) is None:
+            programme = await programmes.get(session, app.programme_id)
+            available = (
+                programme.total_budget - programme.booked_amount if programme else Decimal(0)
+            )
+            raise BudgetExceeded(
+                f"Granting {format_money(granted)} EUR would exceed the programme budget",
+                available_amount=format_money(available),
+            )
+        notice = await repository.next_notice_number(session, app.council_ags)
+        values.update(granted_amount=granted, decided_at=now, notice_number=notice)
+    from_state = app.state
+    await repository.save(session, app, values)
+    transition = await repository.add_transition(
+        session,
+        Transition(
+            application_id=app.id,
+            action=body.action,
+            from_state=from_state,
+            to_state=move.to_state,
+            actor=who.subject,
+            actor_org=who.org,
+            comment=body.comment,
+            granted_amount=granted,
+            notice_number=notice,
+        ),
+    )
+    await session.refresh(transition)
+    details: dict[str, Any] = {"from": from_state, "to": move.to_state, "comment": body.comment}
+    if granted is not None:
+        details.update(granted_amount=format_money(granted), notice_number=notice)
+    await record_audit(session, who, f"application.{body.action}", "application", app.id, details)
+    payload: dict[str, Any] = {
+        "state": move.to_state,
+        "step": move.to_step,
+        "programme_id": str(app.programme_id),
+    }
+    if granted is not None:
+        payload.update(granted_amount=format_money(granted), notice_number=notice)
+    await emit(
+        session,
+        EVENT_TYPES[body.action],
+        "application",
+        app.id,
+        route_orgs(route_view(app)),
+        payload,
+    )
+    return app, transition

@@ -1,0 +1,136 @@
+"""The route as a state machine: who may take which action in which state (no I/O).
+
+Refusals follow DESIGN.md: an application the caller may not see is a 404 (decided by the
+caller), a visible one where the caller's organization or role cannot take the action is a
+403 (`NotYourStep`), and an action the current state does not allow is a 409
+(`InvalidTransition`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from services.common.auth import Principal
+from services.funding.errors import InvalidTransition, NotYourStep
+
+Action = Literal[
+    "submit", "withdraw", "forward", "return", "approve", "partially_approve", "reject"
+]
+ACTIONS: tuple[Action, ...] = (
+    "submit",
+    "withdraw",
+    "forward",
+    "return",
+    "approve",
+    "partially_approve",
+    "reject",
+)
+DECISIONS: dict[str, str] = {
+    "approve": "approved",
+    "partially_approve": "partially_approved",
+    "reject": "rejected",
+}
+DECIDED = frozenset(DECISIONS.values())
+Party = Literal["applicant", "district", "council"]
+
+# (party, role) that takes each action
+_ACTORS: dict[str, tuple[tuple[Party, str], ...]] = {
+    "submit": (("applicant", "applicant"),),
+    "withdraw": (("applicant", "applicant"),),
+    "forward": (("district", "district_reviewer"),),
+    "return": (("district", "district_reviewer"), ("council", "approver")),
+    "approve": (("council", "approver"),),
+    "partially_approve": (("council", "approver"),),
+    "reject": (("council", "approver"),),
+}
+
+
+@dataclass(frozen=True)
+class RouteView:
+    """What the rules need to know about an application."""
+
+    state: str
+    step: str
+    applicant_org_id: str
+    member_org_ids: tuple[str, ...]
+    district_org_id: str | None
+    council_org_id: str
+    submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Move:
+    party: Party
+    to_state: str
+    to_step: str
+
+
+def can_see(app: RouteView, who: Principal) -> bool:
+    """The applicant and consortium members always; district and council once submitted."""
+    if who.has_role("admin") or who.org == app.applicant_org_id or who.org in app.member_org_ids:
+        return True
+    if app.submitted_at is None:
+        return False
+    return who.org in (app.district_org_id, app.council_org_id)
+
+
+def _party_org(app: RouteView, party: Party) -> str | None:
+    if party == "applicant":
+        return app.applicant_org_id
+    if party == "district":
+        return app.district_org_id
+    return app.council_org_id
+
+
+def _target(app: RouteView, action: str, party: Party) -> tuple[str, str] | None:
+    """The next (state, step), or None when the state does not allow the action."""
+    state, step = app.state, app.step
+    if action == "submit" and state in ("draft", "returned") and step == "applicant":
+        return ("submitted", "district") if app.district_org_id else ("forwarded", "council")
+    if action == "withdraw" and state in ("draft", "submitted", "forwarded", "returned"):
+        return "withdrawn", "closed"
+    if action == "forward" and state in ("submitted", "returned") and step == "district":
+        return "forwarded", "council"
+    if (
+        action == "return"
+        and party == "district"
+        and state in ("submitted", "returned")
+        and step == "district"
+    ):
+        return "returned", "applicant"
+    if action == "return" and party == "council" and state == "forwarded" and step == "council":
+        return ("returned", "district") if app.district_org_id else ("returned", "applicant")
+    if action in DECISIONS and state == "forwarded" and step == "council":
+        return DECISIONS[action], "closed"
+    return None
+
+
+def plan_move(app: RouteView, who: Principal, action: str) -> Move:
+    """The move `who` makes with `action`, or NotYourStep (403) / InvalidTransition (409)."""
+    parties = [
+        party
+        for party, role in _ACTORS[action]
+        if who.has_role(role) and who.org == _party_org(app, party)
+    ]
+    if not parties:
+        needed = " or ".join(f"{role} at the {party}" for party, role in _ACTORS[action])
+        raise NotYourStep(f"`{action}` needs the role {needed} on this application's route")
+    for party in parties:
+        target = _target(app, action, party)
+        if target is not None:
+            return Move(party, *target)
+    raise InvalidTransition(
+        f"`{action}` is not possible while the application is {app.state} (at the {app.step} step)",
+        state=app.state,
+        step=app.step,
+    )
+
+
+def route_orgs(app: RouteView) -> list[str]:
+    """Every organization on the route: the audience of the application's events."""
+    orgs = [app.applicant_org_id, *app.member_org_ids, app.council_org_id]
+    if app.district_org_id:
+        orgs.append(app.district_org_id)
+    return sorted(set(orgs))

@@ -1,0 +1,77 @@
+"""Money on the wire: decimal strings with two places; Decimal inside; cents rounded half up."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+
+MONEY_PATTERN = r"^(0|[1-9][0-9]{0,11})\.[0-9]{2}$"
+_MONEY_RE = re.compile(MONEY_PATTERN)
+CENT = Decimal("0.01")
+MAX_MONEY = Decimal("999999999999.99")
+
+
+def _parse_money(value: Any) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if not isinstance(value, str) or not _MONEY_RE.fullmatch(value):
+        raise ValueError('money is a string with two decimal places in EUR, e.g. "51000.00"')
+    return Decimal(value)
+
+
+def format_money(value: Decimal) -> str:
+    return f"{value.quantize(CENT):.2f}"
+
+
+def cents(value: Decimal) -> Decimal:
+    """Round to cents, half up (commercial rounding)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_parse_money),
+    PlainSerializer(format_money, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": MONEY_PATTERN,
+            "description": "EUR amount as a decimal string with two places",
+            "examples": ["51000.00"],
+        }
+    ),
+]
+
+FTE_PATTERN = r"^(0\.(2[5-9]|[3-9][0-9])|1\.00)$"
+_FTE_RE = re.compile(FTE_PATTERN)
+
+
+def _parse_fte(value: Any) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if not isinstance(value, str) or not _FTE_RE.fullmatch(value):
+        raise ValueError('FTE is a decimal string between "0.25" and "1.00" with two places')
+    return Decimal(value)
+
+
+Fte = Annotated[
+    Decimal,
+    BeforeValidator(_parse_fte),
+    PlainSerializer(lambda d: f"{d:.2f}", return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": FTE_PATTERN,
+            "description": "Full-time equivalents of one position, 0.25 to 1.00",
+            "examples": ["0.50"],
+        }
+    ),
+]
+
+
+def position_amount(rate: Decimal, fte: Decimal, months: int, period_months: int) -> Decimal:
+    """rate × FTE × months / period months, rounded to cents half up (exact until the end)."""
+    return cents(rate * fte * Decimal(months) / Decimal(period_months))
