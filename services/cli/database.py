@@ -14,6 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from services.cli.postgres import SERVICES, Server, ensure_database, service_database_url
 from services.common.migrate import upgrade
+from services.common.settings import ServiceSettings
 
 SEED_ORDER = ("auth", "cases", "funding")
 
@@ -43,6 +44,11 @@ def migrate(urls: dict[str, str]) -> Iterator[str]:
         yield f"{service}: migrated to head"
 
 
+def sqlalchemy_url(url: str) -> str:
+    """The URL with the asyncpg driver (`postgresql+asyncpg://`), as `make_engine` wants it."""
+    return ServiceSettings(database_url=url).async_database_url
+
+
 def optional_module(name: str) -> ModuleType | None:
     """Imports `name`, or None when exactly that module does not exist (yet)."""
     try:
@@ -54,11 +60,14 @@ def optional_module(name: str) -> ModuleType | None:
 
 
 def seed(urls: dict[str, str]) -> Iterator[str]:
-    """Runs `services/<svc>/seed.py: seed(database_url)` for each service that has one."""
+    """Runs `services/<svc>/seed.py: seed(database_url)` for each service that has one.
+
+    `database_url` is given in SQLAlchemy's asyncpg form, ready for `make_engine`.
+    """
     for service in SEED_ORDER:
         module = optional_module(f"services.{service}.seed")
         if module is None:
             yield f"{service}: no seed data yet"
             continue
         run: Callable[[str], Coroutine[Any, Any, list[str]]] = module.seed
-        yield from asyncio.run(run(urls[service]))
+        yield from asyncio.run(run(sqlalchemy_url(urls[service])))
