@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from services.common.problems import ProblemError, problem_responses, problem_type
 
 
 class Health(BaseModel):
-    status: str
-    service: str
+    status: str = Field(examples=["ok"])
+    service: str = Field(examples=["cases"])
 
 
 class NotReady(ProblemError):

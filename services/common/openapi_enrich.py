@@ -1,0 +1,192 @@
+"""Completing every operation of the merged contract from what the operation itself shows.
+
+The services declare their routes; this adds what follows from the conventions, so no
+service has to remember it: problem responses (path parameter -> 404, If-Match -> 412/428,
+Idempotency-Key -> 409/422, body -> 413, ...), response headers (X-Request-ID, ETag,
+Location, Link), links from creates to the operations on the created resource, examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from services.common.openapi_examples import add_examples
+from services.common.openapi_links import add_links, item_paths
+from services.common.problems import PROBLEM_MEDIA_TYPE
+
+Doc = dict[str, Any]
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+WRITES = ("put", "patch", "delete", "post")
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+
+_PROBLEM_TEXT = {
+    400: "Bad request: a malformed cursor or an argument the operation cannot use",
+    401: "Unauthorized: the access token is missing, expired or invalid",
+    403: "Forbidden: your role does not allow this action on an object you may see",
+    404: "Not found, or not visible to your organization",
+    409: "Conflict: the object's state does not allow this, or a duplicate request is running",
+    412: "Precondition failed: the If-Match ETag is stale; read the resource again",
+    413: "Payload too large",
+    422: "Validation failed: the problem lists the offending fields",
+    428: "Precondition required: send If-Match with the ETag you read",
+    429: "Too many requests: slow down and retry after the Retry-After seconds",
+}
+
+_HEADERS: dict[str, Doc] = {
+    "X-Request-ID": {
+        "description": "The request's id (yours if you sent a valid one); quote it when asking",
+        "required": True,
+        "schema": {"type": "string", "maxLength": 128},
+    },
+    "ETag": {
+        "description": "The version of the resource; send it back as If-Match to change it",
+        "schema": {"type": "string"},
+    },
+    "Location": {
+        "description": "URL of the created resource",
+        "schema": {"type": "string", "format": "uri-reference"},
+    },
+    "Link": {
+        "description": 'The next page: `<url>; rel="next"`, absent on the last page',
+        "schema": {"type": "string"},
+    },
+    "WWW-Authenticate": {
+        "description": "The bearer challenge (RFC 6750)",
+        "schema": {"type": "string"},
+    },
+    "Retry-After": {
+        "description": "Seconds to wait before retrying",
+        "schema": {"type": "string"},
+    },
+}
+
+
+def _params(op: Doc, where: str) -> list[Doc]:
+    return [p for p in op.get("parameters", []) if p.get("in") == where]
+
+
+def _has_header(op: Doc, name: str) -> bool:
+    return any(p["name"].lower() == name.lower() for p in _params(op, "header"))
+
+
+def _header(name: str) -> Doc:
+    return dict(_HEADERS[name])
+
+
+def problem_statuses(path: str, method: str, op: Doc, token_path: str) -> set[int]:
+    """The problem responses an operation can give, derived from its shape."""
+    statuses: set[int] = set()
+    if op.get("security"):
+        statuses |= {401, 403}
+    if op.get("parameters") or "requestBody" in op:
+        statuses.add(422)
+    if _params(op, "path"):
+        statuses.add(404)
+    if _has_header(op, "If-Match"):
+        statuses |= {412, 428}
+    if _has_header(op, "Idempotency-Key"):
+        statuses |= {409, 422}
+    if "requestBody" in op:
+        statuses.add(413)
+    if any(p["name"] == "cursor" for p in _params(op, "query")):
+        statuses.add(400)
+    if path == token_path and method == "post":
+        statuses |= {400, 401, 429}
+    return statuses
+
+
+def _problem_response(status: int, existing: Doc | None) -> Doc:
+    response: Doc = {
+        "description": (existing or {}).get("description") or _PROBLEM_TEXT.get(status, "Problem"),
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": dict(PROBLEM_REF)}},
+    }
+    headers = {"X-Request-ID": _header("X-Request-ID")}
+    if status == 401:
+        headers["WWW-Authenticate"] = _header("WWW-Authenticate")
+    if status in (409, 429, 503):
+        headers["Retry-After"] = _header("Retry-After")
+    response["headers"] = headers
+    return response
+
+
+def _is_problem(response: Doc) -> bool:
+    content = response.get("content", {})
+    if PROBLEM_MEDIA_TYPE in content:
+        return True
+    schema = content.get("application/json", {}).get("schema", {})
+    return bool(schema.get("$ref", "").endswith("/HTTPValidationError"))
+
+
+def _versioned(item: Mapping[str, Any]) -> bool:
+    return any(_has_header(op, "If-Match") for m, op in item.items() if m in WRITES)
+
+
+def _success_headers(
+    path: str, method: str, status: str, op: Doc, paths: Mapping[str, Any], items: dict[str, str]
+) -> dict[str, Doc]:
+    headers = {"X-Request-ID": _header("X-Request-ID")}
+    response = op["responses"][status]
+    schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+    is_page = schema.get("$ref", "").split("/")[-1].startswith("Page")
+    if method == "get" and is_page:
+        headers["Link"] = _header("Link")
+    if status == "201":
+        headers["Location"] = _header("Location")
+    single = path in paths and _versioned(paths[path]) and not is_page
+    created = status == "201" and path in items and _versioned(paths[items[path]])
+    if (single and method in ("get", "put", "patch", "post")) or created:
+        headers["ETag"] = _header("ETag")
+    return headers
+
+
+def _complete_responses(
+    path: str, method: str, op: Doc, paths: Mapping[str, Any], token_path: str
+) -> None:
+    responses: dict[str, Any] = op.setdefault("responses", {})
+    items = item_paths(paths)
+    for status in problem_statuses(path, method, op, token_path):
+        key = str(status)
+        responses[key] = _problem_response(status, responses.get(key))
+    for key, response in list(responses.items()):
+        if key.startswith(("4", "5")) and _is_problem(response):
+            responses[key] = _problem_response(int(key), response)
+        elif key.startswith("2"):
+            headers = _success_headers(path, method, key, op, paths, items)
+            response["headers"] = {**headers, **response.get("headers", {})}
+
+
+def _fix_security(op: Doc, requirement: list[Doc]) -> None:
+    if op.get("security"):
+        op["security"] = [dict(r) for r in requirement]
+
+
+def _require_if_match(op: Doc) -> None:
+    for param in _params(op, "header"):
+        if param["name"].lower() == "if-match":
+            param["required"] = True
+            schema = param.get("schema", {})
+            if "anyOf" in schema:  # `str | None`: required now, so only the string form
+                strings = [s for s in schema["anyOf"] if s.get("type") == "string"]
+                param["schema"] = {
+                    **strings[0],
+                    **{k: v for k, v in schema.items() if k != "anyOf"},
+                }
+
+
+def enrich_operations(
+    paths: dict[str, Any], schemas: Mapping[str, Any], meta: Mapping[str, Any]
+) -> list[str]:
+    """Completes every operation in place; returns notes on gaps it could not fill."""
+    requirement = meta["operation_security"]
+    token_path = meta["token_path"]
+    for path, item in paths.items():
+        for method, op in item.items():
+            if method not in HTTP_METHODS:
+                continue
+            _fix_security(op, requirement)
+            _require_if_match(op)
+            _complete_responses(path, method, op, paths, token_path)
+    notes = add_links(paths, schemas)
+    notes.extend(add_examples(paths, schemas))
+    return notes
