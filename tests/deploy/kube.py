@@ -1,0 +1,363 @@
+"""Checks of the rendered Kubernetes manifests: schemas, services, databases, ingress, policies.
+
+Each `*_problems` function returns a list of human-readable problems; empty means fine. The
+tests run them on the real overlays and on broken copies, so each check is shown to bite.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import kubernetes_validate
+import yaml
+
+from services.common.config_catalog import SERVICES, ServiceSpec, settings_of
+from tests.deploy.gateway_rules import Gateway, Route
+from tests.deploy.netpol import Pod, allowed, matches
+
+Obj = dict[str, Any]
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+OVERLAYS = {"base": DEPLOY / "k8s" / "base", "production": DEPLOY / "k8s" / "overlays" / "production"}
+SCHEMAS = DEPLOY / "k8s" / "schemas"
+K8S_VERSION = "1.33.0"
+ENTRYPOINT = DEPLOY / "docker" / "entrypoint.sh"
+# Who calls whom (DESIGN.md): cases and funding fetch auth's JWKS; funding reads cases.
+CALLERS: dict[str, set[str]] = {"auth": {"cases", "funding"}, "cases": {"funding"}, "funding": set()}
+INGRESS_CONTROLLER = Pod("ingress-nginx", {"app.kubernetes.io/name": "ingress-nginx"}, "ingress")
+ANN = "nginx.ingress.kubernetes.io/"
+
+
+def render(directory: Path) -> list[Obj]:
+    """`kubectl kustomize directory`, parsed."""
+    out = subprocess.run(  # noqa: S603
+        ["kubectl", "kustomize", str(directory)],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if out.returncode != 0:
+        raise RuntimeError(f"kubectl kustomize {directory} failed:\n{out.stderr}")
+    return [doc for doc in yaml.safe_load_all(out.stdout) if doc]
+
+
+def _name(obj: Obj) -> str:
+    return f"{obj.get('kind')}/{obj.get('metadata', {}).get('name')}"
+
+
+def find(objects: list[Obj], kind: str, name: str) -> Obj | None:
+    return next(
+        (o for o in objects if o.get("kind") == kind and o["metadata"]["name"] == name), None
+    )
+
+
+@cache
+def _cnpg_schema(kind: str) -> Obj:
+    path = SCHEMAS / f"cnpg-{kind.lower()}.schema.json"
+    return dict(json.loads(path.read_text()))
+
+
+def schema_problems(objects: list[Obj]) -> list[str]:
+    """Built-in kinds against the Kubernetes schemas (strict); CloudNativePG kinds against ours."""
+    problems = []
+    for obj in objects:
+        try:
+            if str(obj.get("apiVersion", "")).startswith("postgresql.cnpg.io/"):
+                if not (SCHEMAS / f"cnpg-{str(obj['kind']).lower()}.schema.json").exists():
+                    problems.append(f"{_name(obj)}: no schema for this CloudNativePG kind")
+                    continue
+                jsonschema.validate(obj, _cnpg_schema(obj["kind"]))
+            else:
+                kubernetes_validate.validate(obj, K8S_VERSION, strict=True)
+        except jsonschema.ValidationError as exc:
+            where = "/".join(str(p) for p in exc.absolute_path)
+            problems.append(f"{_name(obj)}: {where}: {exc.message}")
+        except kubernetes_validate.ValidationError as exc:
+            where = "/".join(str(p) for p in exc.path)
+            problems.append(f"{_name(obj)}: {where}: {exc.message}")
+        except kubernetes_validate.SchemaNotFoundError:
+            problems.append(f"{_name(obj)}: no Kubernetes {K8S_VERSION} schema for this kind")
+    return problems
+
+
+def uvicorn_grace_seconds(entrypoint: Path = ENTRYPOINT) -> int:
+    text = entrypoint.read_text()
+    grace = re.search(r"^GRACE=(\d+)$", text, re.M)
+    if grace is None or '--timeout-graceful-shutdown "$GRACE"' not in text:
+        raise ValueError(f"{entrypoint}: uvicorn runs without --timeout-graceful-shutdown")
+    return int(grace.group(1))
+
+
+def _env_names(objects: list[Obj], container: Obj) -> dict[str, Obj]:
+    """Every variable a container gets: its `env` and the keys of ConfigMaps in `envFrom`."""
+    names: dict[str, Obj] = {e["name"]: e for e in container.get("env") or []}
+    for source in container.get("envFrom") or []:
+        ref = source.get("configMapRef")
+        if ref is None:
+            names.update({"<secretRef>": source})
+            continue
+        config_map = find(objects, "ConfigMap", ref["name"])
+        if config_map is None:
+            names["<missing ConfigMap " + ref["name"] + ">"] = source
+            continue
+        names.update({key: {"name": key, "value": v} for key, v in config_map["data"].items()})
+    return names
+
+
+def _prestop_seconds(container: Obj) -> int:
+    pre = container.get("lifecycle", {}).get("preStop", {})
+    if "sleep" in pre:
+        return int(pre["sleep"]["seconds"])
+    command = pre.get("exec", {}).get("command", [])
+    return int(command[1]) if len(command) == 2 and command[0] == "sleep" else 0
+
+
+def _probe_path(container: Obj, probe: str) -> str | None:
+    return container.get(probe, {}).get("httpGet", {}).get("path")
+
+
+def _service_problems(objects: list[Obj], spec: ServiceSpec, grace: int) -> list[str]:
+    dep = find(objects, "Deployment", spec.name)
+    if dep is None:
+        return [f"no Deployment {spec.name}"]
+    problems = []
+    pod = dep["spec"]["template"]
+    container = pod["spec"]["containers"][0]
+    where = f"Deployment/{spec.name}"
+    if container.get("args") != [spec.name]:
+        problems.append(f"{where}: args {container.get('args')} do not start {spec.name}")
+    ports = {p.get("name"): p["containerPort"] for p in container.get("ports") or []}
+    if ports.get("http") != spec.port:
+        problems.append(f"{where}: port http is {ports.get('http')}, the service uses {spec.port}")
+    for probe, path in (
+        ("readinessProbe", spec.ready_path),
+        ("livenessProbe", spec.health_path),
+    ):
+        if _probe_path(container, probe) != path:
+            problems.append(f"{where}: {probe} asks {_probe_path(container, probe)}, not {path}")
+    resources = container.get("resources", {})
+    for part in ("requests", "limits"):
+        if not {"cpu", "memory"} <= set(resources.get(part, {})):
+            problems.append(f"{where}: resources.{part} needs cpu and memory")
+    settings = {s.env: s for s in settings_of(spec)}
+    env = _env_names(objects, container)
+    for name in sorted(set(env) - set(settings)):
+        problems.append(f"{where}: {name} is not a setting of {spec.name}")
+    for setting in settings.values():
+        given = env.get(setting.env)
+        if setting.required and given is None:
+            problems.append(f"{where}: required setting {setting.env} is not set")
+        if setting.secret and given is not None and "secretKeyRef" not in given.get("valueFrom", {}):
+            problems.append(f"{where}: secret {setting.env} must come from a Secret")
+    db_url = env.get(f"{spec.name.upper()}_DATABASE_URL", {})
+    secret = db_url.get("valueFrom", {}).get("secretKeyRef", {}).get("name")
+    if secret != f"pakt-{spec.name}-db-app":
+        problems.append(f"{where}: database URL from {secret}, not its own cluster's Secret")
+    period = pod["spec"].get("terminationGracePeriodSeconds", 30)
+    if period < _prestop_seconds(container) + grace + 5 or _prestop_seconds(container) < 5:
+        problems.append(
+            f"{where}: terminationGracePeriodSeconds {period} does not cover preStop sleep"
+            f" ({_prestop_seconds(container)} s, at least 5) + uvicorn's {grace} s + 5 s"
+        )
+    if not pod["spec"].get("securityContext", {}).get("runAsNonRoot"):
+        problems.append(f"{where}: pods must run as non-root")
+    labels = pod["metadata"]["labels"]
+    service = find(objects, "Service", spec.name)
+    if service is None or not matches({"matchLabels": service["spec"]["selector"]}, labels):
+        problems.append(f"Service/{spec.name}: missing or does not select the pods")
+    elif [p["port"] for p in service["spec"]["ports"]] != [spec.port]:
+        problems.append(f"Service/{spec.name}: port is not {spec.port}")
+    hpa = find(objects, "HorizontalPodAutoscaler", spec.name)
+    if hpa is None or hpa["spec"]["scaleTargetRef"]["name"] != spec.name:
+        problems.append(f"HorizontalPodAutoscaler/{spec.name}: missing or scales something else")
+    elif hpa["spec"].get("minReplicas", 1) < 2:
+        problems.append(f"HorizontalPodAutoscaler/{spec.name}: minReplicas below 2")
+    pdb = find(objects, "PodDisruptionBudget", spec.name)
+    if pdb is None or not matches(pdb["spec"]["selector"], labels):
+        problems.append(f"PodDisruptionBudget/{spec.name}: missing or does not select the pods")
+    return problems
+
+
+def service_problems(objects: list[Obj]) -> list[str]:
+    """Deployment, Service, HPA and PDB per service, consistent with the settings catalog."""
+    grace = uvicorn_grace_seconds()
+    problems = [p for spec in SERVICES for p in _service_problems(objects, spec, grace)]
+    problems += [f"{_name(o)}: Secrets are referenced, never contained" for o in objects if o.get("kind") == "Secret"]
+    jobs = [
+        o
+        for o in objects
+        if o.get("kind") == "Job"
+        and o["spec"]["template"]["spec"]["containers"][0].get("args") == ["migrate"]
+    ]
+    if len(jobs) != 1:
+        return [*problems, "there must be exactly one migration Job (args: [migrate])"]
+    env = {e["name"]: e for e in jobs[0]["spec"]["template"]["spec"]["containers"][0].get("env", [])}
+    for spec in SERVICES:
+        ref = env.get(f"{spec.name.upper()}_DATABASE_URL", {}).get("valueFrom", {})
+        if ref.get("secretKeyRef", {}).get("name") != f"pakt-{spec.name}-db-app":
+            problems.append(f"{_name(jobs[0])}: no database URL of {spec.name} from its Secret")
+    return problems
+
+
+def database_problems(objects: list[Obj]) -> list[str]:
+    """One CloudNativePG Cluster per service: a synchronous standby, backups, a schedule."""
+    problems = []
+    for spec in SERVICES:
+        name = f"pakt-{spec.name}-db"
+        cluster = find(objects, "Cluster", name)
+        if cluster is None:
+            problems.append(f"no Cluster {name}")
+            continue
+        body = cluster["spec"]
+        if body.get("instances") != 2:
+            problems.append(f"Cluster/{name}: instances must be 2 (a primary and one replica)")
+        if body.get("postgresql", {}).get("synchronous", {}).get("number", 0) < 1:
+            problems.append(f"Cluster/{name}: replication is not synchronous")
+        if body.get("bootstrap", {}).get("initdb", {}).get("database") != f"pakt_{spec.name}":
+            problems.append(f"Cluster/{name}: database is not pakt_{spec.name}")
+        if "barmanObjectStore" not in body.get("backup", {}):
+            problems.append(f"Cluster/{name}: no backup object store")
+        schedules = [
+            o
+            for o in objects
+            if o.get("kind") == "ScheduledBackup" and o["spec"]["cluster"]["name"] == name
+        ]
+        if not schedules:
+            problems.append(f"Cluster/{name}: no ScheduledBackup")
+    return problems
+
+
+def _pods(objects: list[Obj]) -> list[Pod]:
+    pods = []
+    for obj in objects:
+        ns = obj.get("metadata", {}).get("namespace", "default")
+        if obj.get("kind") in ("Deployment", "Job"):
+            labels = obj["spec"]["template"]["metadata"]["labels"]
+            pods.append(Pod(ns, dict(labels), obj["metadata"]["name"]))
+        elif obj.get("kind") == "Cluster":
+            name = obj["metadata"]["name"]
+            pods.append(Pod(ns, {"cnpg.io/cluster": name, "cnpg.io/instanceRole": "primary"}, name))
+    return pods
+
+
+def network_problems(objects: list[Obj]) -> list[str]:
+    """Only the ingress reaches the services; each service reaches only its own database."""
+    pods = {pod.name: pod for pod in _pods(objects)}
+    namespace = next(iter(pods.values())).namespace if pods else "default"
+    strangers = [
+        Pod("default", {"app": "stranger"}, "stranger (other namespace)"),
+        Pod(namespace, {"app": "debug"}, "debug pod (same namespace)"),
+    ]
+    sources = [INGRESS_CONTROLLER, *strangers, *(p for p in pods.values())]
+    problems = []
+    targets = [(spec.name, spec.port, {"ingress"} | CALLERS[spec.name]) for spec in SERVICES]
+    targets.append(("docs", 8080, {"ingress"}))
+    for target, port, expected in targets:
+        if target not in pods:
+            problems.append(f"no pods of {target}")
+            continue
+        reach = {s.name for s in sources if s.name != target and allowed(objects, s, pods[target], port)}
+        if reach != expected:
+            problems.append(f"{target}:{port} is reached by {sorted(reach)}, expected {sorted(expected)}")
+    app_sources = [INGRESS_CONTROLLER, *strangers, *(p for p in pods.values() if "cnpg.io/cluster" not in p.labels)]
+    for spec in SERVICES:
+        db = pods.get(f"pakt-{spec.name}-db")
+        if db is None:
+            continue
+        reach = {s.name for s in app_sources if allowed(objects, s, db, 5432)}
+        expected = {spec.name, "pakt-migrate"}
+        if reach != expected:
+            problems.append(f"{db.name}:5432 is reached by {sorted(reach)}, expected {sorted(expected)}")
+    return problems
+
+
+def _paths(objects: list[Obj]) -> list[tuple[str, str, str, dict[str, str]]]:
+    rows = []
+    for ing in (o for o in objects if o.get("kind") == "Ingress"):
+        annotations = ing["metadata"].get("annotations") or {}
+        for rule in ing["spec"]["rules"]:
+            for path in rule["http"]["paths"]:
+                service = path["backend"]["service"]["name"]
+                rows.append((path["path"], path["pathType"], service, annotations))
+    return rows
+
+
+def _route_problems(route: Route, gateway: Gateway, ann: dict[str, str], where: str) -> list[str]:
+    problems = []
+    rps = int(ann.get(ANN + "limit-rps", "0"))
+    burst = rps * int(ann.get(ANN + "limit-burst-multiplier", "5"))
+    expected = {
+        "proxy-body-size": route.body_size,
+        "proxy-connect-timeout": str(gateway.connect_timeout_s),
+        "proxy-read-timeout": str(gateway.read_timeout_s),
+        "cors-allow-methods": gateway.cors["methods"],
+        "cors-allow-headers": gateway.cors["headers"],
+        "cors-expose-headers": gateway.cors["expose"],
+        "cors-max-age": gateway.cors["max_age"],
+        "enable-cors": "true",
+    }
+    for key, value in expected.items():
+        if ann.get(ANN + key) != value:
+            problems.append(f"{where}: {key} is {ann.get(ANN + key)!r}, the gateway has {value!r}")
+    if rps * 60 != route.rate_per_minute or burst != route.burst:
+        problems.append(
+            f"{where}: rate {rps * 60}/min burst {burst}, the gateway has"
+            f" {route.rate_per_minute}/min burst {route.burst}"
+        )
+    return problems
+
+
+def _header_problems(objects: list[Obj], gateway: Gateway, ann: dict[str, str], where: str) -> list[str]:
+    ref = ann.get(ANN + "custom-headers", "")
+    ns, _, name = ref.partition("/")
+    config_map = find(objects, "ConfigMap", name)
+    if config_map is None or config_map["metadata"].get("namespace") != ns:
+        return [f"{where}: custom-headers {ref!r} names no ConfigMap in the output"]
+    expected = {**gateway.headers, "Content-Security-Policy": gateway.api_csp}
+    data = config_map.get("data", {})
+    return [
+        f"{where}: response header {header} is {data.get(header)!r}, the gateway sends {value!r}"
+        for header, value in expected.items()
+        if data.get(header) != value
+    ]
+
+
+def ingress_problems(objects: list[Obj], gateway: Gateway, origins: str | None = None) -> list[str]:
+    """The Ingress routes, limits and headers are the gateway's; `origins`: expected CORS list."""
+    paths = _paths(objects)
+    problems = []
+    services = {o["metadata"]["name"] for o in objects if o.get("kind") == "Service"}
+    for path, _, service, _ in paths:
+        if service not in services:
+            problems.append(f"Ingress path {path}: no Service {service}")
+    for route in gateway.routes:
+        where = f"route {'= ' if route.exact else ''}{route.path}"
+        if route.upstream == "static":
+            served = any(
+                s == "docs"
+                and (p == route.path or (t == "Prefix" and route.path.startswith(p.rstrip("/") + "/")) or (t == "Prefix" and route.path == p.rstrip("/")))
+                for p, t, s, _ in paths
+            )
+            if not served:
+                problems.append(f"{where}: not routed to the docs pod")
+            continue
+        kind = "Exact" if route.exact else "Prefix"
+        match = [a for p, t, s, a in paths if p == route.path and t == kind and s == route.upstream]
+        if len(match) != 1:
+            problems.append(f"{where}: {len(match)} Ingress paths ({kind}) to {route.upstream}")
+            continue
+        problems += _route_problems(route, gateway, match[0], where)
+        problems += _header_problems(objects, gateway, match[0], where)
+        if origins is not None and match[0].get(ANN + "cors-allow-origin") != origins:
+            problems.append(f"{where}: cors-allow-origin is not {origins!r}")
+    known = {(r.path, "Exact" if r.exact else "Prefix") for r in gateway.routes}
+    for path, kind, service, _ in paths:
+        if service != "docs" and (path, kind) not in known:
+            problems.append(f"Ingress path {path} ({kind}) to {service}: the gateway has no such route")
+    return problems
