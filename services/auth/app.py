@@ -3,18 +3,64 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.api import router
+from services.auth.keys import KeyRing, ensure_signing_key
+from services.auth.security import Passwords
 from services.auth.settings import AuthSettings
+from services.auth.tokens.service import TokenIssuer
 from services.common.app import KeyResolverFactory, create_service_app
+from services.common.jwks import KeyResolver
+
+DESCRIPTION = """\
+Identity provider and organizations directory of the Pakt API.
+
+* **Tokens**: OAuth2 (`POST /auth/v1/token`, form-encoded) with the grants `password`,
+  `refresh_token` and `client_credentials`; RS256 access tokens (15 minutes) whose keys are
+  published at `/auth/.well-known/jwks.json`; opaque, single-use refresh tokens.
+* **Directory**: the state, the 4 Regierungsbezirke, the 44 districts, municipalities, consortia,
+  charities and the ministry, keyed by the Amtlicher Gemeindeschlüssel.
+* **Users and API clients**: managed by admins, or by an organization's `org_admin` for its own
+  organization.
+"""
 
 
-def create_app(settings: AuthSettings | None = None, key_resolver: KeyResolverFactory | None = None) -> FastAPI:
+def _keyring(app: FastAPI) -> KeyRing:
+    keyring: KeyRing = app.state.keyring
+    return keyring
+
+
+def create_app(
+    settings: AuthSettings | None = None, key_resolver: KeyResolverFactory | None = None
+) -> FastAPI:
+    """The auth app; without `key_resolver` it verifies tokens with its own keys."""
+    settings = settings or AuthSettings()
+
+    def own_keys(app: FastAPI) -> KeyResolver:
+        def sessions() -> AsyncSession:
+            maker: async_sessionmaker[AsyncSession] = app.state.sessionmaker
+            return maker()
+
+        keyring = KeyRing(settings, sessions)
+        app.state.keyring = keyring
+        return keyring
+
+    async def start(app: FastAPI) -> None:
+        if not hasattr(app.state, "keyring"):  # a test injected another key resolver
+            own_keys(app)
+        async with app.state.sessionmaker() as session:
+            await ensure_signing_key(session, settings)
+            await session.commit()
+        app.state.issuer = TokenIssuer(settings, _keyring(app), Passwords(settings))
+
     return create_service_app(
         name="auth",
         title="Pakt API: auth",
-        description="The auth service of the Pakt API.",
-        settings=settings or AuthSettings(),
+        description=DESCRIPTION,
+        settings=settings,
         routers=[router],
-        key_resolver=key_resolver,
+        key_resolver=key_resolver or own_keys,
+        on_startup=[start],
     )

@@ -1,7 +1,27 @@
-"""Table classes of the auth service (its own MetaData, its own database)."""
+"""Tables of the auth service (its own MetaData, its own database).
+
+SQLAlchemy Core tables, like the common kit's: organizations (the directory), accounts
+(users), API clients, refresh tokens, signing keys and login throttling counters.
+Secrets are only ever stored hashed; private signing keys only encrypted.
+"""
 
 from __future__ import annotations
 
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Table,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import registry
 from sqlmodel import SQLModel
 
@@ -12,3 +32,120 @@ metadata = new_metadata()
 
 class AuthTable(SQLModel, registry=registry(metadata=metadata)):
     """Base of every auth table class (declare subclasses with `table=True`)."""
+
+
+def _created_at() -> Column[object]:
+    return Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now())
+
+
+organization = Table(
+    "organization",
+    metadata,
+    Column("id", UUID(as_uuid=False), primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("ags", Text, nullable=True, unique=True, comment="Amtlicher Gemeindeschlüssel (prefix)"),
+    Column(
+        "slug", Text, nullable=True, unique=True, comment="stable name of seeded orgs without AGS"
+    ),
+    Column("parent_id", UUID(as_uuid=False), ForeignKey("organization.id"), nullable=True),
+    Column("org_path", ARRAY(Text), nullable=False, comment="AGS chain from the state down"),
+    Column("key_verified", Boolean, nullable=False, server_default=text("true")),
+    Column("version", Integer, nullable=False, server_default=text("1")),
+    _created_at(),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    CheckConstraint(
+        "kind IN ('state','region','rural_district','urban_district','municipality',"
+        "'consortium','provider','ministry','platform')",
+        name="kind",
+    ),
+    Index("ix_organization_parent", "parent_id", "name", "id"),
+    Index("ix_organization_name", "name", "id"),
+)
+
+consortium_member = Table(
+    "consortium_member",
+    metadata,
+    Column("consortium_id", UUID(as_uuid=False), ForeignKey("organization.id"), primary_key=True),
+    Column("member_id", UUID(as_uuid=False), ForeignKey("organization.id"), primary_key=True),
+)
+
+account = Table(
+    "account",
+    metadata,
+    Column("id", UUID(as_uuid=False), primary_key=True),
+    Column("username", Text, nullable=False, unique=True, comment="lower case login name"),
+    Column("display_name", Text, nullable=False),
+    Column("organization_id", UUID(as_uuid=False), ForeignKey("organization.id"), nullable=False),
+    Column("roles", ARRAY(Text), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False, server_default=text("true")),
+    Column("version", Integer, nullable=False, server_default=text("1")),
+    _created_at(),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("deactivated_at", DateTime(timezone=True), nullable=True),
+    Index("ix_account_org", "organization_id", "username"),
+)
+
+api_client = Table(
+    "api_client",
+    metadata,
+    Column("id", UUID(as_uuid=False), primary_key=True),
+    Column("client_id", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("organization_id", UUID(as_uuid=False), ForeignKey("organization.id"), nullable=False),
+    Column("roles", ARRAY(Text), nullable=False),
+    Column("scopes", ARRAY(Text), nullable=False),
+    Column("secret_hash", Text, nullable=False, comment="sha256 of the high-entropy secret"),
+    Column("active", Boolean, nullable=False, server_default=text("true")),
+    Column("version", Integer, nullable=False, server_default=text("1")),
+    _created_at(),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("secret_rotated_at", DateTime(timezone=True), nullable=True),
+    Index("ix_api_client_org", "organization_id", "client_id"),
+)
+
+refresh_token = Table(
+    "refresh_token",
+    metadata,
+    Column("id", UUID(as_uuid=False), primary_key=True),
+    Column("token_hash", Text, nullable=False, unique=True),
+    Column("family_id", UUID(as_uuid=False), nullable=False),
+    Column("account_id", UUID(as_uuid=False), ForeignKey("account.id"), nullable=False),
+    Column("scope", Text, nullable=False),
+    _created_at(),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column(
+        "used_at", DateTime(timezone=True), nullable=True, comment="rotated: a second use is reuse"
+    ),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+    Index("ix_refresh_token_family", "family_id"),
+    Index("ix_refresh_token_account", "account_id"),
+)
+
+signing_key = Table(
+    "signing_key",
+    metadata,
+    Column("kid", Text, primary_key=True),
+    Column("private_key_encrypted", LargeBinary, nullable=False),
+    Column("public_jwk", JSONB, nullable=False),
+    _created_at(),
+    Column(
+        "retired_at", DateTime(timezone=True), nullable=True, comment="when a newer key took over"
+    ),
+    Index(
+        "uq_signing_key_active",
+        text("(retired_at IS NULL)"),
+        unique=True,
+        postgresql_where=text("retired_at IS NULL"),
+    ),
+)
+
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("key", Text, primary_key=True, comment="'account:<username>' or 'ip:<address>'"),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", DateTime(timezone=True), nullable=False),
+    Column("locked_until", DateTime(timezone=True), nullable=True),
+)

@@ -2,4 +2,21 @@
 
 from fastapi import APIRouter
 
+from services.auth.api import clients, oauth, organizations, signing_keys, users, well_known
+from services.common.auth import Principal
+from services.common.outbox import events_router
+
+ALL_AUDIENCE = "all"
+
+
+def event_audience(principal: Principal) -> list[str] | None:
+    """Admins read every event; others their organization's and the platform-wide ones."""
+    if principal.has_role("admin"):
+        return None
+    return [principal.org, ALL_AUDIENCE]
+
+
 router = APIRouter()
+for module in (oauth, well_known, users, clients, organizations, signing_keys):
+    router.include_router(module.router)
+router.include_router(events_router("auth", event_audience))

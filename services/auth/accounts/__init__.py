@@ -1,0 +1,1 @@
+"""Users and API clients, bound to one organization each."""

@@ -1,0 +1,157 @@
+"""`/auth/v1/clients`: API clients for machines (admins and org_admins)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from sqlalchemy import Row
+
+from services.auth.accounts import repository
+from services.auth.accounts import service as accounts
+from services.auth.accounts.schemas import (
+    ClientCreate,
+    ClientCreated,
+    ClientRead,
+    ClientSecret,
+    ClientUpdate,
+)
+from services.auth.api.deps import AccountManager
+from services.auth.directory.schemas import UUID_PATTERN
+from services.auth.models import api_client
+from services.common.concurrency import IfMatchHeader, set_etag
+from services.common.db import SessionDep
+from services.common.pagination import (
+    Page,
+    PageParams,
+    decode_cursor,
+    make_page,
+    page_params,
+    set_link_header,
+)
+from services.common.problems import problem_responses
+
+router = APIRouter(tags=["clients"])
+ClientRowId = Annotated[
+    str, Path(pattern=UUID_PATTERN, description="Id of the client record (not the client_id)")
+]
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+def to_read(row: Row[Any]) -> ClientRead:
+    return ClientRead.model_validate(
+        {
+            **row._mapping,
+            "id": str(row.id),
+            "organization_id": str(row.organization_id),
+            "roles": list(row.roles),
+            "scopes": list(row.scopes),
+        }
+    )
+
+
+@router.get(
+    "/auth/v1/clients",
+    responses=problem_responses(400, 401, 403, 422),
+    summary="List API clients",
+    description=(
+        "Admins see every client (filter by organization); "
+        "an org_admin sees its own organization's."
+    ),
+)
+async def list_clients(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    who: AccountManager,
+    page: Annotated[PageParams, Depends(page_params)],
+    organization_id: Annotated[str | None, Query(pattern=UUID_PATTERN)] = None,
+    active: Annotated[bool | None, Query()] = None,
+) -> Page[ClientRead]:
+    org_id = accounts.scope_org(who, organization_id)
+    after = str(decode_cursor(page.cursor, 1)[0]) if page.cursor else None
+    rows = await repository.list_page(
+        session,
+        api_client,
+        "client_id",
+        org_id=org_id,
+        active=active,
+        limit=page.limit,
+        after=after,
+    )
+    result = make_page(rows, page.limit, key=lambda r: (r.client_id,), to_item=to_read)
+    set_link_header(request, response, result.next_cursor)
+    return result
+
+
+@router.post(
+    "/auth/v1/clients",
+    status_code=201,
+    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Create an API client",
+    description=(
+        "Creates a machine client bound to one organization. The response shows `client_secret` "
+        "once; only its hash is kept. An org_admin creates clients for its own organization only."
+    ),
+)
+async def create_client(
+    body: ClientCreate, response: Response, session: SessionDep, who: AccountManager
+) -> ClientCreated:
+    row, secret = await accounts.create_client(session, who, body)
+    await session.commit()
+    set_etag(response, row.version)
+    response.headers.update(NO_STORE)
+    response.headers["Location"] = f"/auth/v1/clients/{row.id}"
+    return ClientCreated(**to_read(row).model_dump(), client_secret=secret)
+
+
+@router.get(
+    "/auth/v1/clients/{client_row_id}",
+    responses=problem_responses(401, 403, 404, 422),
+    summary="Get an API client",
+)
+async def read_client(
+    client_row_id: ClientRowId, response: Response, session: SessionDep, who: AccountManager
+) -> ClientRead:
+    row = await accounts.get_client(session, who, client_row_id)
+    set_etag(response, row.version)
+    return to_read(row)
+
+
+@router.patch(
+    "/auth/v1/clients/{client_row_id}",
+    responses=problem_responses(401, 403, 404, 412, 422, 428),
+    summary="Change or deactivate an API client",
+    description=(
+        "Send If-Match. A deactivated client gets no new tokens "
+        "and its tokens introspect as inactive."
+    ),
+)
+async def update_client(
+    client_row_id: ClientRowId,
+    body: ClientUpdate,
+    response: Response,
+    session: SessionDep,
+    who: AccountManager,
+    if_match: IfMatchHeader,
+) -> ClientRead:
+    row = await accounts.update_client(session, who, client_row_id, body, if_match)
+    await session.commit()
+    set_etag(response, row.version)
+    return to_read(row)
+
+
+@router.post(
+    "/auth/v1/clients/{client_row_id}/secrets",
+    status_code=201,
+    responses=problem_responses(401, 403, 404, 422),
+    summary="Rotate an API client's secret",
+    description="Issues a new secret (shown once); the previous secret stops working immediately.",
+)
+async def rotate_client_secret(
+    client_row_id: ClientRowId, response: Response, session: SessionDep, who: AccountManager
+) -> ClientSecret:
+    row, secret = await accounts.rotate_client_secret(session, who, client_row_id)
+    await session.commit()
+    response.headers.update(NO_STORE)
+    return ClientSecret(client_id=row.client_id, client_secret=secret)

@@ -1,0 +1,158 @@
+"""`/auth/v1/users` (admins and org_admins) and `/auth/v1/me` (everyone signed in)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from sqlalchemy import Row
+
+from services.auth.accounts import repository
+from services.auth.accounts import service as accounts
+from services.auth.accounts.schemas import UserCreate, UserRead, UserUpdate
+from services.auth.api.deps import AccountManager, PasswordsDep
+from services.auth.directory import service as directory
+from services.auth.directory.schemas import UUID_PATTERN
+from services.auth.models import account
+from services.auth.tokens.schemas import Me
+from services.common.auth import CurrentPrincipal
+from services.common.concurrency import IfMatchHeader, set_etag
+from services.common.db import SessionDep
+from services.common.pagination import (
+    Page,
+    PageParams,
+    decode_cursor,
+    make_page,
+    page_params,
+    set_link_header,
+)
+from services.common.problems import problem_responses
+
+router = APIRouter(tags=["users"])
+UserId = Annotated[str, Path(pattern=UUID_PATTERN, description="User id")]
+
+
+def to_read(row: Row[Any]) -> UserRead:
+    return UserRead.model_validate(
+        {
+            **row._mapping,
+            "id": str(row.id),
+            "organization_id": str(row.organization_id),
+            "roles": list(row.roles),
+        }
+    )
+
+
+@router.get(
+    "/auth/v1/me",
+    responses=problem_responses(401),
+    summary="Who am I",
+    description="The caller as the access token names it, with its organization.",
+)
+async def read_me(session: SessionDep, who: CurrentPrincipal) -> Me:
+    org, _ = await directory.get_organization(session, who.org)
+    username = None
+    if not who.is_client:
+        user = await repository.get_user(session, who.subject)
+        username = user.username if user is not None else None
+    return Me(
+        sub=who.subject,
+        sub_type="client" if who.is_client else "user",
+        name=str(who.claims.get("name", who.subject)),
+        username=username,
+        roles=sorted(who.roles),
+        scope=" ".join(sorted(who.scopes)),
+        organization=org,
+        expires_at=who.expires_at,
+    )
+
+
+@router.get(
+    "/auth/v1/users",
+    responses=problem_responses(400, 401, 403, 422),
+    summary="List users",
+    description=(
+        "Admins see every user (filter by organization); an org_admin sees its own organization's."
+    ),
+)
+async def list_users(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    who: AccountManager,
+    page: Annotated[PageParams, Depends(page_params)],
+    organization_id: Annotated[str | None, Query(pattern=UUID_PATTERN)] = None,
+    active: Annotated[
+        bool | None, Query(description="Only active (true) or deactivated (false) users")
+    ] = None,
+) -> Page[UserRead]:
+    org_id = accounts.scope_org(who, organization_id)
+    after = str(decode_cursor(page.cursor, 1)[0]) if page.cursor else None
+    rows = await repository.list_page(
+        session, account, "username", org_id=org_id, active=active, limit=page.limit, after=after
+    )
+    result = make_page(rows, page.limit, key=lambda r: (r.username,), to_item=to_read)
+    set_link_header(request, response, result.next_cursor)
+    return result
+
+
+@router.post(
+    "/auth/v1/users",
+    status_code=201,
+    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Create a user",
+    description=(
+        "Admins create users anywhere; an org_admin only in its own organization and never with "
+        "the `admin` role. The password must have 12-128 characters and must not contain the "
+        "username. Usernames are unique, so a retried create answers 409."
+    ),
+)
+async def create_user(
+    body: UserCreate,
+    response: Response,
+    session: SessionDep,
+    who: AccountManager,
+    passwords: PasswordsDep,
+) -> UserRead:
+    row = await accounts.create_user(session, who, body, passwords)
+    await session.commit()
+    set_etag(response, row.version)
+    response.headers["Location"] = f"/auth/v1/users/{row.id}"
+    return to_read(row)
+
+
+@router.get(
+    "/auth/v1/users/{user_id}",
+    responses=problem_responses(401, 403, 404, 422),
+    summary="Get a user",
+)
+async def read_user(
+    user_id: UserId, response: Response, session: SessionDep, who: AccountManager
+) -> UserRead:
+    row = await accounts.get_user(session, who, user_id)
+    set_etag(response, row.version)
+    return to_read(row)
+
+
+@router.patch(
+    "/auth/v1/users/{user_id}",
+    responses=problem_responses(401, 403, 404, 412, 422, 428),
+    summary="Change or deactivate a user",
+    description=(
+        "Send If-Match with the ETag you read. `active: false` deactivates: the user cannot log "
+        "in and every refresh token stops working at once. A new password also ends all sessions."
+    ),
+)
+async def update_user(
+    user_id: UserId,
+    body: UserUpdate,
+    response: Response,
+    session: SessionDep,
+    who: AccountManager,
+    passwords: PasswordsDep,
+    if_match: IfMatchHeader,
+) -> UserRead:
+    row = await accounts.update_user(session, who, user_id, body, if_match, passwords)
+    await session.commit()
+    set_etag(response, row.version)
+    return to_read(row)

@@ -1,0 +1,127 @@
+"""Discovery: the public signing keys (JWKS) and the OpenID provider metadata."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from services.auth.keys import published_keys
+from services.auth.settings import AuthSettings
+from services.common.db import SessionDep
+
+router = APIRouter(tags=["discovery"])
+
+
+class Jwks(BaseModel):
+    """RFC 7517 key set: the active signing key and retired keys whose tokens may still be valid."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "keys": [
+                        {
+                            "kty": "RSA",
+                            "kid": "3f2a9c14b7ed401a",
+                            "use": "sig",
+                            "alg": "RS256",
+                            "n": (
+                                "u1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0_Iz"
+                                "W7yWR7QkrmBL7jTKEn5u-qKhbwKfBstIs-bMY2Zkp18gnTxKLxoS2tFczGkPLPgi"
+                                "zskuemMghRniWaoLcyehkd3qqGElvW_VDL5AaWTg0nLVkjRo9z-40RQzuVaE8AkA"
+                                "FmxZzow3x-VJYKdjykkJ0iT9wCS0DRTXu269V264Vf_3jvredZiKRkgwlL9xNAwx"
+                                "XFg0x_XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC-9aGVd-Gyn1o0CLelf4rEjGoXb"
+                                "AAEgAqeGUxrcIlbjXfbcmw"
+                            ),
+                            "e": "AQAB",
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
+    keys: list[dict[str, Any]] = Field(
+        description="Public RSA keys; pick the one whose `kid` the token header names"
+    )
+
+
+class ProviderMetadata(BaseModel):
+    """OpenID Connect discovery / RFC 8414 authorization server metadata."""
+
+    issuer: str = Field(examples=["http://127.0.0.1:8080/auth"])
+    jwks_uri: str = Field(examples=["http://127.0.0.1:8080/auth/.well-known/jwks.json"])
+    token_endpoint: str
+    revocation_endpoint: str
+    introspection_endpoint: str
+    userinfo_endpoint: str
+    grant_types_supported: list[str]
+    response_types_supported: list[str]
+    subject_types_supported: list[str]
+    id_token_signing_alg_values_supported: list[str]
+    token_endpoint_auth_methods_supported: list[str]
+    revocation_endpoint_auth_methods_supported: list[str]
+    introspection_endpoint_auth_methods_supported: list[str]
+    scopes_supported: list[str]
+    claims_supported: list[str]
+
+
+@router.get(
+    "/auth/.well-known/jwks.json",
+    summary="Public signing keys (JWKS)",
+    description=(
+        "The keys that verify access tokens. Cache them and refetch when a token names an unknown "
+        "`kid`: after a key rotation the new key appears here before it signs anything it hands "
+        "out, and the old key stays until every token it signed has expired."
+    ),
+)
+async def read_jwks(request: Request, response: Response, session: SessionDep) -> Jwks:
+    response.headers["Cache-Control"] = "public, max-age=60"
+    return Jwks(keys=await published_keys(session, request.app.state.settings))
+
+
+@router.get(
+    "/auth/.well-known/openid-configuration",
+    summary="OpenID provider metadata",
+    description="Where the token, revocation, introspection and key endpoints are.",
+)
+async def read_openid_configuration(request: Request) -> ProviderMetadata:
+    settings: AuthSettings = request.app.state.settings
+    base = settings.jwt_issuer.rstrip("/")
+    return ProviderMetadata(
+        issuer=settings.jwt_issuer,
+        jwks_uri=f"{base}/.well-known/jwks.json",
+        token_endpoint=f"{base}/v1/token",
+        revocation_endpoint=f"{base}/v1/revoke",
+        introspection_endpoint=f"{base}/v1/introspect",
+        userinfo_endpoint=f"{base}/v1/me",
+        grant_types_supported=["password", "refresh_token", "client_credentials"],
+        response_types_supported=["token"],
+        subject_types_supported=["public"],
+        id_token_signing_alg_values_supported=["RS256"],
+        token_endpoint_auth_methods_supported=["client_secret_basic", "client_secret_post", "none"],
+        revocation_endpoint_auth_methods_supported=[
+            "client_secret_basic",
+            "client_secret_post",
+            "none",
+        ],
+        introspection_endpoint_auth_methods_supported=["client_secret_basic", "client_secret_post"],
+        scopes_supported=["openid", "profile", "offline_access"],
+        claims_supported=[
+            "sub",
+            "sub_type",
+            "name",
+            "org",
+            "org_kind",
+            "org_path",
+            "roles",
+            "scope",
+            "aud",
+            "iss",
+            "exp",
+            "iat",
+            "jti",
+        ],
+    )

@@ -1,0 +1,1 @@
+"""The organizations directory: the AGS-keyed hierarchy of Baden-Württemberg and its partners."""

@@ -1,0 +1,288 @@
+"""Use cases of the organizations directory: read, create, rename, import from CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Row
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.auth.directory import repository as repo
+from services.auth.directory.schemas import (
+    CsvImportResult,
+    CsvRowError,
+    OrganizationCreate,
+    OrganizationRead,
+    OrganizationUpdate,
+)
+from services.auth.errors import (
+    DuplicateOrganization,
+    InvalidCsv,
+    InvalidHierarchy,
+    OrganizationNotFound,
+)
+from services.common.audit import record_audit
+from services.common.auth import Principal
+from services.common.concurrency import check_if_match
+from services.common.orgs import org_id_for_ags, org_id_for_slug
+from services.common.outbox import emit
+from services.common.pagination import Page, decode_cursor, make_page
+
+AGS_LENGTH = {"state": 2, "region": 3, "rural_district": 5, "urban_district": 5, "municipality": 8}
+PARENT_KINDS: dict[str, set[str | None]] = {
+    "state": {None},
+    "region": {"state"},
+    "rural_district": {"region"},
+    "urban_district": {"region"},
+    "municipality": {"rural_district", "urban_district"},
+    "consortium": {"region", "rural_district", "urban_district", "municipality"},
+    "provider": {"state", "region", "rural_district", "urban_district", "municipality"},
+    "ministry": {"state"},
+    "platform": {None},
+}
+_AGS = re.compile(r"^08(\d|\d{3}|\d{6})?$")
+MAX_CSV_ROWS = 5000
+
+
+@dataclass(frozen=True)
+class NewOrg:
+    """A validated organization ready to insert."""
+
+    values: dict[str, Any]
+    member_ids: list[str]
+
+
+def to_read(row: Row[Any], members: Sequence[str] = ()) -> OrganizationRead:
+    return OrganizationRead(
+        id=str(row.id),
+        kind=row.kind,
+        name=row.name,
+        ags=row.ags,
+        parent_id=str(row.parent_id) if row.parent_id else None,
+        org_path=list(row.org_path),
+        key_verified=row.key_verified,
+        member_ids=list(members),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def plan_org(
+    data: OrganizationCreate,
+    parent: Row[Any] | None,
+    *,
+    slug: str | None = None,
+    key_verified: bool = True,
+) -> NewOrg:
+    """Checks `data` against the hierarchy rules and computes id and org_path (no I/O)."""
+    kind, ags = data.kind, data.ags
+    parent_kind = parent.kind if parent is not None else None
+    if data.parent_id and parent is None:
+        raise OrganizationNotFound("The parent organization does not exist")
+    if parent_kind not in PARENT_KINDS[kind]:
+        allowed = ", ".join(sorted(k or "none" for k in PARENT_KINDS[kind]))
+        raise InvalidHierarchy(f"A {kind} needs a parent of kind: {allowed}")
+    need = AGS_LENGTH.get(kind)
+    if need is not None and (ags is None or len(ags) != need):
+        raise InvalidHierarchy(f"A {kind} needs an AGS of {need} digits")
+    if need is None and ags is not None:
+        raise InvalidHierarchy(f"A {kind} has no AGS")
+    if ags is not None and parent is not None and parent.ags and not ags.startswith(parent.ags):
+        raise InvalidHierarchy(f"AGS {ags} does not lie under its parent's AGS {parent.ags}")
+    if data.member_ids and kind != "consortium":
+        raise InvalidHierarchy("Only a consortium has members")
+    if ags:
+        org_id = org_id_for_ags(ags)
+    elif slug:
+        org_id = org_id_for_slug(slug)
+    else:
+        org_id = str(uuid.uuid4())
+    path = list(parent.org_path) if parent is not None else []
+    if ags:
+        path.append(ags)
+    values = {
+        "id": org_id,
+        "kind": kind,
+        "name": data.name,
+        "ags": ags,
+        "slug": slug,
+        "parent_id": parent.id if parent is not None else None,
+        "org_path": path,
+        "key_verified": key_verified,
+    }
+    return NewOrg(values, list(data.member_ids))
+
+
+async def _check_members(session: AsyncSession, member_ids: Sequence[str]) -> None:
+    found = await repo.existing_ids(session, member_ids)
+    bad = [m for m in member_ids if found.get(m) != "municipality"]
+    if bad:
+        raise InvalidHierarchy(
+            f"Consortium members must be municipalities of the directory: {', '.join(bad[:5])}"
+        )
+
+
+async def get_organization(session: AsyncSession, org_id: str) -> tuple[OrganizationRead, int]:
+    """The organization and its version (the ETag)."""
+    row = await repo.get(session, org_id)
+    if row is None:
+        raise OrganizationNotFound("No organization with this id")
+    members = await repo.members_of(session, [org_id]) if row.kind == "consortium" else {}
+    return to_read(row, members.get(org_id, [])), int(row.version)
+
+
+async def organization_chain(session: AsyncSession, org_id: str) -> list[OrganizationRead]:
+    rows = await repo.chain(session, org_id)
+    if not rows:
+        raise OrganizationNotFound("No organization with this id")
+    members = await repo.members_of(session, [str(r.id) for r in rows if r.kind == "consortium"])
+    return [to_read(r, members.get(str(r.id), [])) for r in rows]
+
+
+async def list_organizations(
+    session: AsyncSession, filters: repo.OrgFilter, limit: int, cursor: str | None
+) -> Page[OrganizationRead]:
+    after = None
+    if cursor:
+        name, org_id = decode_cursor(cursor, 2)
+        after = (str(name), str(org_id))
+    rows = await repo.list_page(session, filters, limit, after)
+    members = await repo.members_of(
+        session, [str(r.id) for r in rows[:limit] if r.kind == "consortium"]
+    )
+    return make_page(
+        rows,
+        limit,
+        key=lambda r: (r.name, str(r.id)),
+        to_item=lambda r: to_read(r, members.get(str(r.id), [])),
+    )
+
+
+async def create_organization(
+    session: AsyncSession,
+    actor: Principal | str,
+    data: OrganizationCreate,
+    *,
+    slug: str | None = None,
+    key_verified: bool = True,
+) -> tuple[OrganizationRead, int, bool]:
+    """Creates the organization; (existing, version, False) when one with the same id exists."""
+    parent = await repo.get(session, data.parent_id) if data.parent_id else None
+    planned = plan_org(data, parent, slug=slug, key_verified=key_verified)
+    await _check_members(session, planned.member_ids)
+    other = await repo.get_by_ags(session, data.ags) if data.ags else None
+    if other is not None and other.id != planned.values["id"]:
+        raise DuplicateOrganization(f"AGS {data.ags} is taken")
+    created = await repo.add(session, planned.values)
+    org_id = planned.values["id"]
+    if created:
+        await repo.set_members(session, org_id, planned.member_ids)
+        details = {"kind": data.kind, "ags": data.ags, "parent_id": planned.values["parent_id"]}
+        await record_audit(session, actor, "organization.created", "organization", org_id, details)
+        await emit(session, "organization.created", "organization", org_id, [org_id], details)
+    read, version = await get_organization(session, org_id)
+    return read, version, created
+
+
+async def update_organization(
+    session: AsyncSession,
+    actor: Principal,
+    org_id: str,
+    data: OrganizationUpdate,
+    if_match: str | None,
+) -> tuple[OrganizationRead, int]:
+    row = await repo.get_for_update(session, org_id)
+    if row is None:
+        raise OrganizationNotFound("No organization with this id")
+    check_if_match(if_match, row.version)
+    if data.member_ids is not None:
+        if row.kind != "consortium":
+            raise InvalidHierarchy("Only a consortium has members")
+        await _check_members(session, data.member_ids)
+        await repo.set_members(session, org_id, data.member_ids)
+    if data.name is not None:
+        await repo.rename(session, org_id, data.name)
+    else:
+        await repo.bump_version(session, org_id)
+    await record_audit(
+        session,
+        actor,
+        "organization.updated",
+        "organization",
+        org_id,
+        data.model_dump(exclude_none=True),
+    )
+    return await get_organization(session, org_id)
+
+
+def _csv_rows(content: str) -> list[dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")), delimiter=";")
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    if header[:4] != ["ags", "name", "kind", "parent_ags"]:
+        raise InvalidCsv("The first line must be the header ags;name;kind;parent_ags")
+    rows = [
+        {(k or "").strip(): (v or "").strip() for k, v in r.items() if isinstance(v, str)}
+        for r in reader
+    ]
+    if len(rows) > MAX_CSV_ROWS:
+        raise InvalidCsv(f"At most {MAX_CSV_ROWS} rows per import")
+    return rows
+
+
+async def import_csv(session: AsyncSession, actor: Principal, content: str) -> CsvImportResult:
+    """Imports `ags;name;kind;parent_ags` rows in order (a row may name a parent created above it).
+
+    Valid rows are created, rows already present (same id) are counted as unchanged, and every
+    refused row is reported with its line number and reason.
+    """
+    created = unchanged = 0
+    errors: list[CsvRowError] = []
+    for line, row in enumerate(_csv_rows(content), start=2):
+        ags = row.get("ags") or None
+        try:
+            data = _row_to_create(row)
+            parent_ags = row.get("parent_ags") or None
+            parent = await repo.get_by_ags(session, parent_ags) if parent_ags else None
+            if parent_ags and parent is None:
+                raise InvalidHierarchy(f"parent_ags {parent_ags} is not in the directory")
+            data = data.model_copy(
+                update={"parent_id": str(parent.id) if parent is not None else None}
+            )
+            async with session.begin_nested():
+                _, _, was_created = await create_organization(session, actor, data)
+            created += was_created
+            unchanged += not was_created
+        except (InvalidHierarchy, OrganizationNotFound, DuplicateOrganization, ValueError) as exc:
+            errors.append(
+                CsvRowError(line=line, ags=(ags or "")[:20] or None, message=_message(exc))
+            )
+    await record_audit(
+        session, actor, "organization.imported", "organization", "csv", {"created": created}
+    )
+    return CsvImportResult(created=created, unchanged=unchanged, errors=errors)
+
+
+def _row_to_create(row: dict[str, str]) -> OrganizationCreate:
+    ags = row.get("ags") or None
+    if ags is not None and not _AGS.match(ags):
+        raise ValueError("ags must have 2, 3, 5 or 8 digits starting with 08")
+    kind = row.get("kind", "")
+    if kind not in PARENT_KINDS:
+        raise ValueError(f"unknown kind {kind[:30]!r}")
+    name = row.get("name", "")
+    if not 1 <= len(name) <= 200:
+        raise ValueError("name must have 1 to 200 characters")
+    return OrganizationCreate.model_validate({"kind": kind, "name": name, "ags": ags})
+
+
+def _message(exc: Exception) -> str:
+    detail = getattr(exc, "detail", None)
+    if isinstance(detail, str):
+        return detail
+    return str(exc).splitlines()[0][:200]

@@ -1,0 +1,164 @@
+"""`pakt seed` for auth: the directory of Baden-Württemberg, demo users and demo clients.
+
+Idempotent: rows that exist are left alone. Demo client secrets are derived from
+AUTH_DEMO_SECRET_SEED, so every run prints the same secrets (unless one was rotated since).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.auth.accounts import repository as accounts_repo
+from services.auth.accounts import service as accounts
+from services.auth.accounts.schemas import ClientCreate, UserCreate
+from services.auth.directory import repository as orgs_repo
+from services.auth.directory import service as directory
+from services.auth.directory.schemas import OrganizationCreate
+from services.auth.errors import InvalidHierarchy
+from services.auth.keys import ensure_signing_key
+from services.auth.security import Passwords, demo_secret, secret_matches
+from services.auth.settings import AuthSettings
+from services.common.db import make_engine
+from services.common.orgs import org_id_for_ags, org_id_for_slug
+
+DATA_FILE = Path(__file__).parent / "data" / "bw-organizations.csv"
+DEMO_PASSWORD = "pakt-demo-2026"  # noqa: S105 - the documented demo password (CONVENTIONS.md)
+ACTOR = "seed"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    role: str
+    org: str  # "ags:<AGS>" or "org:<slug>"
+    display_name: str
+
+
+DEMO_USERS = (
+    DemoUser("admin", "admin", "org:platform", "Plattformbetrieb"),
+    DemoUser("cw.goeppingen", "case_worker", "ags:08117019", "Integrationsmanagement Göppingen"),
+    DemoUser("privacy.goeppingen", "privacy_officer", "ags:08117019", "Datenschutz Göppingen"),
+    DemoUser("orgadmin.goeppingen", "org_admin", "ags:08117019", "Benutzerverwaltung Göppingen"),
+    DemoUser("applicant.goeppingen", "applicant", "ags:08117019", "Förderanträge Göppingen"),
+    DemoUser("reviewer.goeppingen", "district_reviewer", "ags:08117", "Landratsamt Göppingen"),
+    DemoUser("approver.stuttgart", "approver", "ags:081", "Regierungspräsidium Stuttgart"),
+    DemoUser("analyst.ministry", "analyst", "org:ministry", "Sozialministerium Auswertung"),
+    DemoUser(
+        "cw.caritas", "case_worker", "org:caritas-goeppingen", "Caritas Integrationsmanagement"
+    ),
+    DemoUser("applicant.stuttgart", "applicant", "ags:08111000", "Förderanträge Stuttgart"),
+)
+DEMO_CLIENTS = (
+    ("batch-rp-stuttgart", "Sammelbescheide RP Stuttgart", "ags:081", ["approver"], ["funding"]),
+    (
+        "kommunal-it-goeppingen",
+        "Fachverfahren Stadt Göppingen",
+        "ags:08117019",
+        ["applicant", "case_worker"],
+        ["cases", "funding"],
+    ),
+)
+
+
+def org_id(ref: str) -> str:
+    """The deterministic id of a seeded organization named `ags:<AGS>` or `org:<slug>`."""
+    kind, _, value = ref.partition(":")
+    return org_id_for_ags(value) if kind == "ags" else org_id_for_slug(value)
+
+
+async def seed_directory(session: AsyncSession, path: Path = DATA_FILE) -> tuple[int, int]:
+    """Creates the organizations of the data file that are missing; (total, created)."""
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    created = 0
+    for row in rows:
+        parent = (
+            await orgs_repo.get_by_ags(session, row["parent_ags"]) if row["parent_ags"] else None
+        )
+        if row["parent_ags"] and parent is None:
+            raise InvalidHierarchy(
+                f"seed data: parent {row['parent_ags']} of {row['name']} is missing"
+            )
+        members = [org_id_for_ags(a) for a in row["members"].split(",") if a]
+        data = OrganizationCreate(
+            kind=row["kind"],
+            name=row["name"],
+            ags=row["ags"] or None,
+            parent_id=str(parent.id) if parent is not None else None,
+            member_ids=members,
+        )
+        _, _, was_created = await directory.create_organization(
+            session, ACTOR, data, slug=row["slug"] or None, key_verified=row["key_verified"] != "no"
+        )
+        created += was_created
+    return len(rows), created
+
+
+async def seed_users(session: AsyncSession, passwords: Passwords) -> int:
+    created = 0
+    for demo in DEMO_USERS:
+        if await accounts_repo.get_user_by_username(session, demo.username) is not None:
+            continue
+        data = UserCreate.model_validate(
+            {
+                "username": demo.username,
+                "display_name": demo.display_name,
+                "organization_id": org_id(demo.org),
+                "roles": [demo.role],
+                "password": DEMO_PASSWORD,
+            }
+        )
+        await accounts.create_user(session, ACTOR, data, passwords)
+        created += 1
+    return created
+
+
+async def seed_clients(session: AsyncSession, settings: AuthSettings) -> list[str]:
+    lines = []
+    seed_value = settings.demo_secret_seed.get_secret_value()
+    for client_id, name, org, roles, scopes in DEMO_CLIENTS:
+        secret = demo_secret(seed_value, client_id)
+        existing = await accounts_repo.get_client_by_client_id(session, client_id)
+        if existing is None:
+            data = ClientCreate.model_validate(
+                {
+                    "client_id": client_id,
+                    "name": name,
+                    "organization_id": org_id(org),
+                    "roles": roles,
+                    "scopes": scopes,
+                }
+            )
+            await accounts.create_client(session, ACTOR, data, secret=secret)
+        elif not secret_matches(existing.secret_hash, secret):
+            secret = "(rotated since seeding; not shown)"  # noqa: S105 - a message
+        lines.append(f"  {client_id:24} secret: {secret}   roles: {' '.join(roles)}")
+    return lines
+
+
+async def seed(database_url: str) -> list[str]:
+    """Seeds the auth database at `database_url`; returns the lines `pakt seed` prints."""
+    settings = AuthSettings(database_url=database_url)
+    engine = make_engine(settings.async_database_url, app_name="pakt-auth-seed", pool_size=1)
+    maker = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+    try:
+        async with maker() as session:
+            await ensure_signing_key(session, settings)
+            total, created = await seed_directory(session)
+            users = await seed_users(session, Passwords(settings))
+            client_lines = await seed_clients(session, settings)
+            await session.commit()
+    finally:
+        await engine.dispose()
+    return [
+        f"auth: {total} organizations in the directory ({created} new), {users} new demo users",
+        f"auth: demo logins (password {DEMO_PASSWORD}): "
+        + ", ".join(u.username for u in DEMO_USERS),
+        "auth: demo API clients (client_credentials):",
+        *client_lines,
+    ]

@@ -1,0 +1,1 @@
+"""OAuth2 tokens: grants, refresh token rotation, revocation, introspection, throttling."""

@@ -1,0 +1,62 @@
+"""Refresh token rows (Core statements; never commits). Tokens are stored only as hashes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Row, insert, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.auth.models import refresh_token
+from services.auth.sql import run
+
+
+async def add(
+    session: AsyncSession,
+    *,
+    token_hash: str,
+    family_id: str,
+    account_id: str,
+    scope: str,
+    ttl_seconds: int,
+) -> None:
+    await run(
+        session,
+        insert(refresh_token).values(
+            id=str(uuid.uuid4()),
+            token_hash=token_hash,
+            family_id=family_id,
+            account_id=account_id,
+            scope=scope,
+            expires_at=datetime.now(UTC) + timedelta(seconds=ttl_seconds),
+        ),
+    )
+
+
+async def get_by_hash(
+    session: AsyncSession, token_hash: str, *, for_update: bool = False
+) -> Row[Any] | None:
+    stmt = select(refresh_token).where(refresh_token.c.token_hash == token_hash)
+    if for_update:
+        stmt = stmt.with_for_update()
+    return (await run(session, stmt)).first()
+
+
+async def mark_used(session: AsyncSession, token_id: str) -> None:
+    await run(
+        session,
+        update(refresh_token)
+        .where(refresh_token.c.id == token_id)
+        .values(used_at=datetime.now(UTC)),
+    )
+
+
+async def revoke_family(session: AsyncSession, family_id: str) -> None:
+    await run(
+        session,
+        update(refresh_token)
+        .where(refresh_token.c.family_id == family_id, refresh_token.c.revoked_at.is_(None))
+        .values(revoked_at=datetime.now(UTC)),
+    )

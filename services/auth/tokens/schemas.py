@@ -1,0 +1,124 @@
+"""Bodies of the OAuth2 endpoints (RFC 6749, 7009, 7662) and of /me."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from services.auth.directory.schemas import OrganizationRead
+
+
+class TokenResponse(BaseModel):
+    """RFC 6749 section 5.1 access token response."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6IjNmMmE5YzE0YjdlZDQwMWEifQ...",
+                    "token_type": "Bearer",
+                    "expires_in": 900,
+                    "refresh_token": "kVb1xY3m0qN9...",
+                    "scope": "openid profile offline_access",
+                }
+            ]
+        }
+    )
+
+    access_token: str = Field(
+        description="RS256 JWT; verify with the keys at /auth/.well-known/jwks.json"
+    )
+    token_type: Literal["Bearer"] = "Bearer"  # noqa: S105 - the RFC 6750 type name
+    expires_in: int = Field(description="Seconds until the access token expires")
+    refresh_token: str | None = Field(
+        None, description="Opaque, single use: each refresh returns a new one (user grants only)"
+    )
+    scope: str
+
+
+class Introspection(BaseModel):
+    """RFC 7662 introspection response; only `active` is present for inactive tokens."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "active": True,
+                    "token_type": "access_token",
+                    "sub": "kommunal-it-goeppingen",
+                    "sub_type": "client",
+                    "client_id": "kommunal-it-goeppingen",
+                    "scope": "cases funding",
+                    "org": "312e6a4b-2565-5313-9398-3d1bdea2531d",
+                    "org_kind": "municipality",
+                    "org_path": ["08", "081", "08117", "08117019"],
+                    "roles": ["applicant", "case_worker"],
+                    "exp": 1795240800,
+                    "iat": 1795239900,
+                    "iss": "http://127.0.0.1:8080/auth",
+                    "aud": "pakt-api",
+                    "jti": "0f6c2d1e9b8a4c7d",
+                },
+                {"active": False},
+            ]
+        }
+    )
+
+    active: bool
+    token_type: Literal["access_token", "refresh_token"] | None = None
+    sub: str | None = None
+    sub_type: Literal["user", "client"] | None = None
+    username: str | None = None
+    client_id: str | None = None
+    scope: str | None = None
+    org: str | None = None
+    org_kind: str | None = None
+    org_path: list[str] | None = None
+    roles: list[str] | None = None
+    exp: int | None = None
+    iat: int | None = None
+    iss: str | None = None
+    aud: str | None = None
+    jti: str | None = None
+
+
+class Me(BaseModel):
+    """Who the access token speaks for, and its organization."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "sub": "9a0f5a8e-2f1c-4c55-8d8e-1b9a4c2f7e10",
+                    "sub_type": "user",
+                    "name": "Integrationsmanagement Göppingen",
+                    "username": "cw.goeppingen",
+                    "roles": ["case_worker"],
+                    "scope": "openid profile offline_access",
+                    "organization": {
+                        "id": "312e6a4b-2565-5313-9398-3d1bdea2531d",
+                        "kind": "municipality",
+                        "name": "Göppingen",
+                        "ags": "08117019",
+                        "parent_id": "91360db8-4032-539a-9b1b-77cfc66b9bcc",
+                        "org_path": ["08", "081", "08117", "08117019"],
+                        "key_verified": True,
+                        "member_ids": [],
+                        "created_at": "2026-11-21T05:30:00+00:00",
+                        "updated_at": "2026-11-21T05:30:00+00:00",
+                    },
+                    "expires_at": 1795240800,
+                }
+            ]
+        }
+    )
+
+    sub: str
+    sub_type: Literal["user", "client"]
+    name: str
+    username: str | None = Field(description="Login name of a user; null for clients")
+    roles: list[str]
+    scope: str
+    organization: OrganizationRead
+    expires_at: int = Field(description="Unix time when the access token expires")
