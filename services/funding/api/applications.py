@@ -196,8 +196,8 @@ async def update_application(
     body: ApplicationUpdate,
     session: SessionDep,
     who: ApplicantUser,
-    if_match: IfMatchHeader,
     response: Response,
+    if_match: IfMatchHeader = None,
 ) -> ApplicationRead:
     """Replaces delivery details and positions while the application is with the applicant
     (draft, or returned to them). Amounts are recomputed and checked against the frame."""

@@ -30,8 +30,8 @@ async def create_transition(
     body: TransitionCreate,
     session: SessionDep,
     who: CurrentPrincipal,
-    if_match: IfMatchHeader,
     response: Response,
+    if_match: IfMatchHeader = None,
 ) -> TransitionRead:
     """`submit`/`withdraw` (applicant), `forward`/`return` (district reviewer), `approve`,
     `partially_approve`, `reject`, `return` (approver of the deciding council). Only the
