@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bench import report
 from bench.base_rows import baseline_rows
-from bench.load import CONNECTIONS, THREADS, have_wrk
+from bench.load import CONNECTIONS, THREADS, ensure_wrk, have_wrk
 from bench.measure import measure
 from bench.procs import PROJECT_ROOT
 from bench.rows import Row, Skipped
@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     rounds = args.rounds or (1 if args.quick else 2)
     warmup = 1.0 if args.quick else 3.0
     only = set(args.only.split(",")) if args.only else None
+    ensure_wrk()
     print(
         f"Pakt bench: {'wrk' if have_wrk() else 'httpx loader (install wrk for real numbers)'}, "
         f"{CONNECTIONS} connections, {THREADS} threads, {duration:g} s x {rounds} rounds per path"
@@ -73,7 +74,13 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # a service still being written must not sink the run
                 skipped.append(Skipped(name, f"{exc.__class__.__name__}: {str(exc)[:300]}"))
                 print(f"  {name} skipped: {exc}", flush=True)
-        measure(rows, rounds=rounds, duration=duration, warmup=warmup)
+        measure(
+            rows,
+            {n: p.pid for n, p in stack.procs.items()},
+            rounds=rounds,
+            duration=duration,
+            warmup=warmup,
+        )
         if not only or "funding" in only:
             extra.update(_funding(stack, args.quick, extra_lines, skipped))
         if not args.no_profile:

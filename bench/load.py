@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -51,6 +52,18 @@ class LoadResult:
 
 def have_wrk() -> bool:
     return shutil.which("wrk") is not None
+
+
+def ensure_wrk() -> bool:
+    """wrk is there, or installed now from Debian's package when we are root on Debian."""
+    if have_wrk():
+        return True
+    if os.geteuid() == 0 and Path("/etc/debian_version").exists():
+        print("wrk is missing: installing Debian's wrk package ...", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        for args in (["apt-get", "update", "-q"], ["apt-get", "install", "-y", "-q", "wrk"]):
+            subprocess.run(args, check=False, env=env, capture_output=True)  # noqa: S603
+    return have_wrk()
 
 
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import httpx
 
+from bench.cpu import cpu_seconds
 from bench.load import run_load
 from bench.rows import Row
 
@@ -25,7 +26,10 @@ def sanity(row: Row) -> str | None:
     return None
 
 
-def measure(rows: list[Row], *, rounds: int, duration: float, warmup: float) -> None:
+def measure(
+    rows: list[Row], pids: dict[str, int], *, rounds: int, duration: float, warmup: float
+) -> None:
+    """Fills each row's results and server CPU per request; `pids` maps process names."""
     live = []
     for row in rows:
         row.error = sanity(row)
@@ -37,11 +41,17 @@ def measure(rows: list[Row], *, rounds: int, duration: float, warmup: float) -> 
         for row in live:
             if n == 0 and warmup > 0:
                 run_load(row.request, warmup)
+            serving = [pids[name] for name in row.server if name in pids]
+            cpu_before = cpu_seconds(serving)
             result = run_load(row.request, duration)
+            cpu_used = cpu_seconds(serving) - cpu_before
             row.results.append(result)
+            if serving and result.requests:
+                row.cpu_ms.append(1000 * cpu_used / result.requests)
             flag = f"  {result.bad_responses} bad responses" if result.bad_responses else ""
             print(
                 f"  round {n + 1}/{rounds} {row.name:<34} {result.rps:>8.0f} req/s"
-                f"  p50 {result.p50_ms:.2f} ms  p99 {result.p99_ms:.2f} ms{flag}",
+                f"  p50 {result.p50_ms:.2f} ms  p99 {result.p99_ms:.2f} ms"
+                f"  server CPU {row.cpu_ms[-1] if row.cpu_ms else float('nan'):.2f} ms/req{flag}",
                 flush=True,
             )

@@ -1,11 +1,13 @@
 """Where the time goes: py-spy samples a service while its row runs again, for rows that miss.
 
-The collapsed stacks are summed per function (inclusive: counted once per sample it appears
-in) and the top entries printed; the raw file and an SVG flame graph stay in reports/.
+Samples are grouped by area (self time: SQLAlchemy statement building, driver, FastAPI, ...),
+the hottest functions listed, and our own functions with their inclusive share. The raw
+collapsed stacks and an SVG flame graph stay in reports/.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,8 +21,18 @@ from bench.procs import PROJECT_ROOT
 from bench.rows import Row
 from bench.stack import Stack
 
-PROCESS_OF = {"cases": "cases", "auth": "auth"}
-TOP = 25
+AREAS = (  # (label, path fragments); the first match wins
+    ("SQLAlchemy: building/compiling statements", ("sqlalchemy/sql/",)),
+    ("SQLAlchemy: session, engine, pool, dialect", ("sqlalchemy/", "sqlmodel/", "greenlet")),
+    ("asyncpg driver (incl. native I/O)", ("asyncpg/",)),
+    ("JWT (jose, cryptography)", ("jose/", "cryptography/")),
+    ("pydantic", ("pydantic",)),
+    ("FastAPI / Starlette", ("fastapi/", "starlette/")),
+    ("logging (structlog, logging)", ("structlog/", "logging/")),
+    ("metrics (prometheus_client)", ("prometheus_client/",)),
+    ("our code (services/)", ("services/",)),
+    ("event loop, HTTP parsing, sockets (native)", ("asyncio/", "uvloop/", "uvicorn/", "<root>")),
+)
 
 
 def _py_spy() -> str | None:
@@ -28,111 +40,118 @@ def _py_spy() -> str | None:
     return str(candidate) if candidate.exists() else shutil.which("py-spy")
 
 
-def summarize(collapsed: str, top: int = TOP) -> tuple[int, list[tuple[str, float, float]]]:
-    """(samples, [(function, inclusive %, self %)]) from py-spy's raw (collapsed) format."""
+def _frame(raw: str) -> tuple[str, str]:
+    """(`function (module.py)`, full file path) of one py-spy frame `func (file:line)`."""
+    if " (" not in raw:
+        return (raw or "<root>"), "<root>"
+    func, where = raw.split(" (", 1)
+    path = where.rstrip(")").rsplit(":", 1)[0]
+    short = path
+    for cut in ("site-packages/", str(PROJECT_ROOT) + "/", "/lib/python3.11/"):
+        if cut in short:
+            short = short.split(cut, 1)[1]
+    return f"{func} ({short})", path
+
+
+def area_of(path: str) -> str:
+    for label, fragments in AREAS:
+        if any(f in path for f in fragments):
+            return label
+    return "other"
+
+
+def summarize(collapsed: str, top: int = 12) -> dict[str, Any]:
+    """By area (self time), hottest functions (self), our functions (inclusive)."""
     inclusive: Counter[str] = Counter()
     own: Counter[str] = Counter()
+    areas: Counter[str] = Counter()
     total = 0
     for line in collapsed.splitlines():
         stack, _, count_s = line.rpartition(" ")
-        if not stack or not count_s.isdigit():
+        if not count_s.isdigit():
             continue
         count = int(count_s)
-        frames = [f.split(" (", 1)[0] + " (" + _short(f) + ")" for f in stack.split(";")]
+        frames = [_frame(f) for f in stack.split(";")] if stack else [("<root>", "<root>")]
         total += count
-        for frame in set(frames):
-            inclusive[frame] += count
-        own[frames[-1]] += count
+        for name in {name for name, _ in frames}:
+            inclusive[name] += count
+        leaf, path = frames[-1]
+        own[leaf] += count
+        areas[area_of(path)] += count
     if not total:
-        return 0, []
-    ranked = sorted(inclusive.items(), key=lambda kv: kv[1], reverse=True)[:top]
-    return total, [(f, 100 * n / total, 100 * own[f] / total) for f, n in ranked]
+        return {"samples": 0, "areas": [], "self": [], "ours": []}
+
+    def pct(n: int) -> float:
+        return round(100 * n / total, 1)
+
+    ours = [(f, n) for f, n in inclusive.most_common() if "(services/" in f][:top]
+    return {
+        "samples": total,
+        "areas": [{"area": a, "self_pct": pct(n)} for a, n in areas.most_common()],
+        "self": [{"function": f, "self_pct": pct(n)} for f, n in own.most_common(top)],
+        "ours": [{"function": f, "inclusive_pct": pct(n)} for f, n in ours],
+    }
 
 
-def _short(frame: str) -> str:
-    """`module.py:line` of a frame, with site-packages and the project root cut off."""
-    where = frame.split(" (", 1)[1].rstrip(")") if " (" in frame else ""
-    for cut in ("site-packages/", str(PROJECT_ROOT) + "/"):
-        if cut in where:
-            where = where.split(cut, 1)[1]
-    return where.rsplit(":", 1)[0]  # per function, not per line
+def summary_lines(name: str, result: dict[str, Any]) -> list[str]:
+    lines = [f"\nprofile of {name}: {result['samples']} samples ({result['flamegraph']})"]
+    lines.append("  by area (self time):")
+    lines += [f"    {a['self_pct']:5.1f} %  {a['area']}" for a in result["areas"]]
+    lines.append("  hottest functions (self time):")
+    lines += [f"    {f['self_pct']:5.1f} %  {f['function']}" for f in result["self"]]
+    lines.append("  our functions (inclusive; SQLAlchemy's greenlet work is sampled apart):")
+    lines += [f"    {f['inclusive_pct']:5.1f} %  {f['function']}" for f in result["ours"]]
+    return lines
 
 
 def profile_row(stack: Stack, row: Row, process: str, seconds: float) -> dict[str, Any] | None:
+    """Drives `row` again while py-spy samples `process`; None without py-spy or process."""
     py_spy = _py_spy()
     proc = stack.procs.get(process)
     if py_spy is None or proc is None:
         return None
     out_dir = PROJECT_ROOT / "reports"
-    slug = row.name.split(":")[0].strip().replace(" ", "-")
+    slug = re.sub(r"[^a-z0-9]+", "-", row.name.lower()).strip("-")
     raw = out_dir / f"profile-{slug}.txt"
     svg = out_dir / f"profile-{slug}.svg"
-    load = threading.Thread(target=run_load, args=(row.request, seconds + 2), daemon=True)
+    half = max(1, round(seconds / 2))
+    load = threading.Thread(target=run_load, args=(row.request, 2 * half + 3), daemon=True)
     load.start()
+    record = [py_spy, "record", "-p", str(proc.pid), "-d", str(half), "-r", "250", "--nonblocking"]
     for fmt, target in (("raw", raw), ("flamegraph", svg)):
         subprocess.run(  # noqa: S603
-            [
-                py_spy,
-                "record",
-                "-p",
-                str(proc.pid),
-                "-d",
-                str(max(1, round(seconds / 2))),
-                "-r",
-                "200",
-                "-f",
-                fmt,
-                "-o",
-                str(target),
-                "--nonblocking",
-            ],
+            [*record, "-f", fmt, "-o", str(target)],
             capture_output=True,
             check=False,
         )
     load.join()
     if not raw.exists():
         return None
-    samples, top = summarize(raw.read_text())
     return {
         "row": row.name,
-        "samples": samples,
         "raw": str(raw.relative_to(PROJECT_ROOT)),
         "flamegraph": str(svg.relative_to(PROJECT_ROOT)),
-        "top": [
-            {"function": f, "inclusive_pct": round(i, 1), "self_pct": round(s, 1)}
-            for f, i, s in top
-        ],
+        **summarize(raw.read_text()),
     }
 
 
 def profile_misses(
     stack: Stack, rows: list[Row], *, quick: bool, lines: list[str], always: bool = False
 ) -> dict[str, Any]:
-    """Profiles every row with a goal that it misses (or all rows with goals when `always`)."""
+    """Profiles every row with a goal that it misses (every row with a goal when `always`)."""
     from bench.report import as_records
 
     records = {r["path"]: r for r in as_records(rows)}
     profiles = []
     for row in rows:
-        rec = records[row.name]
-        missed = rec["verdict"] == "MISS"
-        if row.goal is None or not (missed or always):
-            continue
-        process = PROCESS_OF.get(row.name.split(":")[0].strip())
-        if process is None:
+        missed = records[row.name]["verdict"] == "MISS"
+        if row.goal is None or not (missed or always) or not row.server:
             continue
         print(f"profiling {row.name} with py-spy ...", flush=True)
-        result = profile_row(stack, row, process, 4 if quick else 10)
+        result = profile_row(stack, row, row.server[-1], 4 if quick else 10)
         if result is None:
             lines.append(f"(could not profile {row.name}: py-spy or the process missing)")
             continue
         profiles.append(result)
-        lines.append(
-            f"\nprofile of {row.name} ({result['samples']} samples, {result['flamegraph']}):"
-        )
-        lines.append(f"  {'incl %':>6} {'self %':>6}  function")
-        for entry in result["top"]:
-            lines.append(
-                f"  {entry['inclusive_pct']:>6.1f} {entry['self_pct']:>6.1f}  {entry['function']}"
-            )
+        lines += summary_lines(row.name, result)
     return {"profiles": profiles} if profiles else {}

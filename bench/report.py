@@ -39,6 +39,7 @@ def as_records(rows: list[Row]) -> list[dict[str, Any]]:
                 "rps": round(best.rps, 1) if best else None,
                 "p50_ms": round(best.p50_ms, 2) if best else None,
                 "p99_ms": round(best.p99_ms, 2) if best else None,
+                "server_cpu_ms_per_req": round(row.best_cpu_ms, 3) if row.cpu_ms else None,
                 "bad_responses": best.bad_responses if best else None,
                 "baseline": row.baseline,
                 "ratio": round(value, 3) if value is not None else None,
@@ -53,7 +54,10 @@ def as_records(rows: list[Row]) -> list[dict[str, Any]]:
 
 
 def print_table(records: list[dict[str, Any]], skipped: list[Skipped], extra: list[str]) -> None:
-    head = f"{'path':<34} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7}  {'ratio':>6} {'of':<22} goal"
+    head = (
+        f"{'path':<34} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}"
+        f"  {'ratio':>6} {'of':<28} goal"
+    )
     print()
     print(head)
     print("-" * len(head) + "-" * 8)
@@ -64,12 +68,15 @@ def print_table(records: list[dict[str, Any]], skipped: list[Skipped], extra: li
         ratio_s = f"{r['ratio']:.2f}" if r["ratio"] is not None else ""
         goal = f">= {r['goal']} {r['verdict']}" if r["goal"] is not None else ""
         bad = f"  ({r['bad_responses']} bad responses!)" if r["bad_responses"] else ""
+        cpu = r["server_cpu_ms_per_req"]
+        cpu_s = f"{cpu:.2f}" if cpu is not None else ""
         print(
-            f"{r['path']:<34} {r['rps']:>8.0f} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f}"
-            f"  {ratio_s:>6} {r['baseline'] or '':<22} {goal}{bad}"
+            f"{r['path']:<34} {r['rps']:>8.0f} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f} {cpu_s:>7}"
+            f"  {ratio_s:>6} {r['baseline'] or '':<28} {goal}{bad}"
         )
     for s in skipped:
         print(f"{s.name:<34} {'skipped':>8}  {s.reason}")
+    print("CPU ms: server-side CPU per request (user + system of the serving processes)")
     for line in extra:
         print(line)
     print()

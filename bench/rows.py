@@ -17,13 +17,20 @@ class Row:
     baseline: str | None = None
     goal: float | None = None
     note: str = ""
+    server: tuple[str, ...] = ()  # names of the processes that serve it (for CPU time)
     results: list[LoadResult] = field(default_factory=list)
     error: str | None = None
+    cpu_ms: list[float] = field(default_factory=list)  # server CPU per request, each round
 
     @property
     def best(self) -> LoadResult | None:
         """The round with the highest throughput (the one least disturbed by neighbours)."""
         return max(self.results, key=lambda r: r.rps, default=None)
+
+    @property
+    def best_cpu_ms(self) -> float | None:
+        """Least server CPU per request over the rounds (neighbours only ever add to it)."""
+        return min(self.cpu_ms, default=None)
 
 
 @dataclass

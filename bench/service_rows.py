@@ -28,6 +28,7 @@ HEALTH_DIRECT = "cases /healthz direct"
 HEALTH_NGINX = "cases /healthz via nginx"
 AUTH_TOKEN = "auth: POST token"  # noqa: S105 (a row name)
 
+CASES = ("cases",)
 GOEPPINGEN = "08117019"
 GOEPPINGEN_PATH = ["08", "081", "08117", GOEPPINGEN]
 JSON = {"Content-Type": "application/json"}
@@ -101,7 +102,9 @@ def cases_process(stack: Stack) -> Proc:
 def gateway_rows(stack: Stack) -> list[Row]:
     """The cheapest real endpoint, direct and through the nginx gateway."""
     proc = cases_process(stack)
-    rows = [Row(HEALTH_DIRECT, Request(f"{proc.base_url}/cases/healthz"), baseline=BARE)]
+    rows = [
+        Row(HEALTH_DIRECT, Request(f"{proc.base_url}/cases/healthz"), baseline=BARE, server=CASES)
+    ]
     gateway, which = start_gateway(stack.log_dir, {"cases": proc.port})
     stack.add(gateway)
     wait_ready(gateway, "/cases/healthz")
@@ -111,6 +114,7 @@ def gateway_rows(stack: Stack) -> list[Row]:
             Request(f"{gateway.base_url}/cases/healthz"),
             baseline=HEALTH_DIRECT,
             note=f"nginx, {which}",
+            server=("nginx", "cases"),
         )
     )
     return rows
@@ -129,6 +133,7 @@ def cases_rows(stack: Stack) -> list[Row]:
             baseline=BARE_GET,
             goal=GOAL_GET,
             note="RS256 token, owner check, person data, access-log row per read",
+            server=CASES,
         ),
         Row(
             CASES_CREATE,
@@ -137,6 +142,7 @@ def cases_rows(stack: Stack) -> list[Row]:
             baseline=BARE_INSERT,
             goal=GOAL_CREATE,
             note="one organization: every create takes the same reference counter row",
+            server=CASES,
         ),
     ]
     return rows
