@@ -49,7 +49,7 @@ DEMO_USERS = (
     DemoUser("approver.stuttgart", "approver", "ags:081", "Regierungspräsidium Stuttgart"),
     DemoUser("analyst.ministry", "analyst", "org:ministry", "Sozialministerium Auswertung"),
     DemoUser(
-        "cw.caritas", "case_worker", "org:caritas-goeppingen", "Caritas Integrationsmanagement"
+        "cw.caritas", "case_worker", "org:caritas-fils-neckar-alb", "Caritas Integrationsmanagement"
     ),
     DemoUser("applicant.stuttgart", "applicant", "ags:08111000", "Förderanträge Stuttgart"),
 )
@@ -141,9 +141,13 @@ async def seed_clients(session: AsyncSession, settings: AuthSettings) -> list[st
     return lines
 
 
-async def seed(database_url: str) -> list[str]:
-    """Seeds the auth database at `database_url`; returns the lines `pakt seed` prints."""
-    settings = AuthSettings(database_url=database_url)
+async def seed(database_url: str, settings: AuthSettings | None = None) -> list[str]:
+    """Seeds the auth database at `database_url`; returns the lines `pakt seed` prints.
+
+    `settings` (tests) may lower the argon2 cost; the URL always wins over its database_url.
+    """
+    base = settings or AuthSettings()
+    settings = base.model_copy(update={"database_url": database_url})
     engine = make_engine(settings.async_database_url, app_name="pakt-auth-seed", pool_size=1)
     maker = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
     try:
