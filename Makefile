@@ -45,5 +45,8 @@ openapi: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)  ## BENCH_ARGS=--quick for a smoke run
 
+deploy-check: $(STAMP)  ## offline checks of deploy/: kustomize + schemas, compose, Dockerfile, README table
+	$(BIN)/pytest -q -p no:cacheprovider tests/deploy
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache reports

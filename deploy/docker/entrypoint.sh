@@ -6,6 +6,9 @@
 # On SIGTERM uvicorn stops accepting connections and lets in-flight requests finish for up to
 # GRACE seconds; keep GRACE below the orchestrator's grace period (compose stop_grace_period,
 # Kubernetes terminationGracePeriodSeconds minus the preStop sleep).
+# Client addresses come from the gateway's X-Forwarded-For: only the gateway (compose network)
+# or the ingress controller (NetworkPolicy) can reach the services. Access logs are the
+# gateway's, as in `pakt dev`.
 set -eu
 
 GRACE=20
@@ -15,7 +18,7 @@ serve() {
     printf 'http://127.0.0.1:%s/%s/readyz\n' "$2" "$1" > "$HEALTH_URL_FILE"
     exec uvicorn --factory "services.$1.app:create_app" \
         --host 0.0.0.0 --port "$2" \
-        --proxy-headers --forwarded-allow-ips '*' \
+        --proxy-headers --forwarded-allow-ips '*' --no-access-log \
         --timeout-graceful-shutdown "$GRACE"
 }
 

@@ -61,7 +61,9 @@ def read_gateway(template: Path, config: GatewayConfig | None = None) -> Gateway
     """The gateway's behaviour with `config`'s values (default: what `pakt dev` uses)."""
     config = config or GatewayConfig()
     values = {k: str(v) for k, v in dataclasses.asdict(config).items() if not isinstance(v, dict)}
-    text = re.sub(r"\{\{(\w+)\}\}", lambda m: values.get(m.group(1), m.group(0)), template.read_text())
+    text = re.sub(
+        r"\{\{(\w+)\}\}", lambda m: values.get(m.group(1), m.group(0)), template.read_text()
+    )
     server = text[text.index("server {") :]
     zones = {
         name: int(rate) * (60 if unit == "s" else 1) for name, rate, unit in _ZONE.findall(text)

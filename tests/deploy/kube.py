@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import kubernetes_validate
+import jsonschema  # type: ignore[import-untyped]
+import kubernetes_validate  # type: ignore[import-untyped]
 import yaml
 
 from services.common.config_catalog import SERVICES, ServiceSpec, settings_of
@@ -24,12 +24,19 @@ from tests.deploy.netpol import Pod, allowed, matches
 Obj = dict[str, Any]
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
-OVERLAYS = {"base": DEPLOY / "k8s" / "base", "production": DEPLOY / "k8s" / "overlays" / "production"}
+OVERLAYS = {
+    "base": DEPLOY / "k8s" / "base",
+    "production": DEPLOY / "k8s" / "overlays" / "production",
+}
 SCHEMAS = DEPLOY / "k8s" / "schemas"
 K8S_VERSION = "1.33.0"
 ENTRYPOINT = DEPLOY / "docker" / "entrypoint.sh"
 # Who calls whom (DESIGN.md): cases and funding fetch auth's JWKS; funding reads cases.
-CALLERS: dict[str, set[str]] = {"auth": {"cases", "funding"}, "cases": {"funding"}, "funding": set()}
+CALLERS: dict[str, set[str]] = {
+    "auth": {"cases", "funding"},
+    "cases": {"funding"},
+    "funding": set(),
+}
 INGRESS_CONTROLLER = Pod("ingress-nginx", {"app.kubernetes.io/name": "ingress-nginx"}, "ingress")
 ANN = "nginx.ingress.kubernetes.io/"
 
@@ -119,7 +126,8 @@ def _prestop_seconds(container: Obj) -> int:
 
 
 def _probe_path(container: Obj, probe: str) -> str | None:
-    return container.get(probe, {}).get("httpGet", {}).get("path")
+    path = container.get(probe, {}).get("httpGet", {}).get("path")
+    return None if path is None else str(path)
 
 
 def _service_problems(objects: list[Obj], spec: ServiceSpec, grace: int) -> list[str]:
@@ -153,7 +161,11 @@ def _service_problems(objects: list[Obj], spec: ServiceSpec, grace: int) -> list
         given = env.get(setting.env)
         if setting.required and given is None:
             problems.append(f"{where}: required setting {setting.env} is not set")
-        if setting.secret and given is not None and "secretKeyRef" not in given.get("valueFrom", {}):
+        if (
+            setting.secret
+            and given is not None
+            and "secretKeyRef" not in given.get("valueFrom", {})
+        ):
             problems.append(f"{where}: secret {setting.env} must come from a Secret")
     db_url = env.get(f"{spec.name.upper()}_DATABASE_URL", {})
     secret = db_url.get("valueFrom", {}).get("secretKeyRef", {}).get("name")
@@ -188,7 +200,11 @@ def service_problems(objects: list[Obj]) -> list[str]:
     """Deployment, Service, HPA and PDB per service, consistent with the settings catalog."""
     grace = uvicorn_grace_seconds()
     problems = [p for spec in SERVICES for p in _service_problems(objects, spec, grace)]
-    problems += [f"{_name(o)}: Secrets are referenced, never contained" for o in objects if o.get("kind") == "Secret"]
+    problems += [
+        f"{_name(o)}: Secrets are referenced, never contained"
+        for o in objects
+        if o.get("kind") == "Secret"
+    ]
     jobs = [
         o
         for o in objects
@@ -197,7 +213,9 @@ def service_problems(objects: list[Obj]) -> list[str]:
     ]
     if len(jobs) != 1:
         return [*problems, "there must be exactly one migration Job (args: [migrate])"]
-    env = {e["name"]: e for e in jobs[0]["spec"]["template"]["spec"]["containers"][0].get("env", [])}
+    env = {
+        e["name"]: e for e in jobs[0]["spec"]["template"]["spec"]["containers"][0].get("env", [])
+    }
     for spec in SERVICES:
         ref = env.get(f"{spec.name.upper()}_DATABASE_URL", {}).get("valueFrom", {})
         if ref.get("secretKeyRef", {}).get("name") != f"pakt-{spec.name}-db-app":
@@ -262,10 +280,18 @@ def network_problems(objects: list[Obj]) -> list[str]:
         if target not in pods:
             problems.append(f"no pods of {target}")
             continue
-        reach = {s.name for s in sources if s.name != target and allowed(objects, s, pods[target], port)}
+        reach = {
+            s.name for s in sources if s.name != target and allowed(objects, s, pods[target], port)
+        }
         if reach != expected:
-            problems.append(f"{target}:{port} is reached by {sorted(reach)}, expected {sorted(expected)}")
-    app_sources = [INGRESS_CONTROLLER, *strangers, *(p for p in pods.values() if "cnpg.io/cluster" not in p.labels)]
+            problems.append(
+                f"{target}:{port} is reached by {sorted(reach)}, expected {sorted(expected)}"
+            )
+    app_sources = [
+        INGRESS_CONTROLLER,
+        *strangers,
+        *(p for p in pods.values() if "cnpg.io/cluster" not in p.labels),
+    ]
     for spec in SERVICES:
         db = pods.get(f"pakt-{spec.name}-db")
         if db is None:
@@ -273,7 +299,9 @@ def network_problems(objects: list[Obj]) -> list[str]:
         reach = {s.name for s in app_sources if allowed(objects, s, db, 5432)}
         expected = {spec.name, "pakt-migrate"}
         if reach != expected:
-            problems.append(f"{db.name}:5432 is reached by {sorted(reach)}, expected {sorted(expected)}")
+            problems.append(
+                f"{db.name}:5432 is reached by {sorted(reach)}, expected {sorted(expected)}"
+            )
     return problems
 
 
@@ -313,7 +341,9 @@ def _route_problems(route: Route, gateway: Gateway, ann: dict[str, str], where: 
     return problems
 
 
-def _header_problems(objects: list[Obj], gateway: Gateway, ann: dict[str, str], where: str) -> list[str]:
+def _header_problems(
+    objects: list[Obj], gateway: Gateway, ann: dict[str, str], where: str
+) -> list[str]:
     ref = ann.get(ANN + "custom-headers", "")
     ns, _, name = ref.partition("/")
     config_map = find(objects, "ConfigMap", name)
@@ -341,7 +371,11 @@ def ingress_problems(objects: list[Obj], gateway: Gateway, origins: str | None =
         if route.upstream == "static":
             served = any(
                 s == "docs"
-                and (p == route.path or (t == "Prefix" and route.path.startswith(p.rstrip("/") + "/")) or (t == "Prefix" and route.path == p.rstrip("/")))
+                and (
+                    p == route.path
+                    or (t == "Prefix" and route.path.startswith(p.rstrip("/") + "/"))
+                    or (t == "Prefix" and route.path == p.rstrip("/"))
+                )
                 for p, t, s, _ in paths
             )
             if not served:
@@ -359,5 +393,7 @@ def ingress_problems(objects: list[Obj], gateway: Gateway, origins: str | None =
     known = {(r.path, "Exact" if r.exact else "Prefix") for r in gateway.routes}
     for path, kind, service, _ in paths:
         if service != "docs" and (path, kind) not in known:
-            problems.append(f"Ingress path {path} ({kind}) to {service}: the gateway has no such route")
+            problems.append(
+                f"Ingress path {path} ({kind}) to {service}: the gateway has no such route"
+            )
     return problems

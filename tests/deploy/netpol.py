@@ -70,9 +70,7 @@ def _port_matches(rule: Obj, port: int) -> bool:
     return False
 
 
-def _direction_allows(
-    policies: list[Obj], kind: str, subject: Pod, peer: Pod, port: int
-) -> bool:
+def _direction_allows(policies: list[Obj], kind: str, subject: Pod, peer: Pod, port: int) -> bool:
     key, peers_key = ("ingress", "from") if kind == "Ingress" else ("egress", "to")
     selecting = [
         p
