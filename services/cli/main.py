@@ -91,6 +91,9 @@ def dev(
     except (StackError, gateway.GatewayError) as exc:
         say(f"error: {exc}")
         raise typer.Exit(1) from exc
+    except KeyboardInterrupt as exc:  # Ctrl-C while starting: Stack.start stopped what it began
+        say("Interrupted.")
+        raise typer.Exit(130) from exc
     _announce(stack)
     try:
         wait_for_signal(stack, say)

@@ -295,6 +295,7 @@ def wait_for_signal(stack: Stack, announce: Callable[[str], None]) -> None:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, on_term)
+    previous_int = signal.signal(signal.SIGINT, on_term)  # also when started with SIGINT ignored
     try:
         while True:
             dead = stack.dead()
@@ -309,7 +310,7 @@ def wait_for_signal(stack: Stack, announce: Callable[[str], None]) -> None:
         announce("Stopping ...")
     finally:
         # a second Ctrl-C or SIGTERM must not interrupt the orderly stop
-        previous_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         try:
             stack.stop()

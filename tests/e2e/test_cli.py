@@ -123,11 +123,11 @@ def _run_dev_until_ready(env: dict[str, str], ports: Ports) -> tuple[subprocess.
     raise AssertionError("pakt dev did not come up:\n" + "".join(lines))
 
 
-def test_dev_starts_twice_in_a_row_and_sigterm_leaves_nothing_running(fresh_databases):
+def test_dev_starts_twice_in_a_row_and_ctrl_c_or_sigterm_leave_nothing_running(fresh_databases):
     _server, env = fresh_databases
     ports = Ports.free()
 
-    for _round in range(2):
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C, then a service manager
         proc, output = _run_dev_until_ready(env, ports)
         try:
             gateway = f"http://127.0.0.1:{ports.gateway}"
@@ -137,7 +137,7 @@ def test_dev_starts_twice_in_a_row_and_sigterm_leaves_nothing_running(fresh_data
             statuses = [httpx.get(f"{gateway}/{s}/healthz").status_code for s in SERVICES]
             assert statuses == [200, 200, 200]
         finally:
-            proc.send_signal(signal.SIGTERM)
+            proc.send_signal(stop_signal)
             rest, _ = proc.communicate(timeout=60)
 
         assert proc.returncode == 0, rest
