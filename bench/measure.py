@@ -48,6 +48,8 @@ def measure(
             row.results.append(result)
             if serving and result.requests:
                 row.cpu_ms.append(1000 * cpu_used / result.requests)
+            if not result.requests:
+                row.error = f"no request completed within {duration:g} s"
             flag = f"  {result.bad_responses} bad responses" if result.bad_responses else ""
             print(
                 f"  round {n + 1}/{rounds} {row.name:<34} {result.rps:>8.0f} req/s"

@@ -7,8 +7,10 @@ the bench serves itself (no auth service needed for cases).
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
@@ -26,7 +28,8 @@ CASES_GET = "cases: GET one case"
 CASES_CREATE = "cases: POST create case"
 HEALTH_DIRECT = "cases /healthz direct"
 HEALTH_NGINX = "cases /healthz via nginx"
-AUTH_TOKEN = "auth: POST token"  # noqa: S105 (a row name)
+AUTH_CLIENT = "auth: token, client_credentials"
+AUTH_PASSWORD = "auth: token, password (argon2)"  # noqa: S105 (a row name)
 
 CASES = ("cases",)
 GOEPPINGEN = "08117019"
@@ -148,5 +151,48 @@ def cases_rows(stack: Stack) -> list[Row]:
     return rows
 
 
+def auth_process(stack: Stack) -> Proc:
+    """The auth service on a migrated, seeded throwaway database (demo users and clients)."""
+    if "auth" not in stack.procs:
+        from services.auth.seed import seed
+
+        db = stack.dbs.create("auth", migrate_service="auth")
+        asyncio.run(seed(db))
+        env = stack.service_env("auth", db)
+        stack.uvicorn("auth", "services.auth.app:create_app", env, "/auth/healthz")
+    return stack.procs["auth"]
+
+
 def auth_rows(stack: Stack) -> list[Row]:
-    raise RuntimeError("not wired yet")
+    """The token endpoint: client credentials (SHA-256 secret check, RS256 signing) and a
+    password login (argon2id verification in a thread: expensive on purpose)."""
+    from services.auth.security import demo_secret
+    from services.auth.settings import AuthSettings
+
+    proc = auth_process(stack)
+    client_id = "kommunal-it-goeppingen"
+    secret = demo_secret(AuthSettings().demo_secret_seed.get_secret_value(), client_id)
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    url = f"{proc.base_url}/auth/v1/token"
+    client_body = urlencode(
+        {"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret}
+    )
+    password_body = urlencode(
+        {"grant_type": "password", "username": "cw.goeppingen", "password": "pakt-demo-2026"}
+    )
+    return [
+        Row(
+            AUTH_CLIENT,
+            Request(url, "POST", form, client_body),
+            baseline=BARE_GET,
+            note="org lookup + RS256 signing; no goal in DESIGN.md",
+            server=("auth",),
+        ),
+        Row(
+            AUTH_PASSWORD,
+            Request(url, "POST", form, password_body),
+            baseline=BARE_GET,
+            note="argon2id (time 3, 64 MiB) per login by design; no goal",
+            server=("auth",),
+        ),
+    ]
