@@ -7,6 +7,7 @@ Optional parts are mounted when their modules exist: `services/<svc>/cli.py: com
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import Annotated
 
 import typer
@@ -39,22 +40,27 @@ def say(line: str) -> None:
     sys.stdout.flush()
 
 
+def say_each(lines: Iterable[str]) -> None:
+    for line in lines:
+        say(f"  {line}")
+
+
+def _server_urls() -> dict[str, str]:
+    server = find_server()
+    say(f"PostgreSQL: {server.source}")
+    return database.database_urls(server)
+
+
 @db_app.command("migrate")
 def db_migrate() -> None:
     """Create each service database if missing and upgrade it to the newest migration."""
-    server = find_server()
-    say(f"PostgreSQL: {server.source}")
-    for line in database.migrate(database.database_urls(server)):
-        say(f"  {line}")
+    say_each(database.migrate(_server_urls()))
 
 
 @app.command("seed")
 def seed() -> None:
     """Load the demo data (organizations, demo users, clients); safe to run again."""
-    server = find_server()
-    say(f"PostgreSQL: {server.source}")
-    for line in database.seed(database.database_urls(server)):
-        say(f"  {line}")
+    say_each(database.seed(_server_urls()))
 
 
 @app.command("dev")
@@ -76,14 +82,10 @@ def dev(
         check_ports(ports)
         gateway.find_nginx()
         config = gateway.GatewayConfig(cors_origins=gateway.cors_origins_from_env(cors_origins))
-        server = find_server()
-        say(f"PostgreSQL: {server.source}")
-        urls = database.database_urls(server)
-        for line in database.migrate(urls):
-            say(f"  {line}")
+        urls = _server_urls()
+        say_each(database.migrate(urls))
         say("Demo data:")
-        for line in database.seed(urls):
-            say(f"  {line}")
+        say_each(database.seed(urls))
         run_name = "dev" if gateway_port == 8080 else f"dev-{gateway_port}"
         stack = Stack(urls, ports=ports, name=run_name, gateway_config=config)
         say("Starting auth, cases, funding and the gateway ...")

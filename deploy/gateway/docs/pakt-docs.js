@@ -5,6 +5,7 @@ window.addEventListener("load", function () {
     dom_id: "#swagger-ui",
     deepLinking: true,
     persistAuthorization: true,
+    validatorUrl: null, // no calls to validator.swagger.io: the docs work offline
     presets: [SwaggerUIBundle.presets.apis],
   });
 });
