@@ -161,12 +161,8 @@ def _service_problems(objects: list[Obj], spec: ServiceSpec, grace: int) -> list
         given = env.get(setting.env)
         if setting.required and given is None:
             problems.append(f"{where}: required setting {setting.env} is not set")
-        if (
-            setting.secret
-            and given is not None
-            and "secretKeyRef" not in given.get("valueFrom", {})
-        ):
-            problems.append(f"{where}: secret {setting.env} must come from a Secret")
+        if setting.secret and "secretKeyRef" not in (given or {}).get("valueFrom", {}):
+            problems.append(f"{where}: secret {setting.env} must be set from a Secret")
     db_url = env.get(f"{spec.name.upper()}_DATABASE_URL", {})
     secret = db_url.get("valueFrom", {}).get("secretKeyRef", {}).get("name")
     if secret != f"pakt-{spec.name}-db-app":
