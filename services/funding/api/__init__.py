@@ -4,7 +4,14 @@ from fastapi import APIRouter
 
 from services.common.auth import Principal
 from services.common.outbox import events_router
-from services.funding.api import applications, consortia, planning_frames, programmes, transitions
+from services.funding.api import (
+    applications,
+    consortia,
+    decision_batches,
+    planning_frames,
+    programmes,
+    transitions,
+)
 
 
 def _audience(who: Principal) -> list[str] | None:
@@ -13,6 +20,6 @@ def _audience(who: Principal) -> list[str] | None:
 
 
 router = APIRouter()
-for module in (programmes, planning_frames, consortia, applications, transitions):
+for module in (programmes, planning_frames, consortia, applications, transitions, decision_batches):
     router.include_router(module.router)
 router.include_router(events_router("funding", _audience))
