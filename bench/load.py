@@ -33,6 +33,7 @@ class Request:
     method: str = "GET"
     headers: dict[str, str] = field(default_factory=dict)
     body: str | None = None  # may contain {{n}}
+    rotate: list[dict[str, str]] = field(default_factory=list)  # per-request header sets, in turn
 
 
 @dataclass
@@ -116,12 +117,21 @@ end
 function init(args)
   prefix = tid or tostring(math.random(1, 1000000000))
 end
-if template ~= nil and string.find(template, "{{n}}", 1, true) then
-  -- only then a per-request body; otherwise wrk sends one pre-built request (cheaper)
+local rot = %(rotate)s
+local dynamic = #rot > 0 or (template ~= nil and string.find(template, "{{n}}", 1, true) ~= nil)
+if dynamic then
+  -- only then a request built per call; otherwise wrk sends one pre-built request (cheaper)
   request = function()
     counter = counter + 1
-    local body = string.gsub(template, "{{n}}", prefix .. "-" .. counter)
-    return wrk.format(nil, nil, nil, body)
+    local body = template
+    if body ~= nil then body = string.gsub(template, "{{n}}", prefix .. "-" .. counter) end
+    local h = headers
+    if #rot > 0 then
+      h = {}
+      for k, v in pairs(headers) do h[k] = v end
+      for k, v in pairs(rot[(counter %% #rot) + 1]) do h[k] = v end
+    end
+    return wrk.format(nil, nil, h, body)
   end
 end
 """
@@ -131,13 +141,17 @@ def _lua_str(value: str) -> str:
     return json.dumps(value)  # a JSON string literal is a valid Lua string literal here
 
 
+def _lua_table(headers: dict[str, str]) -> str:
+    return "{" + ", ".join(f"[{_lua_str(k)}] = {_lua_str(v)}" for k, v in headers.items()) + "}"
+
+
 def _lua_script(request: Request) -> str:
     path = "/" + request.url.split("://", 1)[1].split("/", 1)[1]
-    headers = ", ".join(f"[{_lua_str(k)}] = {_lua_str(v)}" for k, v in request.headers.items())
     return _LUA % {
         "method": _lua_str(request.method),
         "path": _lua_str(path),
-        "headers": "{" + headers + "}",
+        "headers": _lua_table(request.headers),
+        "rotate": "{" + ", ".join(_lua_table(h) for h in request.rotate) + "}",
         "body": "nil" if request.body is None else _lua_str(request.body),
     }
 
@@ -179,10 +193,13 @@ async def _fallback(request: Request, duration: float, connections: int) -> Load
             nonlocal bad, errors
             while time.monotonic() < deadline and len(latencies) < MAX_FALLBACK_REQUESTS:
                 body = request.body.replace("{{n}}", uuid.uuid4().hex) if request.body else None
+                headers = request.headers
+                if request.rotate:
+                    headers = {**headers, **request.rotate[len(latencies) % len(request.rotate)]}
                 started = time.perf_counter()
                 try:
                     response = await client.request(
-                        request.method, request.url, headers=request.headers, content=body
+                        request.method, request.url, headers=headers, content=body
                     )
                 except httpx.HTTPError:
                     errors += 1

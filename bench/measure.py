@@ -17,8 +17,9 @@ def sanity(row: Row) -> str | None:
     """None when one request answers the expected status, else what went wrong."""
     req = row.request
     body = req.body.replace("{{n}}", "sanity") if req.body else None
+    headers = {**req.headers, **(req.rotate[0] if req.rotate else {})}
     try:
-        response = httpx.request(req.method, req.url, headers=req.headers, content=body, timeout=30)
+        response = httpx.request(req.method, req.url, headers=headers, content=body, timeout=30)
     except httpx.HTTPError as exc:
         return f"{exc.__class__.__name__}: {exc}"
     if response.status_code != row.expect:

@@ -20,12 +20,14 @@ from bench.load import Request
 from bench.procs import Proc, wait_ready
 from bench.rows import Row
 from bench.stack import Stack
-from services.common.orgs import org_id_for_ags
+from services.common.orgs import org_id_for_ags, org_id_for_slug
 
 GOAL_GET = 0.5
 GOAL_CREATE = 0.5
 CASES_GET = "cases: GET one case"
 CASES_CREATE = "cases: POST create case"
+CASES_CREATE_SPREAD = "cases: POST create, many orgs"
+ORGS = 32
 HEALTH_DIRECT = "cases /healthz direct"
 HEALTH_NGINX = "cases /healthz via nginx"
 AUTH_CLIENT = "auth: token, client_credentials"
@@ -38,7 +40,7 @@ JSON = {"Content-Type": "application/json"}
 
 
 def _case_worker_token(stack: Stack) -> str:
-    return stack.tokens.token(
+    return stack.token(
         roles=["case_worker"],
         org=org_id_for_ags(GOEPPINGEN),
         org_kind="municipality",
@@ -47,6 +49,21 @@ def _case_worker_token(stack: Stack) -> str:
         name="Bench Case Worker",
         expires_in=3600,
     )
+
+
+def _org_tokens(stack: Stack, count: int) -> list[str]:
+    """Case-worker tokens of `count` distinct organizations (all in Göppingen's district)."""
+    return [
+        stack.token(
+            roles=["case_worker"],
+            org=org_id_for_slug(f"bench-org-{n}"),
+            org_kind="charity",
+            org_path=GOEPPINGEN_PATH[:3],
+            sub=f"bench-worker-{n}",
+            expires_in=3600,
+        )
+        for n in range(count)
+    ]
 
 
 def _seed_case(base_url: str, auth: dict[str, str]) -> str:
@@ -145,6 +162,20 @@ def cases_rows(stack: Stack) -> list[Row]:
             baseline=BARE_INSERT,
             goal=GOAL_CREATE,
             note="one organization: every create takes the same reference counter row",
+            server=CASES,
+        ),
+        Row(
+            CASES_CREATE_SPREAD,
+            Request(
+                f"{proc.base_url}/cases/v1/cases",
+                "POST",
+                JSON,
+                create_body,
+                rotate=[{"Authorization": f"Bearer {t}"} for t in _org_tokens(stack, ORGS)],
+            ),
+            expect=201,
+            baseline=BARE_INSERT,
+            note=f"{ORGS} organizations in turn: the same work without the counter-row queue",
             server=CASES,
         ),
     ]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
 
 from bench.dbs import Throwaway
 from bench.jwks import JWKSServer
 from bench.procs import Proc, start_uvicorn, wait_ready
+from services.common import jwt
 from tests.support.tokens import TokenFactory
 
 
@@ -20,6 +24,19 @@ class Stack:
         self.tokens = TokenFactory()
         self.procs: dict[str, Proc] = {}
         self._jwks: JWKSServer | None = None
+        self._key: Any = None
+
+    def token(self, **claims: Any) -> str:
+        """A real RS256 token like TokenFactory.token(), signed with a key loaded once.
+
+        (Signing with the PEM, as TokenFactory does, re-parses and re-validates the RSA key on
+        every call: ~150 ms each here.)
+        """
+        if self._key is None:
+            self._key = serialization.load_pem_private_key(
+                self.tokens.private_pem.encode(), password=None
+            )
+        return jwt.sign(self.tokens.claims(**claims), self._key, self.tokens.kid)  # type: ignore[arg-type]
 
     @property
     def jwks_url(self) -> str:
