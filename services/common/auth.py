@@ -68,7 +68,7 @@ class TokenVerifier:
         self.keys = keys
         self.audience = audience
         self.issuer = issuer
-        self.leeway = leeway
+        self.leeway = min(leeway, 60)  # the same cap jwt.verify applies, also for cached tokens
         self._cache: OrderedDict[str, Principal] = OrderedDict()
         self._cache_size = cache_size
 

@@ -17,8 +17,8 @@ import pytest
 from fastapi import FastAPI
 
 from services.auth.app import create_app
-from services.auth.seed import DEMO_PASSWORD, seed
 from services.auth.security import demo_secret
+from services.auth.seed import DEMO_PASSWORD, seed
 from services.auth.settings import AuthSettings
 from services.common.orgs import org_id_for_ags, org_id_for_slug
 from tests.support.apps import Databases, ServiceUnderTest, running_service
@@ -72,7 +72,7 @@ async def auth(settings: AuthSettings, tokens: TokenFactory) -> AsyncIterator[Se
 
 @pytest.fixture
 def make_auth(seeded: Databases, tokens: TokenFactory) -> Callable[..., Any]:
-    """An auth app with other settings (same seeded database): `async with make_auth(x=1) as sut`."""
+    """An auth app with other settings: `async with make_auth(x=1) as sut`."""
 
     def make(isolated: bool = False, **extra: Any) -> Any:
         url = seeded.isolated_url("auth") if isolated else seeded.url("auth")

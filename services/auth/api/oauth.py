@@ -110,6 +110,7 @@ async def revoke_token(
 
 @router.post(
     "/auth/v1/introspect",
+    response_model_exclude_none=True,
     responses=problem_responses(400, 401, 422),
     summary="Introspect a token (clients only)",
     description=(
