@@ -6,7 +6,11 @@ set -eu
 
 for svc in auth cases funding; do
     var="PAKT_$(echo "$svc" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
-    eval "password=\${$var:?$var is not set (see deploy/env/postgres.env.example)}"
+    password="$(printenv "$var" || true)"
+    if [ -z "$password" ]; then
+        echo "$var is not set (see deploy/env/postgres.env.example)" >&2
+        exit 1
+    fi
     psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
         -v role="pakt_$svc" -v password="$password" <<'SQL'
 CREATE ROLE :"role" LOGIN PASSWORD :'password';

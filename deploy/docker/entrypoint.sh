@@ -28,7 +28,13 @@ case "$command" in
     auth) serve auth 8001 ;;
     cases) serve cases 8002 ;;
     funding) serve funding 8003 ;;
-    migrate) exec pakt db migrate "$@" ;;
+    migrate)
+        # `pakt db migrate` looks for a server first (DATABASE_URL); every service's own
+        # <SVC>_DATABASE_URL is set here, so any of them names a reachable server.
+        DATABASE_URL="${DATABASE_URL:-${AUTH_DATABASE_URL:-}}"
+        export DATABASE_URL
+        exec pakt db migrate "$@"
+        ;;
     pakt) exec pakt "$@" ;;
     *)
         echo "usage: pakt-entrypoint auth|cases|funding|migrate|pakt [args...]" >&2

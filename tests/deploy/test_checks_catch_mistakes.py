@@ -17,7 +17,12 @@ import yaml
 from services.common import config_catalog
 from tests.deploy import kube
 from tests.deploy.compose import compose_problems
-from tests.deploy.dockerfile import entrypoint_problems, hadolint_problems, structure_problems
+from tests.deploy.dockerfile import (
+    entrypoint_problems,
+    hadolint_problems,
+    shellcheck_problems,
+    structure_problems,
+)
 
 ROOT = kube.ROOT
 Objs = list[dict[str, Any]]
@@ -326,6 +331,12 @@ def test_hadolint_runs_and_reports(tmp_path):
     problems = hadolint_problems(dockerfile)
     assert any("DL3007" in p for p in problems)  # the `latest` tag
     assert any("DL3008" in p or "DL3015" in p for p in problems)  # unpinned apt packages
+
+
+def test_shellcheck_runs_and_reports(tmp_path):
+    script = tmp_path / "bad.sh"
+    script.write_text("#!/bin/sh\nrm -rf $TARGET/*\n")
+    assert any("SC2086" in p for p in shellcheck_problems(script))  # unquoted variable
 
 
 def test_entrypoint_with_a_wrong_port_is_caught(tmp_path):

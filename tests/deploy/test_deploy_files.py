@@ -17,7 +17,12 @@ from services.cli.gateway import find_nginx
 from services.common import config_catalog
 from tests.deploy import kube
 from tests.deploy.compose import compose_problems
-from tests.deploy.dockerfile import entrypoint_problems, hadolint_problems, structure_problems
+from tests.deploy.dockerfile import (
+    entrypoint_problems,
+    hadolint_problems,
+    shellcheck_problems,
+    structure_problems,
+)
 
 ROOT = kube.ROOT
 OVERLAYS = sorted(kube.OVERLAYS)
@@ -105,6 +110,14 @@ def test_dockerfile_structure():
 
 def test_entrypoint_serves_each_service_on_its_port():
     assert entrypoint_problems(ROOT / "deploy" / "docker" / "entrypoint.sh") == []
+
+
+def test_shell_scripts_pass_shellcheck():
+    scripts = [
+        ROOT / "deploy" / "docker" / "entrypoint.sh",
+        ROOT / "deploy" / "compose" / "postgres-init.sh",
+    ]
+    assert shellcheck_problems(*scripts) == []
 
 
 def test_entrypoint_refuses_an_unknown_process():
