@@ -176,3 +176,22 @@ async def test_approval_is_booked_and_refused_beyond_the_budget(funding, tokens)
     assert refused.json()["available_amount"] == "9000.00"
     partial = await act(funding, second["id"], "approver", "partially_approve", granted_amount="9000.00")
     assert partial.status_code == 201
+
+
+async def test_decision_notice_as_json_and_pdf(funding, programme, tokens):
+    app = await create_draft(funding, programme, early_start=True, early_start_on="2017-07-01")
+    url = f"/funding/v1/applications/{app['id']}/decision-notice"
+    headers = GOEPPINGEN.headers(tokens, "applicant")
+    before = await funding.client.get(url, headers=headers)
+    assert before.status_code == 409
+    await bring_to(funding, app["id"], "partially_approved")
+    notice = (await funding.client.get(url, headers=headers)).json()
+    assert notice["authority"] == "Regierungspräsidium Stuttgart"
+    assert (notice["decision"], notice["requested_amount"], notice["granted_amount"]) == ("partially_approved", "51000.00", "25500.00")
+    assert notice["proof_of_use_due_on"] == "2019-09-30"
+    assert notice["positions"][0]["manager_name"] == "Aylin Demir"
+    pdf = await funding.client.get(url, headers={**RP_STUTTGART.headers(tokens, "approver"), "Accept": "application/pdf"})
+    assert pdf.status_code == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert notice["notice_number"].encode() in pdf.content  # the document title

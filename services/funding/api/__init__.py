@@ -8,6 +8,7 @@ from services.funding.api import (
     applications,
     consortia,
     decision_batches,
+    decision_notices,
     planning_frames,
     programmes,
     transitions,
@@ -20,6 +21,7 @@ def _audience(who: Principal) -> list[str] | None:
 
 
 router = APIRouter()
-for module in (programmes, planning_frames, consortia, applications, transitions, decision_batches):
+for module in (programmes, planning_frames, consortia, applications, transitions, decision_batches,
+               decision_notices):
     router.include_router(module.router)
 router.include_router(events_router("funding", _audience))

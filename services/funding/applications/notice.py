@@ -1,0 +1,105 @@
+"""The decision notice (Zuwendungsbescheid) of a decided application, as a JSON document."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.funding.applications import repository
+from services.funding.applications.models import Application
+from services.funding.applications.workflow import DECIDED
+from services.funding.errors import NoticeNotAvailable
+from services.funding.money import Fte, Money
+from services.funding.programmes import repository as programmes
+from services.funding.programmes.service import period_end
+
+COUNCILS = {
+    "081": "Regierungspräsidium Stuttgart",
+    "082": "Regierungspräsidium Karlsruhe",
+    "083": "Regierungspräsidium Freiburg",
+    "084": "Regierungspräsidium Tübingen",
+}
+LEGAL_BASIS = (
+    "Verwaltungsvorschrift Integrationsmanagement (Pakt für Integration) in Verbindung mit "
+    "§§ 23 und 44 der Landeshaushaltsordnung für Baden-Württemberg"
+)
+
+
+class NoticePosition(BaseModel):
+    manager_name: str
+    qualification: str
+    fte: Fte
+    start_on: date
+    months: int
+    amount: Money
+
+
+class DecisionNotice(BaseModel):
+    """The grant decision notice: who gets how much, for what, under which conditions."""
+
+    notice_number: str = Field(examples=["ZB-081-0000042"])
+    issued_on: date
+    authority: str = Field(examples=["Regierungspräsidium Stuttgart"])
+    decision: str = Field(examples=["approved"], description="approved, partially_approved or rejected")
+    applicant_name: str
+    applicant_ags: str
+    applicant_kind: str
+    programme_name: str
+    period_start: date
+    period_end: date
+    requested_amount: Money
+    granted_amount: Money
+    financing: str = Field(description="Type of funding")
+    positions: list[NoticePosition]
+    early_start: bool
+    early_start_on: date | None
+    proof_of_use_due_on: date = Field(description="Date by which the proof of use (Verwendungsnachweis) is due")
+    reasons: str | None = Field(description="The council's comment on the decision")
+    legal_basis: str
+
+
+def add_months(day: date, months: int) -> date:
+    m = day.month - 1 + months
+    year, month = day.year + m // 12, m % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    raise ValueError("unreachable")
+
+
+async def build_notice(session: AsyncSession, app: Application) -> DecisionNotice:
+    """The notice of a decided application (409 `decision-notice-not-available` before)."""
+    if app.state not in DECIDED or app.notice_number is None or app.decided_at is None:
+        raise NoticeNotAvailable("The application has no decision yet", state=app.state)
+    programme = await programmes.get(session, app.programme_id)
+    assert programme is not None  # noqa: S101 - foreign key
+    end = period_end(programme)
+    history = await repository.transitions(session, app.id)
+    decision = next((t for t in reversed(history) if t.notice_number == app.notice_number), None)
+    positions = await repository.positions(session, app.id)
+    return DecisionNotice(
+        notice_number=app.notice_number,
+        issued_on=app.decided_at.date(),
+        authority=COUNCILS.get(app.council_ags, f"Regierungspräsidium {app.council_ags}"),
+        decision=app.state,
+        applicant_name=app.applicant_name,
+        applicant_ags=app.applicant_ags,
+        applicant_kind=app.applicant_kind,
+        programme_name=programme.name,
+        period_start=programme.period_start,
+        period_end=end,
+        requested_amount=app.requested_amount,
+        granted_amount=app.granted_amount or Decimal("0.00"),
+        financing="Festbetragsfinanzierung je Stelle (fixed amount per position) for personnel costs",
+        positions=[NoticePosition.model_validate(p, from_attributes=True) for p in positions],
+        early_start=app.early_start,
+        early_start_on=app.early_start_on,
+        proof_of_use_due_on=add_months(end, programme.proof_due_months),
+        reasons=decision.comment if decision else None,
+        legal_basis=LEGAL_BASIS,
+    )
