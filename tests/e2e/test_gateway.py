@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from services.cli.stack import Stack
+from tests.support.stack import demo_token
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("stack")]
 
@@ -174,3 +175,30 @@ def test_token_endpoint_is_rate_limited_with_a_problem(client):
     assert_problem(limited, 429, "rate-limited")
     assert limited.headers["retry-after"] == "1"
     assert client.get("/auth/healthz").status_code == 200  # other paths unaffected
+
+
+def test_demo_user_gets_a_token_through_the_gateway_and_calls_an_api(stack, client):
+    token = demo_token(stack, "cw.goeppingen")
+
+    cases = client.get("/cases/v1/cases", headers={"Authorization": f"Bearer {token}"})
+    anonymous = client.get("/cases/v1/cases")
+
+    assert cases.status_code == 200
+    assert isinstance(cases.json()["items"], list)
+    assert anonymous.status_code == 401
+    assert anonymous.headers["content-type"].startswith(PROBLEM)
+    assert anonymous.headers["www-authenticate"].lower().startswith("bearer")
+
+
+def test_wrong_password_is_a_problem_not_a_token(client):
+    response = client.post(
+        "/auth/v1/token",
+        data={"grant_type": "password", "username": "cw.goeppingen", "password": "wrong"},
+    )
+
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith(PROBLEM)
+    body = response.json()
+    assert body["error"] == "invalid_grant"  # RFC 6749 error code inside the RFC 9457 problem
+    assert "access_token" not in body
+    assert body["request_id"] == response.headers["x-request-id"]

@@ -12,7 +12,10 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import httpx
+
 from services.cli import database
+from services.cli.main import DEMO_PASSWORD
 from services.cli.postgres import SERVICES, Server, drop_database
 from services.cli.stack import Ports, Stack
 
@@ -26,6 +29,17 @@ def clean_env() -> dict[str, str]:
         for key, value in os.environ.items()
         if not key.startswith(_SERVICE_PREFIXES) and key != "DATABASE_URL"
     }
+
+
+def demo_token(stack: Stack, username: str, password: str = DEMO_PASSWORD) -> str:
+    """An access token for a seeded demo user, fetched through the gateway as a client would."""
+    response = httpx.post(
+        f"{stack.gateway_url}/auth/v1/token",
+        data={"grant_type": "password", "username": username, "password": password},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return str(response.json()["access_token"])
 
 
 @contextmanager
