@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 import signal
 import socket
 import subprocess
@@ -17,7 +18,7 @@ import httpx
 import pytest
 
 from services.cli.postgres import SERVICES, Server, drop_database, find_server
-from services.cli.stack import Ports, port_is_free
+from services.cli.stack import RUN_ROOT, Ports, port_is_free
 from tests.support.stack import clean_env
 
 pytestmark = pytest.mark.e2e
@@ -143,3 +144,4 @@ def test_dev_starts_twice_in_a_row_and_ctrl_c_or_sigterm_leave_nothing_running(f
         assert proc.returncode == 0, rest
         assert "Stopped." in rest
         assert all(port_is_free(port) for port in ports.as_dict().values())
+    shutil.rmtree(RUN_ROOT / f"dev-{ports.gateway}", ignore_errors=True)
