@@ -1,0 +1,79 @@
+"""Proofs of use: /funding/v1/applications/{id}/proof-of-use and /funding/v1/overdue-proofs."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from services.common.auth import CurrentPrincipal
+from services.common.db import SessionDep
+from services.common.pagination import Page, decode_cursor, encode_cursor
+from services.common.problems import problem_responses
+from services.funding.api.deps import ApplicationId
+from services.funding.applications import service as application_service
+from services.funding.clients.cases import CasesClient
+from services.funding.errors import ProofNotFound
+from services.funding.proofs import repository
+from services.funding.proofs import service as proof_service
+from services.funding.proofs.schemas import OverdueProof, ProofCreate, ProofRead
+from services.funding.settings import FundingSettings
+
+router = APIRouter(prefix="/funding/v1", tags=["proofs-of-use"])
+
+
+def cases_client(request: Request) -> CasesClient:
+    settings: FundingSettings = request.app.state.settings
+    return CasesClient(request.app.state.http, settings.cases_url, request.app.state.client_token)
+
+
+@router.post(
+    "/applications/{application_id}/proof-of-use",
+    status_code=201,
+    responses=problem_responses(401, 403, 404, 409, 422, 503),
+    summary="File the proof of use",
+)
+async def file_proof_of_use(
+    request: Request, application_id: ApplicationId, body: ProofCreate, session: SessionDep, who: CurrentPrincipal
+) -> ProofRead:
+    """After the funding period, the applicant files the months worked per position and the
+    narrative report; the service adds the applicant's key figures for the period, fetched from
+    the cases service (`GET /cases/v1/key-figures`). One proof per application (409 after)."""
+    app = await application_service.get_visible(session, who, application_id)
+    proof = await proof_service.file_proof(session, who, app, body, cases_client(request))
+    out = ProofRead.model_validate(proof)
+    await session.commit()
+    return out
+
+
+@router.get(
+    "/applications/{application_id}/proof-of-use",
+    responses=problem_responses(401, 404, 422),
+    summary="Read the proof of use",
+)
+async def get_proof_of_use(application_id: ApplicationId, session: SessionDep, who: CurrentPrincipal) -> ProofRead:
+    """The filed proof, for everyone on the application's route."""
+    app = await application_service.get_visible(session, who, application_id)
+    proof = await repository.get_for(session, app.id)
+    if proof is None:
+        raise ProofNotFound("No proof of use filed yet")
+    return ProofRead.model_validate(proof)
+
+
+@router.get("/overdue-proofs", responses=problem_responses(400, 401, 422), summary="List overdue proofs of use")
+async def list_overdue_proofs(
+    session: SessionDep,
+    who: CurrentPrincipal,
+    as_of: Annotated[date | None, Query(ge=date(2000, 1, 1), le=date(2100, 12, 31), description="Default: today")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+) -> Page[OverdueProof]:
+    """Approved applications decided by the caller's council whose proof of use is past due
+    (three months after the funding period, per programme) and not filed."""
+    after = uuid.UUID(str(decode_cursor(cursor, 1)[0])) if cursor else None
+    items = await proof_service.overdue(session, who, as_of or datetime.now(UTC).date(), after, limit + 1)
+    more = len(items) > limit
+    items = items[:limit]
+    return Page[OverdueProof](items=items, next_cursor=encode_cursor(str(items[-1].application_id)) if more else None)

@@ -1,0 +1,49 @@
+"""Access tokens for calls to other services: OAuth2 client_credentials, cached until near expiry."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+import httpx
+
+from services.funding.errors import UpstreamUnavailable
+
+
+class ClientCredentials:
+    """Fetches and caches this service's access token; one fetch at a time."""
+
+    def __init__(
+        self, http: Callable[[], httpx.AsyncClient], token_url: str, client_id: str, client_secret: str
+    ) -> None:
+        self.http = http  # the app's current client, looked up per call
+        self.token_url = token_url
+        self.client_id = client_id
+        self.client_secret = client_secret
+        self._token: str | None = None
+        self._expires_at = 0.0
+        self._lock = asyncio.Lock()
+
+    async def token(self) -> str:
+        async with self._lock:
+            if self._token is None or time.time() > self._expires_at - 30:
+                self._token, self._expires_at = await self._fetch()
+            return self._token
+
+    def forget(self) -> None:
+        self._token = None
+
+    async def _fetch(self) -> tuple[str, float]:
+        try:
+            r = await self.http().post(
+                self.token_url,
+                data={"grant_type": "client_credentials"},
+                auth=(self.client_id, self.client_secret),
+            )
+        except httpx.HTTPError as exc:
+            raise UpstreamUnavailable("The auth service cannot be reached") from exc
+        if r.status_code != 200:
+            raise UpstreamUnavailable(f"The auth service refused this service's client ({r.status_code})")
+        body = r.json()
+        return str(body["access_token"]), time.time() + float(body.get("expires_in", 300))
