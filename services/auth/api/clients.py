@@ -133,7 +133,7 @@ async def update_client(
     response: Response,
     session: SessionDep,
     who: AccountManager,
-    if_match: IfMatchHeader,
+    if_match: IfMatchHeader = None,
 ) -> ClientRead:
     row = await accounts.update_client(session, who, client_row_id, body, if_match)
     await session.commit()

@@ -131,7 +131,7 @@ async def update_organization(
     response: Response,
     session: SessionDep,
     admin: Admin,
-    if_match: IfMatchHeader,
+    if_match: IfMatchHeader = None,
 ) -> OrganizationRead:
     org, version = await service.update_organization(session, admin, org_id, body, if_match)
     await session.commit()

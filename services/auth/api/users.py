@@ -150,7 +150,7 @@ async def update_user(
     session: SessionDep,
     who: AccountManager,
     passwords: PasswordsDep,
-    if_match: IfMatchHeader,
+    if_match: IfMatchHeader = None,
 ) -> UserRead:
     row = await accounts.update_user(session, who, user_id, body, if_match, passwords)
     await session.commit()
