@@ -15,11 +15,11 @@ from tests.support.apps import Databases, ServiceUnderTest, running_service
 from tests.support.tokens import TokenFactory
 
 GOEPPINGEN = org_id_for_ags("08117019")
-GOEPPINGEN_PATH = ["08", "081", "08117", "08117019"]
+GOEPPINGEN_PATH = ("08", "081", "08117", "08117019")
 EISLINGEN = org_id_for_ags("08117017")
-EISLINGEN_PATH = ["08", "081", "08117", "08117017"]
+EISLINGEN_PATH = ("08", "081", "08117", "08117017")
 STUTTGART = org_id_for_ags("08111000")
-STUTTGART_PATH = ["08", "081", "08111000"]
+STUTTGART_PATH = ("08", "081", "08111000")
 LRA_GOEPPINGEN = org_id_for_ags("08117")
 RP_STUTTGART = org_id_for_ags("081")
 RP_KARLSRUHE = org_id_for_ags("082")
@@ -31,22 +31,26 @@ class Caller:
     """A token's claims in short: who, for which organization, with which roles."""
 
     org: str
-    path: list[str]
-    roles: list[str]
+    path: tuple[str, ...]
+    roles: tuple[str, ...]
     kind: str = "municipality"
     sub: str = "cw-1"
 
     def headers(self, tokens: TokenFactory, **extra: str) -> dict[str, str]:
         h = tokens.headers(
-            roles=self.roles, org=self.org, org_path=self.path, org_kind=self.kind, sub=self.sub
+            roles=list(self.roles),
+            org=self.org,
+            org_path=list(self.path),
+            org_kind=self.kind,
+            sub=self.sub,
         )
         return {**h, **extra}
 
 
-CASE_WORKER = Caller(GOEPPINGEN, GOEPPINGEN_PATH, ["case_worker"])
-OTHER_WORKER = Caller(GOEPPINGEN, GOEPPINGEN_PATH, ["case_worker"], sub="cw-2")
-PRIVACY = Caller(GOEPPINGEN, GOEPPINGEN_PATH, ["privacy_officer"], sub="dpo-1")
-FOREIGN_WORKER = Caller(EISLINGEN, EISLINGEN_PATH, ["case_worker"], sub="cw-eislingen")
+CASE_WORKER = Caller(GOEPPINGEN, GOEPPINGEN_PATH, ("case_worker",))
+OTHER_WORKER = Caller(GOEPPINGEN, GOEPPINGEN_PATH, ("case_worker",), sub="cw-2")
+PRIVACY = Caller(GOEPPINGEN, GOEPPINGEN_PATH, ("privacy_officer",), sub="dpo-1")
+FOREIGN_WORKER = Caller(EISLINGEN, EISLINGEN_PATH, ("case_worker",), sub="cw-eislingen")
 
 
 def settings_for(databases: Databases, **extra: Any) -> CasesSettings:

@@ -2,10 +2,30 @@
 
 from fastapi import APIRouter
 
-from services.cases.api import cases, consultations, plans, referrals, volunteers, worklist
+from services.cases.api import (
+    case_imports,
+    cases,
+    consultations,
+    key_figures,
+    plans,
+    privacy,
+    referrals,
+    volunteers,
+    worklist,
+)
 from services.common.outbox import events_router
 
 router = APIRouter()
-for module in (cases, plans, consultations, referrals, volunteers, worklist):
+for module in (
+    cases,
+    plans,
+    consultations,
+    referrals,
+    volunteers,
+    worklist,
+    privacy,
+    key_figures,
+    case_imports,
+):
     router.include_router(module.router)
 router.include_router(events_router("cases", lambda principal: [principal.org]))

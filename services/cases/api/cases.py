@@ -161,7 +161,7 @@ async def change_case(
     response: Response,
     session: SessionDep,
     who: CaseWorker,
-    if_match: IfMatchHeader,
+    if_match: IfMatchHeader = None,
 ) -> CaseRead:
     row = await service.change_case(session, who, case_id, if_match, body)
     person = await repo.get_person(session, case_id)
@@ -184,7 +184,7 @@ async def record_consent(
     response: Response,
     session: SessionDep,
     who: CaseWorker,
-    if_match: IfMatchHeader,
+    if_match: IfMatchHeader = None,
 ) -> CaseRead:
     row = await service.record_consent(session, who, case_id, if_match, body)
     person = await repo.get_person(session, case_id)
@@ -207,7 +207,7 @@ async def withdraw_consent(
     response: Response,
     session: SessionDep,
     who: CaseWorker,
-    if_match: IfMatchHeader,
+    if_match: IfMatchHeader = None,
 ) -> CaseRead:
     row = await service.withdraw_consent(session, who, case_id, if_match)
     await session.commit()
@@ -229,7 +229,7 @@ async def put_person(
     response: Response,
     session: SessionDep,
     who: CaseWorker,
-    if_match: IfMatchHeader,
+    if_match: IfMatchHeader = None,
 ) -> CaseRead:
     row, person = await service.put_person(session, who, case_id, if_match, body)
     await repo.log_access(session, case_id, who.org, who, "case")

@@ -139,7 +139,7 @@ async def change_consultation(
     response: Response,
     session: SessionDep,
     who: CaseWorker,
-    if_match: IfMatchHeader,
+    if_match: IfMatchHeader = None,
 ) -> ConsultationRead:
     row = await service.change_consultation(session, who, case.id, consultation_id, if_match, body)
     await session.commit()

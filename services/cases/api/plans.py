@@ -43,8 +43,8 @@ async def write_plan_version(
     body: PlanVersionCreate,
     session: SessionDep,
     who: CaseWorker,
-    if_match: IfMatchHeader,
     idem: IdempotencyDep,
+    if_match: IfMatchHeader = None,
 ) -> Any:
     if (replay := await idem.claim(session, who)) is not None:
         return replay

@@ -136,7 +136,7 @@ async def change_referral(
     response: Response,
     session: SessionDep,
     who: CaseWorker,
-    if_match: IfMatchHeader,
+    if_match: IfMatchHeader = None,
 ) -> ReferralRead:
     row = await service.change_referral(session, who, case.id, referral_id, if_match, body)
     await session.commit()

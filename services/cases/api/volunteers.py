@@ -147,7 +147,7 @@ async def change_volunteer(
     response: Response,
     session: SessionDep,
     who: CaseWorkerRole,
-    if_match: IfMatchHeader,
+    if_match: IfMatchHeader = None,
 ) -> VolunteerRead:
     row = await service.change(session, who, volunteer_id, if_match, body)
     await session.commit()
@@ -226,7 +226,7 @@ async def change_assignment(
     response: Response,
     session: SessionDep,
     who: CaseWorker,
-    if_match: IfMatchHeader,
+    if_match: IfMatchHeader = None,
 ) -> AssignmentRead:
     row = await service.change_assignment(session, who, case.id, assignment_id, if_match, body)
     await session.commit()

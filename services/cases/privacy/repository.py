@@ -97,3 +97,10 @@ async def rows_of(
 ) -> list[dict[str, Any]]:
     stmt = select(table).where(table.c.case_id == case_id).order_by(*order)
     return [dict(r._mapping) for r in (await session.exec(stmt)).all()]
+
+
+async def owners(session: AsyncSession, case_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+    stmt = select(client_case.c.id, client_case.c.org_id).where(
+        client_case.c.id.in_(list(case_ids))
+    )
+    return {r.id: r.org_id for r in (await session.exec(stmt)).all()}

@@ -1,0 +1,93 @@
+"""Data-protection endpoints for the owning organization's privacy officer."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+
+from services.cases.api.deps import PrivacyCase, PrivacyOfficer
+from services.cases.casefile import repository as case_repo
+from services.cases.privacy import repository as repo
+from services.cases.privacy import service
+from services.cases.privacy.schemas import AccessEntry, CaseExport, ErasureRead
+from services.common.db import SessionDep
+from services.common.pagination import (
+    Page,
+    PageParams,
+    decode_cursor,
+    make_page,
+    page_params,
+    set_link_header,
+)
+from services.common.problems import InvalidInput, problem_responses
+
+router = APIRouter(tags=["data-protection"])
+BASE = "/cases/v1/cases/{case_id}"
+
+
+@router.get(
+    BASE + "/access-log",
+    response_model=Page[AccessEntry],
+    responses=problem_responses(400, 401, 404, 422),
+    summary="Who read this case",
+    description="Every read of the case's personal data, newest first. Only for the `privacy_officer` "
+    "of the owning organization (404 for everyone else).",
+)
+async def list_access_log(
+    request: Request,
+    response: Response,
+    case: PrivacyCase,
+    session: SessionDep,
+    who: PrivacyOfficer,
+    page: Annotated[PageParams, Depends(page_params)],
+) -> Page[AccessEntry]:
+    after = None
+    if page.cursor:
+        (after,) = decode_cursor(page.cursor, 1)
+        if not isinstance(after, int):
+            raise InvalidInput("The cursor is not one this API issued")
+    rows = await repo.access_page(session, case.id, limit=page.limit, after=after)
+    result = make_page(
+        rows,
+        page.limit,
+        key=lambda r: (r.id,),
+        to_item=lambda r: AccessEntry.model_validate(r, from_attributes=True),
+    )
+    set_link_header(request, response, result.next_cursor)
+    return result
+
+
+@router.get(
+    BASE + "/data-export",
+    response_model=CaseExport,
+    responses=problem_responses(401, 404, 422),
+    summary="Export everything about the person (Art. 15 GDPR)",
+    description="One JSON document: case, consent, person data, all plan versions with goals, "
+    "consultations, referrals, volunteer assignments and the access log. The export itself is logged.",
+)
+async def export_case(case: PrivacyCase, session: SessionDep, who: PrivacyOfficer) -> Any:
+    out = await service.export(session, who, case)
+    await session.commit()
+    return JSONResponse(
+        out.model_dump(mode="json"),
+        headers={"Content-Disposition": f'attachment; filename="case-{case.reference}.json"'},
+    )
+
+
+@router.post(
+    BASE + "/erasure",
+    response_model=ErasureRead,
+    responses=problem_responses(401, 404, 422),
+    summary="Erase the person's data (Art. 17 GDPR)",
+    description="Removes the person's data, every free text, the pseudonym and the external id of the "
+    "case in one transaction; dates, fields, statuses and durations stay, so key figures do not change. "
+    "Repeating it is harmless.",
+)
+async def erase_case(case: PrivacyCase, session: SessionDep, who: PrivacyOfficer) -> ErasureRead:
+    locked = await case_repo.get_for_update(session, case.id, case.org_id)
+    assert locked is not None  # noqa: S101 - loaded just before by the dependency
+    out = await service.erase(session, who, locked)
+    await session.commit()
+    return out

@@ -1,0 +1,48 @@
+"""`pakt cases ...`: operator commands of the cases service."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.cases.privacy import service
+from services.cases.settings import CasesSettings
+from services.common.db import make_engine
+
+commands = typer.Typer(help="Cases service commands")
+cases_app = typer.Typer(help="Operate on cases")
+commands.add_typer(cases_app, name="cases")
+
+
+async def anonymize(database_url: str, retention_days: int, batch: int = 1000) -> int:
+    """Anonymizes every case closed longer than `retention_days` ago, one committed batch at a time."""
+    engine = make_engine(database_url, app_name="pakt-cases-cli", pool_size=1)
+    maker = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+    total = 0
+    try:
+        while True:
+            async with maker() as session:
+                ids = await service.anonymize_closed(session, retention_days, batch=batch)
+                await session.commit()
+            total += len(ids)
+            if len(ids) < batch:
+                return total
+    finally:
+        await engine.dispose()
+
+
+@cases_app.command("anonymize")
+def anonymize_command(
+    retention_days: Annotated[
+        int | None, typer.Option(min=0, help="Override CASES_RETENTION_DAYS (days since closing)")
+    ] = None,
+) -> None:
+    """Anonymize cases closed longer than the retention period: person data and free text go."""
+    settings = CasesSettings()
+    days = settings.retention_days if retention_days is None else retention_days
+    count = asyncio.run(anonymize(settings.async_database_url, days))
+    typer.echo(f"anonymized {count} case(s) closed more than {days} days ago")
