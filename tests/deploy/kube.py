@@ -39,6 +39,8 @@ CALLERS: dict[str, set[str]] = {
 }
 INGRESS_CONTROLLER = Pod("ingress-nginx", {"app.kubernetes.io/name": "ingress-nginx"}, "ingress")
 ANN = "nginx.ingress.kubernetes.io/"
+CNPG_GROUPS = ("postgresql.cnpg.io", "barmancloud.cnpg.io")
+BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io"
 
 
 def render(directory: Path) -> list[Obj]:
@@ -75,7 +77,7 @@ def schema_problems(objects: list[Obj]) -> list[str]:
     problems = []
     for obj in objects:
         try:
-            if str(obj.get("apiVersion", "")).startswith("postgresql.cnpg.io/"):
+            if str(obj.get("apiVersion", "")).split("/")[0] in CNPG_GROUPS:
                 if not (SCHEMAS / f"cnpg-{str(obj['kind']).lower()}.schema.json").exists():
                     problems.append(f"{_name(obj)}: no schema for this CloudNativePG kind")
                     continue
@@ -235,15 +237,24 @@ def database_problems(objects: list[Obj]) -> list[str]:
             problems.append(f"Cluster/{name}: replication is not synchronous")
         if body.get("bootstrap", {}).get("initdb", {}).get("database") != f"pakt_{spec.name}":
             problems.append(f"Cluster/{name}: database is not pakt_{spec.name}")
-        if "barmanObjectStore" not in body.get("backup", {}):
-            problems.append(f"Cluster/{name}: no backup object store")
+        archivers = [
+            p
+            for p in body.get("plugins", [])
+            if p.get("name") == BARMAN_PLUGIN and p.get("isWALArchiver")
+        ]
+        store = archivers[0].get("parameters", {}).get("barmanObjectName") if archivers else None
+        if store is None or find(objects, "ObjectStore", store) is None:
+            problems.append(f"Cluster/{name}: no WAL archiving into an ObjectStore of the output")
         schedules = [
             o
             for o in objects
-            if o.get("kind") == "ScheduledBackup" and o["spec"]["cluster"]["name"] == name
+            if o.get("kind") == "ScheduledBackup"
+            and o["spec"]["cluster"]["name"] == name
+            and o["spec"].get("method") == "plugin"
+            and o["spec"].get("pluginConfiguration", {}).get("name") == BARMAN_PLUGIN
         ]
         if not schedules:
-            problems.append(f"Cluster/{name}: no ScheduledBackup")
+            problems.append(f"Cluster/{name}: no ScheduledBackup through the Barman Cloud plugin")
     return problems
 
 

@@ -206,7 +206,18 @@ def test_database_without_standby_or_schedule_is_caught(base):
     base.remove(_find(base, "ScheduledBackup", "pakt-funding-db-nightly"))
     problems = kube.database_problems(base)
     assert "Cluster/pakt-cases-db: instances must be 2 (a primary and one replica)" in problems
-    assert "Cluster/pakt-funding-db: no ScheduledBackup" in problems
+    assert "Cluster/pakt-funding-db: no ScheduledBackup through the Barman Cloud plugin" in problems
+
+
+def test_database_archiving_into_a_missing_object_store_is_caught(base):
+    base.remove(_find(base, "ObjectStore", "pakt-auth-backups"))
+    problems = kube.database_problems(base)
+    assert problems == ["Cluster/pakt-auth-db: no WAL archiving into an ObjectStore of the output"]
+
+
+def test_object_store_without_destination_fails_our_schema(base):
+    del _find(base, "ObjectStore", "pakt-cases-backups")["spec"]["configuration"]["destinationPath"]
+    assert any("ObjectStore/pakt-cases-backups" in p for p in kube.schema_problems(base))
 
 
 # ---- Kubernetes: network policies ----
