@@ -125,26 +125,28 @@ def test_compose_that_is_not_yaml_is_reported(tmp_path):
 
 
 def test_unknown_field_in_a_deployment_fails_the_kubernetes_schema(base):
-    _find(base, "Deployment", "cases")["spec"]["template"]["spec"]["containers"][0][
-        "readinesProbe"
-    ] = {}
-    assert any("Deployment/cases" in p for p in kube.schema_problems(base))
+    deployment = _find(base, "Deployment", "cases")
+    deployment["spec"]["template"]["spec"]["containers"][0]["readinesProbe"] = {}
+    assert any("Deployment/cases" in p for p in kube.schema_problems([deployment]))
 
 
 def test_wrong_type_fails_the_kubernetes_schema(base):
-    _find(base, "HorizontalPodAutoscaler", "auth")["spec"]["minReplicas"] = "two"
-    assert any("HorizontalPodAutoscaler/auth" in p for p in kube.schema_problems(base))
+    hpa = _find(base, "HorizontalPodAutoscaler", "auth")
+    hpa["spec"]["minReplicas"] = "two"
+    assert any("HorizontalPodAutoscaler/auth" in p for p in kube.schema_problems([hpa]))
 
 
 def test_misspelled_cnpg_field_fails_our_cluster_schema(base):
-    spec = _find(base, "Cluster", "pakt-auth-db")["spec"]
-    spec["postgresql"]["synchronous"]["methd"] = spec["postgresql"]["synchronous"].pop("method")
-    assert any("Cluster/pakt-auth-db" in p for p in kube.schema_problems(base))
+    cluster = _find(base, "Cluster", "pakt-auth-db")
+    synchronous = cluster["spec"]["postgresql"]["synchronous"]
+    synchronous["methd"] = synchronous.pop("method")
+    assert any("Cluster/pakt-auth-db" in p for p in kube.schema_problems([cluster]))
 
 
 def test_bad_backup_schedule_fails_our_scheduledbackup_schema(base):
-    _find(base, "ScheduledBackup", "pakt-cases-db-nightly")["spec"]["schedule"] = "30 2 * * *"
-    assert any("ScheduledBackup/pakt-cases-db-nightly" in p for p in kube.schema_problems(base))
+    backup = _find(base, "ScheduledBackup", "pakt-cases-db-nightly")
+    backup["spec"]["schedule"] = "30 2 * * *"
+    assert any("ScheduledBackup/pakt-cases-db-nightly" in p for p in kube.schema_problems([backup]))
 
 
 # ---- Kubernetes: services ----
@@ -216,8 +218,9 @@ def test_database_archiving_into_a_missing_object_store_is_caught(base):
 
 
 def test_object_store_without_destination_fails_our_schema(base):
-    del _find(base, "ObjectStore", "pakt-cases-backups")["spec"]["configuration"]["destinationPath"]
-    assert any("ObjectStore/pakt-cases-backups" in p for p in kube.schema_problems(base))
+    store = _find(base, "ObjectStore", "pakt-cases-backups")
+    del store["spec"]["configuration"]["destinationPath"]
+    assert any("ObjectStore/pakt-cases-backups" in p for p in kube.schema_problems([store]))
 
 
 # ---- Kubernetes: network policies ----
