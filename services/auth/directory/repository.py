@@ -53,10 +53,8 @@ async def list_page(
     if filters.ags_prefix:
         stmt = stmt.where(organization.c.ags.like(_like_prefix(filters.ags_prefix), escape="\\"))
     if after is not None:
-        stmt = stmt.where(
-            tuple_(organization.c.name, organization.c.id)
-            > tuple_(literal(after[0]), literal(after[1]))
-        )
+        keyset = tuple_(literal(after[0]), literal(after[1], organization.c.id.type))
+        stmt = stmt.where(tuple_(organization.c.name, organization.c.id) > keyset)
     stmt = stmt.order_by(organization.c.name, organization.c.id).limit(limit + 1)
     return (await run(session, stmt)).all()
 

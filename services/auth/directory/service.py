@@ -32,7 +32,7 @@ from services.common.auth import Principal
 from services.common.concurrency import check_if_match
 from services.common.orgs import org_id_for_ags, org_id_for_slug
 from services.common.outbox import emit
-from services.common.pagination import Page, decode_cursor, make_page
+from services.common.pagination import InvalidCursor, Page, decode_cursor, make_page
 
 AGS_LENGTH = {"state": 2, "region": 3, "rural_district": 5, "urban_district": 5, "municipality": 8}
 PARENT_KINDS: dict[str, set[str | None]] = {
@@ -151,7 +151,10 @@ async def list_organizations(
     after = None
     if cursor:
         name, org_id = decode_cursor(cursor, 2)
-        after = (str(name), str(org_id))
+        try:
+            after = (str(name), str(uuid.UUID(str(org_id))))
+        except ValueError as exc:
+            raise InvalidCursor("The cursor is not one this API issued") from exc
     rows = await repo.list_page(session, filters, limit, after)
     members = await repo.members_of(
         session, [str(r.id) for r in rows[:limit] if r.kind == "consortium"]
