@@ -105,10 +105,9 @@ async def test_filters_and_cursor_pagination(auth):
         params = {**params, "cursor": page.json()["next_cursor"]}
     assert len(seen) == 35
     assert len(set(seen)) == 35
-    bad = await auth.client.get(
-        "/auth/v1/organizations", params={"cursor": "not-a-cursor"}, headers=me
-    )
-    assert bad.status_code == 400
+    for cursor in ("not-a-cursor", encode_cursor("Landkreis", "not-a-uuid"), encode_cursor(1)):
+        bad = await auth.client.get("/auth/v1/organizations", params={"cursor": cursor}, headers=me)
+        assert bad.status_code == 400, cursor
 
 
 async def test_consortia_list_members_across_districts(auth):
