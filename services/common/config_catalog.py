@@ -13,6 +13,7 @@ import path, the same way uvicorn names their app factories, and imported only w
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,16 @@ MEANINGS: dict[str, str] = {
     "log_level": "minimum log level (DEBUG, INFO, WARNING, ERROR)",
     "log_json": "log as JSON lines (true) or human-readable text (false)",
     "public_base_url": "the origin clients see (the gateway), used in links",
+    "access_token_ttl_seconds": "lifetime of access tokens, in seconds",
+    "refresh_token_ttl_seconds": "lifetime of refresh tokens, in seconds",
+    "rsa_key_bits": "size of newly generated RSA signing keys",
+    "key_refresh_min_seconds": "minimum time between reloads of the signing keys",
+    "argon2_time_cost": "argon2 password hashing: passes",
+    "argon2_memory_kib": "argon2 password hashing: memory per hash, in KiB",
+    "argon2_parallelism": "argon2 password hashing: lanes",
+    "login_base_delay_seconds": "first delay after the free failed logins; doubles per failure",
+    "login_max_lockout_seconds": "longest delay after failed logins",
+    "login_failure_window_seconds": "how long failed logins are remembered",
 }
 
 
@@ -107,9 +118,20 @@ def _default(info: FieldInfo) -> str:
     value: Any = info.get_default(call_default_factory=True)
     if isinstance(value, SecretStr | SecretBytes):
         return "(secret)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    if isinstance(value, bool | list | tuple | dict):
+        return json.dumps(value)  # what pydantic-settings parses from the environment
     return "" if value is None else str(value)
+
+
+def _bounds(info: FieldInfo) -> str:
+    """The allowed range (`ge`/`le` constraints), as a suffix of the meaning."""
+    low = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
+    high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+    if low is not None and high is not None:
+        return f" ({low}–{high})"
+    if low is not None:
+        return f" (≥ {low})"
+    return "" if high is None else f" (≤ {high})"
 
 
 def settings_of(spec: ServiceSpec) -> list[Setting]:
@@ -126,7 +148,8 @@ def settings_of(spec: ServiceSpec) -> list[Setting]:
                 default=_default(info),
                 required=info.is_required(),
                 secret=_is_secret(name, info),
-                meaning=info.description or MEANINGS.get(name) or name.replace("_", " "),
+                meaning=(info.description or MEANINGS.get(name) or name.replace("_", " "))
+                + _bounds(info),
             )
         )
     return rows
