@@ -78,9 +78,9 @@ async def save(session: AsyncSession, app: Application, values: dict[str, Any]) 
     for key, value in values.items():
         setattr(app, key, value)
     app.version += 1
+    app.updated_at = datetime.now(UTC)  # set here, so no reload is needed after the flush
     session.add(app)
     await session.flush()
-    await session.refresh(app)
     return app
 
 
@@ -94,6 +94,7 @@ async def add(session: AsyncSession, app: Application, rows: list[Position]) -> 
 
 
 async def add_transition(session: AsyncSession, transition: Transition) -> Transition:
+    transition.at = transition.at or datetime.now(UTC)
     session.add(transition)
     await session.flush()
     return transition

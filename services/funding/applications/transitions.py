@@ -103,7 +103,6 @@ async def apply_transition(
             notice_number=notice,
         ),
     )
-    await session.refresh(transition)
     details: dict[str, Any] = {"from": from_state, "to": move.to_state, "comment": body.comment}
     if granted is not None:
         details.update(granted_amount=format_money(granted), notice_number=notice)
