@@ -50,6 +50,13 @@ class GatewayConfig:
     read_timeout: int = 60
     extra: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        for origin in self.cors_origins:
+            if not _ORIGIN.match(origin):
+                raise GatewayError(
+                    f"not a valid CORS origin: {origin!r} (expected scheme://host[:port])"
+                )
+
 
 def cors_origins_from_env(value: str | None) -> tuple[str, ...]:
     """`PAKT_CORS_ORIGINS`: comma-separated origins such as `https://app.example.org`."""
@@ -116,11 +123,6 @@ def openapi_file(run_dir: Path) -> Path:
 
 
 def _cors_map(origins: tuple[str, ...]) -> str:
-    for origin in origins:
-        if not _ORIGIN.match(origin):
-            raise GatewayError(
-                f"not a valid CORS origin: {origin!r} (expected e.g. https://host:port)"
-            )
     return "\n".join(f'        "{origin}" $http_origin;' for origin in origins)
 
 

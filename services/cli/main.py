@@ -79,9 +79,9 @@ def dev(
     """
     ports = Ports(auth=auth_port, cases=cases_port, funding=funding_port, gateway=gateway_port)
     try:
+        config = gateway.GatewayConfig(cors_origins=gateway.cors_origins_from_env(cors_origins))
         check_ports(ports)
         gateway.find_nginx()
-        config = gateway.GatewayConfig(cors_origins=gateway.cors_origins_from_env(cors_origins))
         urls = _server_urls()
         say_each(database.migrate(urls))
         say("Demo data:")

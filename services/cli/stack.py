@@ -28,7 +28,7 @@ from services.cli.postgres import PROJECT_ROOT, SERVICES
 
 RUN_ROOT = PROJECT_ROOT / ".run"
 GRACE_SECONDS = 10.0
-READY_TIMEOUT = 60.0
+READY_TIMEOUT = 120.0
 
 
 class StackError(Exception):

@@ -97,13 +97,16 @@ async def _database_exists(server: Server, name: str) -> bool:
         await conn.close()
 
 
+APP_ORIGIN = "https://app.example.org"
+
+
 def _dev_args(ports: Ports) -> list[str]:
     return [f"--{name}-port={port}" for name, port in ports.as_dict().items()]
 
 
 def _run_dev_until_ready(env: dict[str, str], ports: Ports) -> tuple[subprocess.Popen[str], str]:
     proc = subprocess.Popen(  # noqa: S603
-        [PAKT, "dev", *_dev_args(ports)],
+        [PAKT, "dev", *_dev_args(ports), f"--cors-origins={APP_ORIGIN}"],
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -137,6 +140,12 @@ def test_dev_starts_twice_in_a_row_and_ctrl_c_or_sigterm_leave_nothing_running(f
             assert "cw.goeppingen" in output
             statuses = [httpx.get(f"{gateway}/{s}/healthz").status_code for s in SERVICES]
             assert statuses == [200, 200, 200]
+            preflight = httpx.options(
+                f"{gateway}/cases/v1/cases",
+                headers={"Origin": APP_ORIGIN, "Access-Control-Request-Method": "GET"},
+            )
+            assert preflight.status_code == 204
+            assert preflight.headers["access-control-allow-origin"] == APP_ORIGIN
         finally:
             proc.send_signal(stop_signal)
             rest, _ = proc.communicate(timeout=60)
@@ -145,3 +154,15 @@ def test_dev_starts_twice_in_a_row_and_ctrl_c_or_sigterm_leave_nothing_running(f
         assert "Stopped." in rest
         assert all(port_is_free(port) for port in ports.as_dict().values())
     shutil.rmtree(RUN_ROOT / f"dev-{ports.gateway}", ignore_errors=True)
+
+
+def test_a_malformed_cors_origin_is_refused_before_anything_starts(fresh_databases):
+    _server, env = fresh_databases
+    ports = Ports.free()
+
+    result = pakt("dev", *_dev_args(ports), '--cors-origins=https://ok.example,evil"; x', env=env)
+
+    assert result.returncode == 1
+    assert "not a valid CORS origin" in result.stdout
+    assert "PostgreSQL" not in result.stdout  # refused before any database work
+    assert all(port_is_free(port) for port in ports.as_dict().values())
