@@ -1,4 +1,4 @@
-"""Key rotation: `pakt keys rotate` while a cases-like verifier (JWKSCache over HTTP) keeps verifying."""
+"""Key rotation: `pakt keys rotate` while a cases-like verifier (JWKSCache) keeps verifying."""
 
 from __future__ import annotations
 
@@ -64,7 +64,8 @@ async def test_verification_never_fails_across_keys_rotate(make_auth):
             async with auth.session() as session:
                 await session.exec(
                     text(
-                        "UPDATE signing_key SET retired_at = now() - interval '1 day' WHERE kid = :kid"
+                        "UPDATE signing_key SET retired_at = now() - interval '1 day'"
+                        " WHERE kid = :kid"
                     ),
                     params={"kid": old_kid},
                 )
