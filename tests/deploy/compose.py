@@ -8,11 +8,13 @@ a problem. Variables come from `environment:` (non-secret) and the committed
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
+from compose_spec import PyCompose
 
 from services.common.config_catalog import GATEWAY_PORT, SERVICES, ServiceSpec, settings_of
 
@@ -98,14 +100,31 @@ def _app_problems(compose_dir: Path, name: str, service: Obj, spec: ServiceSpec)
     return problems
 
 
+def interpolate(text: str, env: dict[str, str] | None = None) -> str:
+    """Compose's `${NAME}`, `${NAME:-default}` and `${NAME-default}` with `env` (default: none)."""
+    env = env or {}
+    pattern = r"\$\{(\w+)(?::?-([^}]*))?\}"
+    return re.sub(pattern, lambda m: env.get(m.group(1)) or m.group(2) or "", text)
+
+
+def spec_problems(doc: Obj) -> list[str]:
+    """The file against the Compose Specification (the compose_spec parser: unknown keys,
+    wrong types and values are errors). Anchors and merge keys are resolved by YAML first."""
+    try:
+        PyCompose.from_json(json.dumps(doc))
+    except ValueError as exc:
+        return [f"not a valid Compose file: {exc}"]
+    return []
+
+
 def compose_problems(path: Path) -> list[str]:
     """Everything wrong with the compose file at `path` (empty when it matches the project)."""
     try:
-        doc = yaml.safe_load(path.read_text())
+        doc = yaml.safe_load(interpolate(path.read_text()))
     except yaml.YAMLError as exc:
         return [f"{path}: not YAML: {exc}"]
+    problems = spec_problems(doc)
     services: dict[str, Obj] = doc.get("services") or {}
-    problems = []
     if set(services) != EXPECTED_SERVICES:
         problems.append(f"services are {sorted(services)}, expected {sorted(EXPECTED_SERVICES)}")
     for spec in SERVICES:

@@ -16,7 +16,7 @@ import yaml
 
 from services.common import config_catalog
 from tests.deploy import kube
-from tests.deploy.compose import compose_problems
+from tests.deploy.compose import compose_problems, interpolate
 from tests.deploy.dockerfile import (
     entrypoint_problems,
     hadolint_problems,
@@ -113,6 +113,29 @@ def test_compose_missing_service_and_short_grace_are_caught(compose_copy):
     problems = _compose(path, doc)
     assert any(p.startswith("services are") for p in problems)
     assert any("stop_grace_period" in p for p in problems)
+
+
+def test_compose_misspelled_key_fails_the_compose_specification(compose_copy):
+    path, doc = compose_copy
+    doc["services"]["cases"]["stop_grace_periode"] = doc["services"]["cases"].pop(
+        "stop_grace_period"
+    )
+    problems = _compose(path, doc)
+    assert any(
+        p.startswith("not a valid Compose file") and "stop_grace_periode" in p for p in problems
+    )
+
+
+def test_compose_wrong_dependency_condition_fails_the_compose_specification(compose_copy):
+    path, doc = compose_copy
+    doc["services"]["gateway"]["depends_on"]["auth"]["condition"] = "service_ready"
+    assert any("unknown variant `service_ready`" in p for p in _compose(path, doc))
+
+
+def test_compose_variables_are_interpolated_like_compose():
+    text = "a: ${X:-one}\nb: ${Y}\nc: ${Z-two}\n"
+    assert interpolate(text) == "a: one\nb: \nc: two\n"
+    assert interpolate(text, {"X": "set", "Y": "y"}) == "a: set\nb: y\nc: two\n"
 
 
 def test_compose_that_is_not_yaml_is_reported(tmp_path):
