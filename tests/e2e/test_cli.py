@@ -166,3 +166,14 @@ def test_a_malformed_cors_origin_is_refused_before_anything_starts(fresh_databas
     assert "not a valid CORS origin" in result.stdout
     assert "PostgreSQL" not in result.stdout  # refused before any database work
     assert all(port_is_free(port) for port in ports.as_dict().values())
+
+
+def test_service_and_contract_commands_are_mounted():
+    result = pakt("--help", env={**clean_env(), "COLUMNS": "200"})
+
+    assert result.returncode == 0, result.stderr
+    words = (line.strip("│ ").split() for line in result.stdout.splitlines())
+    commands = {first[0] for first in words if first}  # the first word of each help line
+    # ours, auth's (users, keys), cases' (cases) and the contract helper's (openapi)
+    assert {"dev", "db", "seed", "users", "keys", "cases", "openapi"} <= commands
+    assert pakt("openapi", "--help", env=clean_env()).returncode == 0
