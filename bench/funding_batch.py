@@ -24,7 +24,9 @@ from services.funding.app import create_app
 from services.funding.applications.bulk import insert_forwarded
 from services.funding.settings import FundingSettings
 
-CONCURRENCY = int(__import__("os").environ.get("BENCH_FUNDING_CONCURRENCY", "8"))  # parallel clients for the single transitions
+CONCURRENCY = int(
+    __import__("os").environ.get("BENCH_FUNDING_CONCURRENCY", "8")
+)  # parallel clients for the single transitions
 
 
 class _Tokens:
@@ -36,9 +38,18 @@ class _Tokens:
     def headers(self, org: str, kind: str, path: list[str], *roles: str) -> dict[str, str]:
         now = int(time.time())
         claims = {
-            "sub": f"bench-{uuid.uuid4().hex[:6]}", "sub_type": "client", "org": org, "org_kind": kind,
-            "org_path": path, "roles": list(roles), "scope": "", "aud": "pakt-api",
-            "iss": "http://127.0.0.1:8080/auth", "iat": now, "exp": now + 3600, "jti": uuid.uuid4().hex,
+            "sub": f"bench-{uuid.uuid4().hex[:6]}",
+            "sub_type": "client",
+            "org": org,
+            "org_kind": kind,
+            "org_path": path,
+            "roles": list(roles),
+            "scope": "",
+            "aud": "pakt-api",
+            "iss": "http://127.0.0.1:8080/auth",
+            "iat": now,
+            "exp": now + 3600,
+            "jti": uuid.uuid4().hex,
         }
         return {"Authorization": f"Bearer {jwt.sign(claims, self.pem, self.kid)}"}
 
@@ -51,13 +62,29 @@ async def _measure(url: str, items: int) -> dict[str, Any]:
     approver = tokens.headers(org_id_for_ags("081"), "region", ["08", "081"], "approver")
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=600) as client:
-            r = await client.post("/funding/v1/programmes", headers=admin, json={
-                "name": f"Bench {uuid.uuid4().hex[:6]}", "period_start": "2017-01-01", "period_months": 24,
-                "total_budget": "999999999999.00", "min_frame": "51000.00", "deciding_mode": "statewide",
-                "deciding_region": "081",
-                "rates": [{"qualification": "mid_level", "amount": "51000.00", "label": "Mittlerer Abschluss"}],
-            })
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://bench", timeout=600
+        ) as client:
+            r = await client.post(
+                "/funding/v1/programmes",
+                headers=admin,
+                json={
+                    "name": f"Bench {uuid.uuid4().hex[:6]}",
+                    "period_start": "2017-01-01",
+                    "period_months": 24,
+                    "total_budget": "999999999999.00",
+                    "min_frame": "51000.00",
+                    "deciding_mode": "statewide",
+                    "deciding_region": "081",
+                    "rates": [
+                        {
+                            "qualification": "mid_level",
+                            "amount": "51000.00",
+                            "label": "Mittlerer Abschluss",
+                        }
+                    ],
+                },
+            )
             r.raise_for_status()
             programme_id = uuid.UUID(r.json()["id"])
             async with app.state.sessionmaker() as session:
@@ -65,13 +92,26 @@ async def _measure(url: str, items: int) -> dict[str, Any]:
                 single_ids = await insert_forwarded(session, programme_id, items)
                 await session.commit()
             decisions = ("approve", "partially_approve", "reject", "approve")
-            body = {"items": [
-                {"application_id": str(i), "decision": decisions[n % 4],
-                 **({"granted_amount": "25500.00"} if decisions[n % 4] == "partially_approve" else {})}
-                for n, i in enumerate(batch_ids)
-            ]}
+            body = {
+                "items": [
+                    {
+                        "application_id": str(i),
+                        "decision": decisions[n % 4],
+                        **(
+                            {"granted_amount": "25500.00"}
+                            if decisions[n % 4] == "partially_approve"
+                            else {}
+                        ),
+                    }
+                    for n, i in enumerate(batch_ids)
+                ]
+            }
             started = time.perf_counter()
-            r = await client.post("/funding/v1/decision-batches", json=body, headers={**approver, "Idempotency-Key": uuid.uuid4().hex})
+            r = await client.post(
+                "/funding/v1/decision-batches",
+                json=body,
+                headers={**approver, "Idempotency-Key": uuid.uuid4().hex},
+            )
             batch_seconds = time.perf_counter() - started
             r.raise_for_status()
             decided = r.json()["decided"]
@@ -83,9 +123,15 @@ async def _measure(url: str, items: int) -> dict[str, Any]:
                 while queue:
                     n, app_id = queue.pop()
                     d = decisions[n % 4]
-                    payload = {"action": d, **({"granted_amount": "25500.00"} if d == "partially_approve" else {})}
-                    resp = await client.post(f"/funding/v1/applications/{app_id}/transitions", json=payload,
-                                             headers={**approver, "If-Match": '"3"'})
+                    payload = {
+                        "action": d,
+                        **({"granted_amount": "25500.00"} if d == "partially_approve" else {}),
+                    }
+                    resp = await client.post(
+                        f"/funding/v1/applications/{app_id}/transitions",
+                        json=payload,
+                        headers={**approver, "If-Match": '"3"'},
+                    )
                     ok += resp.status_code == 201
                 return ok
 
@@ -105,7 +151,9 @@ async def _measure(url: str, items: int) -> dict[str, Any]:
     }
 
 
-def run(quick: bool = False, server: Server | None = None, items: int | None = None) -> dict[str, Any]:
+def run(
+    quick: bool = False, server: Server | None = None, items: int | None = None
+) -> dict[str, Any]:
     """Measures on a scratch database that is dropped afterwards."""
     server = server or find_server()
     name = f"pakt_bench_funding_{uuid.uuid4().hex[:8]}"

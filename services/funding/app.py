@@ -14,12 +14,16 @@ frames per municipality, consortia, applications routed Kommune → Landratsamt 
 Regierungspräsidium, single and batch decisions with decision notices, and proofs of use."""
 
 
-def create_app(settings: FundingSettings | None = None, key_resolver: KeyResolverFactory | None = None) -> FastAPI:
+def create_app(
+    settings: FundingSettings | None = None, key_resolver: KeyResolverFactory | None = None
+) -> FastAPI:
     settings = settings or FundingSettings()
 
     async def client_token(app: FastAPI) -> None:
         app.state.client_token = ClientCredentials(
-            lambda: app.state.http, settings.auth_token_url, settings.client_id,
+            lambda: app.state.http,
+            settings.auth_token_url,
+            settings.client_id,
             settings.client_secret.get_secret_value(),
         )
 

@@ -13,10 +13,16 @@ class FundingSettings(ServiceSettings):
 
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/pakt_funding"
     cases_url: str = Field(
-        "http://127.0.0.1:8002", description="Base URL of the cases service (key figures for proofs of use)"
+        "http://127.0.0.1:8002",
+        description="Base URL of the cases service (key figures for proofs of use)",
     )
     auth_token_url: str = Field(
-        "http://127.0.0.1:8001/auth/v1/token", description="Token endpoint for the client_credentials grant"
+        "http://127.0.0.1:8001/auth/v1/token",
+        description="Token endpoint for the client_credentials grant",
     )
-    client_id: str = Field("batch-rp-stuttgart", description="This service's API client at the auth service")
-    client_secret: SecretStr = Field(SecretStr(""), description="Its secret (FUNDING_CLIENT_SECRET)")
+    client_id: str = Field(
+        "batch-rp-stuttgart", description="This service's API client at the auth service"
+    )
+    client_secret: SecretStr = Field(
+        SecretStr(""), description="Its secret (FUNDING_CLIENT_SECRET)"
+    )

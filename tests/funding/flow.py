@@ -8,7 +8,13 @@ from tests.funding.personas import GOEPPINGEN, LRA_GOEPPINGEN, RP_STUTTGART, Org
 from tests.support.apps import ServiceUnderTest
 
 ONE_POSITION = [
-    {"manager_name": "Aylin Demir", "qualification": "mid_level", "fte": "1.00", "start_on": "2017-07-01", "months": 24}
+    {
+        "manager_name": "Aylin Demir",
+        "qualification": "mid_level",
+        "fte": "1.00",
+        "start_on": "2017-07-01",
+        "months": 24,
+    }
 ]
 
 ACTORS: dict[str, tuple[Org, str]] = {
@@ -33,28 +39,52 @@ PATHS: dict[str, list[tuple[str, str]]] = {
     "submitted": [("applicant", "submit")],
     "forwarded": [("applicant", "submit"), ("reviewer", "forward")],
     "returned_to_applicant": [("applicant", "submit"), ("reviewer", "return")],
-    "returned_to_district": [("applicant", "submit"), ("reviewer", "forward"), ("approver", "return")],
+    "returned_to_district": [
+        ("applicant", "submit"),
+        ("reviewer", "forward"),
+        ("approver", "return"),
+    ],
     "approved": [("applicant", "submit"), ("reviewer", "forward"), ("approver", "approve")],
-    "partially_approved": [("applicant", "submit"), ("reviewer", "forward"), ("approver", "partially_approve")],
+    "partially_approved": [
+        ("applicant", "submit"),
+        ("reviewer", "forward"),
+        ("approver", "partially_approve"),
+    ],
     "rejected": [("applicant", "submit"), ("reviewer", "forward"), ("approver", "reject")],
     "withdrawn": [("applicant", "submit"), ("applicant", "withdraw")],
 }
 
 
-async def create_draft(sut: ServiceUnderTest, programme: dict[str, Any], org: Org = GOEPPINGEN, **extra: Any) -> dict[str, Any]:
-    body = {"programme_id": programme["id"], "delivery_model": "own_staff", "positions": ONE_POSITION, **extra}
-    r = await sut.client.post("/funding/v1/applications", json=body, headers=org.headers(sut.tokens, "applicant"))
+async def create_draft(
+    sut: ServiceUnderTest, programme: dict[str, Any], org: Org = GOEPPINGEN, **extra: Any
+) -> dict[str, Any]:
+    body = {
+        "programme_id": programme["id"],
+        "delivery_model": "own_staff",
+        "positions": ONE_POSITION,
+        **extra,
+    }
+    r = await sut.client.post(
+        "/funding/v1/applications", json=body, headers=org.headers(sut.tokens, "applicant")
+    )
     assert r.status_code == 201, r.text
     return r.json()
 
 
 async def act(
-    sut: ServiceUnderTest, app_id: str, actor: str, action: str, etag: str | None = None, **overrides: Any
+    sut: ServiceUnderTest,
+    app_id: str,
+    actor: str,
+    action: str,
+    etag: str | None = None,
+    **overrides: Any,
 ) -> Any:
     org, role = ACTORS[actor]
     headers = org.headers(sut.tokens, role)
     if etag is None:
-        etag = (await sut.client.get(f"/funding/v1/applications/{app_id}", headers=headers)).headers.get("etag", '"0"')
+        etag = (
+            await sut.client.get(f"/funding/v1/applications/{app_id}", headers=headers)
+        ).headers.get("etag", '"0"')
     return await sut.client.post(
         f"/funding/v1/applications/{app_id}/transitions",
         json={**BODIES[action], **overrides},

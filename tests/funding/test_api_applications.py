@@ -87,7 +87,7 @@ async def test_amount_rounds_half_up(funding, programme, tokens):
 
 
 async def test_position_amount_rounds_half_up_on_a_half_cent(funding, tokens):
-    # a 16-month programme: 51000 × 0.25 × 3 / 16 = 2390.625 → 2390.63 (banker's rounding would give .62)
+    # a 16-month programme: 51000 × 0.25 × 3 / 16 = 2390.625 → 2390.63 (half even: .62)
     from tests.funding.conftest import setup_programme
 
     short = await setup_programme(funding, name="Short", period_months=16)

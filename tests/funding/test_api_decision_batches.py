@@ -39,11 +39,16 @@ async def test_mixed_batch_reports_each_item(funding, programme, tokens):
         {"application_id": ids[0], "decision": "reject"},
         {"application_id": ids[4], "decision": "partially_approve", "granted_amount": "51000.00"},
     ]
-    headers = {**RP_STUTTGART.headers(tokens, "approver", sub="batch-rp-stuttgart", sub_type="client"), "Idempotency-Key": "b-1"}
+    headers = {
+        **RP_STUTTGART.headers(tokens, "approver", sub="batch-rp-stuttgart", sub_type="client"),
+        "Idempotency-Key": "b-1",
+    }
     r = await funding.client.post(URL, json={"items": items}, headers=headers)
     assert r.status_code == 201, r.text
     batch = r.json()
-    outcomes = [(i["outcome"], i["state"], (i["problem"] or {}).get("status")) for i in batch["items"]]
+    outcomes = [
+        (i["outcome"], i["state"], (i["problem"] or {}).get("status")) for i in batch["items"]
+    ]
     assert outcomes == [
         ("decided", "approved", None),
         ("decided", "partially_approved", None),
@@ -56,26 +61,61 @@ async def test_mixed_batch_reports_each_item(funding, programme, tokens):
         ("failed", None, 409),  # duplicate of item 0
         ("failed", "forwarded", 422),
     ]
-    assert (batch["decided"], batch["skipped"], batch["failed"], batch["applied"]) == (3, 1, 6, True)
+    assert (batch["decided"], batch["skipped"], batch["failed"], batch["applied"]) == (
+        3,
+        1,
+        6,
+        True,
+    )
     assert batch["items"][1]["granted_amount"] == "30000.00"
     assert batch["items"][0]["notice_number"].startswith("ZB-081-")
 
     # the effects are real: states, history, budget, events
-    app = (await funding.client.get(f"/funding/v1/applications/{ids[1]}", headers=RP_STUTTGART.headers(tokens, "approver"))).json()
-    assert (app["state"], app["granted_amount"], app["version"]) == ("partially_approved", "30000.00", 4)
-    history = (await funding.client.get(f"/funding/v1/applications/{ids[0]}/transitions", headers=RP_STUTTGART.headers(tokens, "approver"))).json()
-    assert history[-1]["batch_id"] == batch["id"] and history[-1]["comment"] == "fristgerecht"
-    prog = (await funding.client.get(f"/funding/v1/programmes/{programme['id']}", headers=RP_STUTTGART.headers(tokens, "approver"))).json()
+    app = (
+        await funding.client.get(
+            f"/funding/v1/applications/{ids[1]}", headers=RP_STUTTGART.headers(tokens, "approver")
+        )
+    ).json()
+    assert (app["state"], app["granted_amount"], app["version"]) == (
+        "partially_approved",
+        "30000.00",
+        4,
+    )
+    history = (
+        await funding.client.get(
+            f"/funding/v1/applications/{ids[0]}/transitions",
+            headers=RP_STUTTGART.headers(tokens, "approver"),
+        )
+    ).json()
+    assert history[-1]["batch_id"] == batch["id"]
+    assert history[-1]["comment"] == "fristgerecht"
+    prog = (
+        await funding.client.get(
+            f"/funding/v1/programmes/{programme['id']}",
+            headers=RP_STUTTGART.headers(tokens, "approver"),
+        )
+    ).json()
     assert Decimal(prog["booked_amount"]) == Decimal("51000.00") * 2 + Decimal("30000.00")
-    events = (await funding.client.get("/funding/v1/events", params={"type": "application.decided"}, headers=GOEPPINGEN.headers(tokens, "applicant"))).json()
+    events = (
+        await funding.client.get(
+            "/funding/v1/events",
+            params={"type": "application.decided"},
+            headers=GOEPPINGEN.headers(tokens, "applicant"),
+        )
+    ).json()
     assert {e["entity_id"] for e in events["items"]} >= set(ids[:3])
 
     # a retry replays; the batch stays readable for the council, not for others
     again = await funding.client.post(URL, json={"items": items}, headers=headers)
-    assert again.json()["id"] == batch["id"] and again.headers["idempotent-replayed"] == "true"
-    later = await funding.client.get(f"{URL}/{batch['id']}", headers=RP_STUTTGART.headers(tokens, "approver"))
+    assert again.json()["id"] == batch["id"]
+    assert again.headers["idempotent-replayed"] == "true"
+    later = await funding.client.get(
+        f"{URL}/{batch['id']}", headers=RP_STUTTGART.headers(tokens, "approver")
+    )
     assert later.json()["items"] == batch["items"]
-    other = await funding.client.get(f"{URL}/{batch['id']}", headers=RP_KARLSRUHE.headers(tokens, "approver"))
+    other = await funding.client.get(
+        f"{URL}/{batch['id']}", headers=RP_KARLSRUHE.headers(tokens, "approver")
+    )
     assert other.status_code == 404
 
 
@@ -83,16 +123,31 @@ async def test_all_or_nothing_applies_nothing_when_an_item_fails(funding, progra
     ids = await _forwarded(funding, programme, 3)
     items = [{"application_id": i, "decision": "approve"} for i in ids]
     items.append({"application_id": str(uuid.uuid4()), "decision": "approve"})
-    r = await funding.client.post(URL, json={"mode": "all_or_nothing", "items": items}, headers=RP_STUTTGART.headers(tokens, "approver"))
+    r = await funding.client.post(
+        URL,
+        json={"mode": "all_or_nothing", "items": items},
+        headers=RP_STUTTGART.headers(tokens, "approver"),
+    )
     assert r.status_code == 201
     batch = r.json()
-    assert batch["applied"] is False and batch["decided"] == 0 and batch["failed"] == 4
+    assert batch["applied"] is False
+    assert batch["decided"] == 0
+    assert batch["failed"] == 4
     assert batch["items"][0]["problem"]["type"].endswith("/funding/invalid-transition")
     for i in ids:
-        app = (await funding.client.get(f"/funding/v1/applications/{i}", headers=RP_STUTTGART.headers(tokens, "approver"))).json()
+        app = (
+            await funding.client.get(
+                f"/funding/v1/applications/{i}", headers=RP_STUTTGART.headers(tokens, "approver")
+            )
+        ).json()
         assert app["state"] == "forwarded"
-    ok = await funding.client.post(URL, json={"mode": "all_or_nothing", "items": items[:3]}, headers=RP_STUTTGART.headers(tokens, "approver"))
-    assert ok.json()["decided"] == 3 and ok.json()["applied"] is True
+    ok = await funding.client.post(
+        URL,
+        json={"mode": "all_or_nothing", "items": items[:3]},
+        headers=RP_STUTTGART.headers(tokens, "approver"),
+    )
+    assert ok.json()["decided"] == 3
+    assert ok.json()["applied"] is True
 
 
 async def test_batch_stops_at_the_budget(funding, tokens):
@@ -101,7 +156,9 @@ async def test_batch_stops_at_the_budget(funding, tokens):
     tight = await setup_programme(funding, name="Tight batch", total_budget="120000.00")
     ids = await _forwarded(funding, tight, 3)
     items = [{"application_id": i, "decision": "approve"} for i in ids]
-    r = await funding.client.post(URL, json={"items": items}, headers=RP_STUTTGART.headers(tokens, "approver"))
+    r = await funding.client.post(
+        URL, json={"items": items}, headers=RP_STUTTGART.headers(tokens, "approver")
+    )
     outcomes = [i["outcome"] for i in r.json()["items"]]
     assert outcomes == ["decided", "decided", "failed"]
     assert r.json()["items"][2]["problem"]["type"].endswith("/funding/budget-exceeded")
@@ -109,12 +166,14 @@ async def test_batch_stops_at_the_budget(funding, tokens):
 
 async def test_only_approvers_send_batches(funding, programme, tokens):
     r = await funding.client.post(
-        URL, json={"items": [{"application_id": str(uuid.uuid4()), "decision": "approve"}]},
+        URL,
+        json={"items": [{"application_id": str(uuid.uuid4()), "decision": "approve"}]},
         headers=LRA_GOEPPINGEN.headers(tokens, "district_reviewer"),
     )
     assert r.status_code == 403
     too_many = await funding.client.post(
-        URL, json={"items": [{"application_id": str(uuid.uuid4()), "decision": "approve"}] * 10_001},
+        URL,
+        json={"items": [{"application_id": str(uuid.uuid4()), "decision": "approve"}] * 10_001},
         headers=RP_STUTTGART.headers(tokens, "approver"),
     )
     assert too_many.status_code == 422
@@ -126,10 +185,18 @@ async def test_ten_thousand_mixed_decisions_in_one_request(funding, programme, t
     items = []
     for n, i in enumerate(ids):
         d = decisions[n % 4]
-        items.append({"application_id": i, "decision": d, **({"granted_amount": "2550.00"} if d == "partially_approve" else {})})
+        items.append(
+            {
+                "application_id": i,
+                "decision": d,
+                **({"granted_amount": "2550.00"} if d == "partially_approve" else {}),
+            }
+        )
     items[17]["if_match"] = '"2"'  # stale
     started = time.perf_counter()
-    r = await funding.client.post(URL, json={"items": items}, headers=RP_STUTTGART.headers(tokens, "approver"))
+    r = await funding.client.post(
+        URL, json={"items": items}, headers=RP_STUTTGART.headers(tokens, "approver")
+    )
     elapsed = time.perf_counter() - started
     assert r.status_code == 201, r.text[:500]
     batch = r.json()
@@ -140,6 +207,11 @@ async def test_ten_thousand_mixed_decisions_in_one_request(funding, programme, t
     notices = {i["notice_number"] for i in batch["items"] if i["notice_number"]}
     assert len(notices) == 9_999
     assert elapsed < 60
-    prog = (await funding.client.get(f"/funding/v1/programmes/{programme['id']}", headers=RP_STUTTGART.headers(tokens, "approver"))).json()
+    prog = (
+        await funding.client.get(
+            f"/funding/v1/programmes/{programme['id']}",
+            headers=RP_STUTTGART.headers(tokens, "approver"),
+        )
+    ).json()
     # 5,000 full approvals × 5,100 + 2,499 partial (one stale) × 2,550
     assert prog["booked_amount"] == "31872450.00"

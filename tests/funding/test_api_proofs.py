@@ -18,10 +18,16 @@ from tests.support.apps import ServiceUnderTest, running_service
 @pytest.fixture
 async def funding_with_upstreams(databases, tokens) -> AsyncIterator[ServiceUnderTest]:
     settings = settings_for(
-        databases.url("funding"), cases_url="http://cases.test", auth_token_url="http://auth.test/auth/v1/token",
-        client_id=CLIENT_ID, client_secret=CLIENT_SECRET,
+        databases.url("funding"),
+        cases_url="http://cases.test",
+        auth_token_url="http://auth.test/auth/v1/token",
+        client_id=CLIENT_ID,
+        client_secret=CLIENT_SECRET,
     )
-    async with upstreams(databases, tokens) as transport, running_service(create_app, settings, tokens) as sut:
+    async with (
+        upstreams(databases, tokens) as transport,
+        running_service(create_app, settings, tokens) as sut,
+    ):
         await sut.app.state.http.aclose()
         sut.app.state.http = httpx.AsyncClient(transport=transport, timeout=10)
         yield sut
@@ -33,8 +39,10 @@ async def test_proof_of_use_carries_key_figures_from_cases(funding_with_upstream
     app = await create_draft(sut, programme)
     await bring_to(sut, app["id"], "approved")
     url = f"/funding/v1/applications/{app['id']}/proof-of-use"
-    body = {"positions": [{"position_id": app["positions"][0]["id"], "months_worked": 23}],
-            "report": "Im Förderzeitraum wurden Personen in der Anschlussunterbringung beraten."}
+    body = {
+        "positions": [{"position_id": app["positions"][0]["id"], "months_worked": 23}],
+        "report": "Im Förderzeitraum wurden Personen in der Anschlussunterbringung beraten.",
+    }
     r = await sut.client.post(url, json=body, headers=GOEPPINGEN.headers(tokens, "applicant"))
     assert r.status_code == 201, r.text
     proof = r.json()
@@ -52,11 +60,20 @@ async def test_proof_of_use_carries_key_figures_from_cases(funding_with_upstream
     other = await create_draft(sut, programme)
     await bring_to(sut, other["id"], "approved")
     wrong = await sut.client.post(
-        f"/funding/v1/applications/{other['id']}/proof-of-use", json=body, headers=LRA_GOEPPINGEN.headers(tokens, "district_reviewer")
+        f"/funding/v1/applications/{other['id']}/proof-of-use",
+        json=body,
+        headers=LRA_GOEPPINGEN.headers(tokens, "district_reviewer"),
     )
     assert wrong.status_code == 403
-    too_long = {**body, "positions": [{"position_id": other["positions"][0]["id"], "months_worked": 25}]}
-    r = await sut.client.post(f"/funding/v1/applications/{other['id']}/proof-of-use", json=too_long, headers=GOEPPINGEN.headers(tokens, "applicant"))
+    too_long = {
+        **body,
+        "positions": [{"position_id": other["positions"][0]["id"], "months_worked": 25}],
+    }
+    r = await sut.client.post(
+        f"/funding/v1/applications/{other['id']}/proof-of-use",
+        json=too_long,
+        headers=GOEPPINGEN.headers(tokens, "applicant"),
+    )
     assert r.status_code == 422
 
 
@@ -64,9 +81,13 @@ async def test_overdue_proofs_are_listed_for_the_council(funding, programme, tok
     app = await create_draft(funding, programme)
     await bring_to(funding, app["id"], "approved")
     url = "/funding/v1/overdue-proofs"
-    before_due = await funding.client.get(url, params={"as_of": "2019-09-30"}, headers=RP_STUTTGART.headers(tokens, "approver"))
+    before_due = await funding.client.get(
+        url, params={"as_of": "2019-09-30"}, headers=RP_STUTTGART.headers(tokens, "approver")
+    )
     assert app["id"] not in [i["application_id"] for i in before_due.json()["items"]]
-    overdue = await funding.client.get(url, params={"as_of": "2019-10-01"}, headers=RP_STUTTGART.headers(tokens, "approver"))
+    overdue = await funding.client.get(
+        url, params={"as_of": "2019-10-01"}, headers=RP_STUTTGART.headers(tokens, "approver")
+    )
     items = {i["application_id"]: i for i in overdue.json()["items"]}
     assert items[app["id"]]["due_on"] == "2019-09-30"
     assert items[app["id"]]["granted_amount"] == "51000.00"
@@ -75,8 +96,15 @@ async def test_overdue_proofs_are_listed_for_the_council(funding, programme, tok
 async def test_proof_needs_the_cases_service(funding, programme, tokens):
     app = await create_draft(funding, programme)
     await bring_to(funding, app["id"], "approved")
-    body = {"positions": [{"position_id": app["positions"][0]["id"], "months_worked": 24}], "report": "Bericht"}
+    body = {
+        "positions": [{"position_id": app["positions"][0]["id"], "months_worked": 24}],
+        "report": "Bericht",
+    }
     # the default settings point at 127.0.0.1:8001 where nothing listens in tests
-    r = await funding.client.post(f"/funding/v1/applications/{app['id']}/proof-of-use", json=body, headers=GOEPPINGEN.headers(tokens, "applicant"))
+    r = await funding.client.post(
+        f"/funding/v1/applications/{app['id']}/proof-of-use",
+        json=body,
+        headers=GOEPPINGEN.headers(tokens, "applicant"),
+    )
     assert r.status_code == 503
     assert r.json()["type"].endswith("/funding/upstream-unavailable")

@@ -28,7 +28,13 @@ ROLE_FOR = {
 # in which states the action is allowed, per actor
 ALLOWED = {
     ("applicant", "submit"): {"draft", "returned_to_applicant"},
-    ("applicant", "withdraw"): {"draft", "submitted", "forwarded", "returned_to_applicant", "returned_to_district"},
+    ("applicant", "withdraw"): {
+        "draft",
+        "submitted",
+        "forwarded",
+        "returned_to_applicant",
+        "returned_to_district",
+    },
     ("reviewer", "forward"): {"submitted", "returned_to_district"},
     ("reviewer", "return"): {"submitted", "returned_to_district"},
     ("approver", "return"): {"forwarded"},
@@ -98,9 +104,13 @@ async def test_if_match_is_required_and_must_be_current(funding, programme, toke
     headers = GOEPPINGEN.headers(tokens, "applicant")
     missing = await funding.client.post(url, json={"action": "submit"}, headers=headers)
     assert missing.status_code == 428
-    stale = await funding.client.post(url, json={"action": "submit"}, headers={**headers, "If-Match": '"7"'})
+    stale = await funding.client.post(
+        url, json={"action": "submit"}, headers={**headers, "If-Match": '"7"'}
+    )
     assert stale.status_code == 412
-    ok = await funding.client.post(url, json={"action": "submit"}, headers={**headers, "If-Match": '"1"'})
+    ok = await funding.client.post(
+        url, json={"action": "submit"}, headers={**headers, "If-Match": '"1"'}
+    )
     assert ok.status_code == 201
     assert ok.headers["etag"] == '"2"'
 
@@ -109,7 +119,9 @@ async def test_stadtkreis_goes_straight_to_the_council(funding, programme, token
     app = await create_draft(funding, programme, org=STUTTGART)
     headers = STUTTGART.headers(tokens, "applicant")
     r = await funding.client.post(
-        f"/funding/v1/applications/{app['id']}/transitions", json={"action": "submit"}, headers={**headers, "If-Match": '"1"'}
+        f"/funding/v1/applications/{app['id']}/transitions",
+        json={"action": "submit"},
+        headers={**headers, "If-Match": '"1"'},
     )
     assert r.json()["to_state"] == "forwarded"
     # the council returns it straight to the city
@@ -120,7 +132,9 @@ async def test_stadtkreis_goes_straight_to_the_council(funding, programme, token
         headers={**approver, "If-Match": '"2"'},
     )
     assert r.status_code == 201
-    current = (await funding.client.get(f"/funding/v1/applications/{app['id']}", headers=headers)).json()
+    current = (
+        await funding.client.get(f"/funding/v1/applications/{app['id']}", headers=headers)
+    ).json()
     assert (current["state"], current["step"]) == ("returned", "applicant")
     assert current["district_org_id"] is None
     assert current["council_org_id"] == org_id_for_ags("081")
@@ -130,7 +144,9 @@ async def test_history_records_every_step_for_everyone_on_the_route(funding, pro
     app = await create_draft(funding, programme)
     await bring_to(funding, app["id"], "partially_approved")
     for org, role in ACTORS.values():
-        r = await funding.client.get(f"/funding/v1/applications/{app['id']}/transitions", headers=org.headers(tokens, role))
+        r = await funding.client.get(
+            f"/funding/v1/applications/{app['id']}/transitions", headers=org.headers(tokens, role)
+        )
         assert r.status_code == 200
         history = r.json()
         assert [t["action"] for t in history] == ["submit", "forward", "partially_approve"]
@@ -140,17 +156,22 @@ async def test_history_records_every_step_for_everyone_on_the_route(funding, pro
     assert decision["actor_org"] == RP_STUTTGART.id
     assert history[1]["comment"] == "Befürwortet"
     stranger = await funding.client.get(
-        f"/funding/v1/applications/{app['id']}/transitions", headers=RP_KARLSRUHE.headers(tokens, "approver")
+        f"/funding/v1/applications/{app['id']}/transitions",
+        headers=RP_KARLSRUHE.headers(tokens, "approver"),
     )
     assert stranger.status_code == 404
 
 
-async def test_return_needs_a_reason_and_partial_approval_a_smaller_amount(funding, programme, tokens):
+async def test_return_needs_a_reason_and_partial_approval_a_smaller_amount(
+    funding, programme, tokens
+):
     app = await create_draft(funding, programme)
     await bring_to(funding, app["id"], "forwarded")
     no_reason = await act(funding, app["id"], "approver", "return", comment=None)
     assert no_reason.status_code == 422
-    too_much = await act(funding, app["id"], "approver", "partially_approve", granted_amount="51000.00")
+    too_much = await act(
+        funding, app["id"], "approver", "partially_approve", granted_amount="51000.00"
+    )
     assert too_much.status_code == 422
     assert too_much.json()["type"].endswith("/funding/invalid-decision")
 
@@ -162,19 +183,26 @@ async def test_approval_is_booked_and_refused_beyond_the_budget(funding, tokens)
     first = await create_draft(funding, tight)
     second = await create_draft(funding, tight, org=STUTTGART)
     await bring_to(funding, first["id"], "approved")
-    programme = (await funding.client.get(f"/funding/v1/programmes/{tight['id']}", headers=GOEPPINGEN.headers(tokens))).json()
+    programme = (
+        await funding.client.get(
+            f"/funding/v1/programmes/{tight['id']}", headers=GOEPPINGEN.headers(tokens)
+        )
+    ).json()
     assert programme["booked_amount"] == "51000.00"
     assert programme["available_amount"] == "9000.00"
     org, role = STUTTGART, "applicant"
     await funding.client.post(
-        f"/funding/v1/applications/{second['id']}/transitions", json={"action": "submit"},
+        f"/funding/v1/applications/{second['id']}/transitions",
+        json={"action": "submit"},
         headers={**org.headers(tokens, role), "If-Match": '"1"'},
     )
     refused = await act(funding, second["id"], "approver", "approve")
     assert refused.status_code == 409
     assert refused.json()["type"].endswith("/funding/budget-exceeded")
     assert refused.json()["available_amount"] == "9000.00"
-    partial = await act(funding, second["id"], "approver", "partially_approve", granted_amount="9000.00")
+    partial = await act(
+        funding, second["id"], "approver", "partially_approve", granted_amount="9000.00"
+    )
     assert partial.status_code == 201
 
 
@@ -187,10 +215,16 @@ async def test_decision_notice_as_json_and_pdf(funding, programme, tokens):
     await bring_to(funding, app["id"], "partially_approved")
     notice = (await funding.client.get(url, headers=headers)).json()
     assert notice["authority"] == "Regierungspräsidium Stuttgart"
-    assert (notice["decision"], notice["requested_amount"], notice["granted_amount"]) == ("partially_approved", "51000.00", "25500.00")
+    assert (notice["decision"], notice["requested_amount"], notice["granted_amount"]) == (
+        "partially_approved",
+        "51000.00",
+        "25500.00",
+    )
     assert notice["proof_of_use_due_on"] == "2019-09-30"
     assert notice["positions"][0]["manager_name"] == "Aylin Demir"
-    pdf = await funding.client.get(url, headers={**RP_STUTTGART.headers(tokens, "approver"), "Accept": "application/pdf"})
+    pdf = await funding.client.get(
+        url, headers={**RP_STUTTGART.headers(tokens, "approver"), "Accept": "application/pdf"}
+    )
     assert pdf.status_code == 200
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")

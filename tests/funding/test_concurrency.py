@@ -18,7 +18,9 @@ from tests.support.apps import running_service
 async def isolated(databases, tokens):
     url = databases.isolated_url("funding")
     try:
-        async with running_service(create_app, settings_for(url, db_pool_size=12), tokens, isolated=True) as sut:
+        async with running_service(
+            create_app, settings_for(url, db_pool_size=12), tokens, isolated=True
+        ) as sut:
             yield sut
     finally:
         databases.drop_isolated()
@@ -33,19 +35,28 @@ async def _forwarded(sut, programme_id, n):
 
 @pytest.mark.isolated_db
 async def test_parallel_approvals_never_exceed_the_budget(isolated, tokens):
-    programme = await setup_programme(isolated, name="Parallel", total_budget="153000.00")  # three positions
+    programme = await setup_programme(
+        isolated, name="Parallel", total_budget="153000.00"
+    )  # three positions
     ids = await _forwarded(isolated, programme["id"], 10)
 
     async def approve(app_id: str, n: int):
-        headers = {**RP_STUTTGART.headers(tokens, "approver", sub=f"approver-{n}"), "If-Match": '"3"'}
+        headers = {
+            **RP_STUTTGART.headers(tokens, "approver", sub=f"approver-{n}"),
+            "If-Match": '"3"',
+        }
         return await isolated.client.post(
-            f"/funding/v1/applications/{app_id}/transitions", json={"action": "approve"}, headers=headers
+            f"/funding/v1/applications/{app_id}/transitions",
+            json={"action": "approve"},
+            headers=headers,
         )
 
     async def batch(chunk: list[str]):
         items = [{"application_id": i, "decision": "approve"} for i in chunk]
         return await isolated.client.post(
-            "/funding/v1/decision-batches", json={"items": items}, headers=RP_STUTTGART.headers(tokens, "approver")
+            "/funding/v1/decision-batches",
+            json={"items": items},
+            headers=RP_STUTTGART.headers(tokens, "approver"),
         )
 
     singles = [approve(i, n) for n, i in enumerate(ids[:6])]
@@ -56,9 +67,18 @@ async def test_parallel_approvals_never_exceed_the_budget(isolated, tokens):
     assert all(r.json()["type"].endswith("/funding/budget-exceeded") for r in refused)
     batch_items = responses[6].json()["items"]
     decided_in_batch = [i for i in batch_items if i["outcome"] == "decided"]
-    assert all(i["problem"]["type"].endswith("/funding/budget-exceeded") for i in batch_items if i["outcome"] == "failed")
+    assert all(
+        i["problem"]["type"].endswith("/funding/budget-exceeded")
+        for i in batch_items
+        if i["outcome"] == "failed"
+    )
     assert len(approved_singly) + len(decided_in_batch) == 3
 
-    prog = (await isolated.client.get(f"/funding/v1/programmes/{programme['id']}", headers=RP_STUTTGART.headers(tokens, "approver"))).json()
+    prog = (
+        await isolated.client.get(
+            f"/funding/v1/programmes/{programme['id']}",
+            headers=RP_STUTTGART.headers(tokens, "approver"),
+        )
+    ).json()
     assert prog["booked_amount"] == "153000.00"
     assert prog["available_amount"] == "0.00"

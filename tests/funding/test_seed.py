@@ -18,15 +18,30 @@ async def test_seed_is_idempotent_and_matches_the_domain(databases, tokens):
         from tests.support.apps import running_service
 
         async with running_service(create_app, settings_for(url), tokens, isolated=True) as sut:
-            programmes = (await sut.client.get("/funding/v1/programmes", headers=GOEPPINGEN.headers(tokens))).json()
+            programmes = (
+                await sut.client.get("/funding/v1/programmes", headers=GOEPPINGEN.headers(tokens))
+            ).json()
             assert len(programmes) == 1
             p = programmes[0]
-            assert (p["total_budget"], p["period_months"], p["min_frame"]) == ("116000000.00", 24, "51000.00")
+            assert (p["total_budget"], p["period_months"], p["min_frame"]) == (
+                "116000000.00",
+                24,
+                "51000.00",
+            )
             rates = {r["qualification"]: r for r in p["rates"]}
-            assert rates["mid_level"]["amount"] == "51000.00" and rates["university"]["is_example"] is True
-            frames = (await sut.client.get(f"/funding/v1/programmes/{p['id']}/planning-frames", headers=GOEPPINGEN.headers(tokens))).json()
+            assert rates["mid_level"]["amount"] == "51000.00"
+            assert rates["university"]["is_example"] is True
+            frames = (
+                await sut.client.get(
+                    f"/funding/v1/programmes/{p['id']}/planning-frames",
+                    headers=GOEPPINGEN.headers(tokens),
+                )
+            ).json()
             by_ags = {f["ags"]: f for f in frames["items"]}
-            assert (by_ags["08117019"]["amount"], by_ags["08117019"]["status"]) == ("271248.00", "final")
+            assert (by_ags["08117019"]["amount"], by_ags["08117019"]["status"]) == (
+                "271248.00",
+                "final",
+            )
             assert by_ags["08117019"]["org_id"] == GOEPPINGEN.id
             assert float(by_ags["08117007"]["amount"]) < 51000
             assert "08111000" in by_ags

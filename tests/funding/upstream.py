@@ -21,7 +21,9 @@ from tests.support.apps import Databases, running_service
 from tests.support.tokens import TokenFactory
 
 DEMO_SEED = "pakt-demo-2026"
-CLIENT_ID = "batch-rp-stuttgart"  # approver at RP Stuttgart: its area covers Göppingen's key figures
+CLIENT_ID = (
+    "batch-rp-stuttgart"  # approver at RP Stuttgart: its area covers Göppingen's key figures
+)
 CLIENT_SECRET = demo_secret(DEMO_SEED, CLIENT_ID)
 
 
@@ -40,8 +42,13 @@ class HostTransport(httpx.AsyncBaseTransport):
 
 def _auth_settings(databases: Databases) -> AuthSettings:
     return AuthSettings(
-        database_url=databases.url("auth"), log_json=True, argon2_time_cost=1, argon2_memory_kib=8,
-        argon2_parallelism=1, key_refresh_min_seconds=0, demo_secret_seed=DEMO_SEED,
+        database_url=databases.url("auth"),
+        log_json=True,
+        argon2_time_cost=1,
+        argon2_memory_kib=8,
+        argon2_parallelism=1,
+        key_refresh_min_seconds=0,
+        demo_secret_seed=DEMO_SEED,
     )
 
 
@@ -61,9 +68,13 @@ async def upstreams(databases: Databases, tokens: TokenFactory) -> AsyncIterator
 
         def cases_app(settings: Any, key_resolver: Any = None) -> Any:
             jwks = "http://auth.test/auth/.well-known/jwks.json"
-            return create_cases_app(settings=settings, key_resolver=lambda app: JWKSCache(auth_http, jwks, ttl=300))
+            return create_cases_app(
+                settings=settings, key_resolver=lambda app: JWKSCache(auth_http, jwks, ttl=300)
+            )
 
         cases_settings = CasesSettings(database_url=databases.url("cases"), log_json=True)
         async with running_service(cases_app, cases_settings, tokens) as cases:
-            yield HostTransport({"auth.test": auth_transport, "cases.test": httpx.ASGITransport(app=cases.app)})
+            yield HostTransport(
+                {"auth.test": auth_transport, "cases.test": httpx.ASGITransport(app=cases.app)}
+            )
         await auth_http.aclose()

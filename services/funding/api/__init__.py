@@ -9,9 +9,9 @@ from services.funding.api import (
     consortia,
     decision_batches,
     decision_notices,
-    proofs,
     planning_frames,
     programmes,
+    proofs,
     transitions,
 )
 
@@ -22,7 +22,15 @@ def _audience(who: Principal) -> list[str] | None:
 
 
 router = APIRouter()
-for module in (programmes, planning_frames, consortia, applications, transitions, decision_batches,
-               decision_notices, proofs):
+for module in (
+    programmes,
+    planning_frames,
+    consortia,
+    applications,
+    transitions,
+    decision_batches,
+    decision_notices,
+    proofs,
+):
     router.include_router(module.router)
 router.include_router(events_router("funding", _audience))

@@ -180,7 +180,7 @@ async def export_applications(
 async def get_application(
     application_id: ApplicationId, session: SessionDep, who: CurrentPrincipal, response: Response
 ) -> ApplicationRead:
-    """One application with its positions; `ETag` is what transitions and edits send as `If-Match`."""
+    """One application with its positions; send its `ETag` as `If-Match` to change it."""
     app = await application_service.get_visible(session, who, application_id)
     set_etag(response, app.version)
     return await application_service.read(session, app)

@@ -46,7 +46,9 @@ async def create_decision_batch(
     return JSONResponse(content, status_code=201, headers=headers)
 
 
-@router.get("/{batch_id}", responses=problem_responses(401, 404, 422), summary="Read a decision batch")
+@router.get(
+    "/{batch_id}", responses=problem_responses(401, 404, 422), summary="Read a decision batch"
+)
 async def get_decision_batch(
     batch_id: Annotated[uuid.UUID, Path()], session: SessionDep, who: CurrentPrincipal
 ) -> DecisionBatchRead:

@@ -15,7 +15,9 @@ from services.funding.applications import service as application_service
 from services.funding.applications.notice import DecisionNotice, build_notice
 from services.funding.applications.notice_pdf import render_pdf
 
-router = APIRouter(prefix="/funding/v1/applications/{application_id}/decision-notice", tags=["decision-notices"])
+router = APIRouter(
+    prefix="/funding/v1/applications/{application_id}/decision-notice", tags=["decision-notices"]
+)
 
 PDF = "application/pdf"
 
@@ -58,7 +60,8 @@ async def get_decision_notice(
     if wants_pdf(accept):
         pdf = await asyncio.to_thread(render_pdf, notice)
         return Response(
-            pdf, media_type=PDF,
+            pdf,
+            media_type=PDF,
             headers={"Content-Disposition": f'inline; filename="{notice.notice_number}.pdf"'},
         )
     return notice

@@ -36,7 +36,11 @@ def cases_client(request: Request) -> CasesClient:
     summary="File the proof of use",
 )
 async def file_proof_of_use(
-    request: Request, application_id: ApplicationId, body: ProofCreate, session: SessionDep, who: CurrentPrincipal
+    request: Request,
+    application_id: ApplicationId,
+    body: ProofCreate,
+    session: SessionDep,
+    who: CurrentPrincipal,
 ) -> ProofRead:
     """After the funding period, the applicant files the months worked per position and the
     narrative report; the service adds the applicant's key figures for the period, fetched from
@@ -53,7 +57,9 @@ async def file_proof_of_use(
     responses=problem_responses(401, 404, 422),
     summary="Read the proof of use",
 )
-async def get_proof_of_use(application_id: ApplicationId, session: SessionDep, who: CurrentPrincipal) -> ProofRead:
+async def get_proof_of_use(
+    application_id: ApplicationId, session: SessionDep, who: CurrentPrincipal
+) -> ProofRead:
     """The filed proof, for everyone on the application's route."""
     app = await application_service.get_visible(session, who, application_id)
     proof = await repository.get_for(session, app.id)
@@ -62,18 +68,28 @@ async def get_proof_of_use(application_id: ApplicationId, session: SessionDep, w
     return ProofRead.model_validate(proof)
 
 
-@router.get("/overdue-proofs", responses=problem_responses(400, 401, 422), summary="List overdue proofs of use")
+@router.get(
+    "/overdue-proofs",
+    responses=problem_responses(400, 401, 422),
+    summary="List overdue proofs of use",
+)
 async def list_overdue_proofs(
     session: SessionDep,
     who: CurrentPrincipal,
-    as_of: Annotated[date | None, Query(ge=date(2000, 1, 1), le=date(2100, 12, 31), description="Default: today")] = None,
+    as_of: Annotated[
+        date | None, Query(ge=date(2000, 1, 1), le=date(2100, 12, 31), description="Default: today")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
 ) -> Page[OverdueProof]:
     """Approved applications decided by the caller's council whose proof of use is past due
     (three months after the funding period, per programme) and not filed."""
     after = uuid.UUID(str(decode_cursor(cursor, 1)[0])) if cursor else None
-    items = await proof_service.overdue(session, who, as_of or datetime.now(UTC).date(), after, limit + 1)
+    items = await proof_service.overdue(
+        session, who, as_of or datetime.now(UTC).date(), after, limit + 1
+    )
     more = len(items) > limit
     items = items[:limit]
-    return Page[OverdueProof](items=items, next_cursor=encode_cursor(str(items[-1].application_id)) if more else None)
+    return Page[OverdueProof](
+        items=items, next_cursor=encode_cursor(str(items[-1].application_id)) if more else None
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import insert
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -27,17 +28,35 @@ async def insert_forwarded(
     route = route_for("municipality", applicant_ags, statewide_council=council_ags)
     now = datetime.now(UTC)
     ids = [uuid.uuid4() for _ in range(count)]
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
-            "id": i, "programme_id": programme_id, "state": "forwarded", "step": "council",
-            "applicant_kind": "municipality", "applicant_org_id": org_id_for_ags(applicant_ags),
-            "applicant_name": f"Gemeinde {applicant_ags}", "applicant_ags": applicant_ags,
-            "district_ags": route.district_ags, "region_ags": route.region_ags,
-            "district_org_id": route.district_org_id, "council_org_id": route.council_org_id,
-            "council_ags": route.council_ags, "member_org_ids": [], "member_ags": [],
-            "delivery_model": "own_staff", "providers": [], "frame_amount": amount, "frame_status": "final",
-            "requested_amount": amount, "early_start": False, "needs_review": False, "submitted_at": now,
-            "created_by": "bulk", "created_at": now, "updated_at": now, "version": 3,
+            "id": i,
+            "programme_id": programme_id,
+            "state": "forwarded",
+            "step": "council",
+            "applicant_kind": "municipality",
+            "applicant_org_id": org_id_for_ags(applicant_ags),
+            "applicant_name": f"Gemeinde {applicant_ags}",
+            "applicant_ags": applicant_ags,
+            "district_ags": route.district_ags,
+            "region_ags": route.region_ags,
+            "district_org_id": route.district_org_id,
+            "council_org_id": route.council_org_id,
+            "council_ags": route.council_ags,
+            "member_org_ids": [],
+            "member_ags": [],
+            "delivery_model": "own_staff",
+            "providers": [],
+            "frame_amount": amount,
+            "frame_status": "final",
+            "requested_amount": amount,
+            "early_start": False,
+            "needs_review": False,
+            "submitted_at": now,
+            "created_by": "bulk",
+            "created_at": now,
+            "updated_at": now,
+            "version": 3,
         }
         for i in ids
     ]

@@ -43,7 +43,9 @@ class DecisionNotice(BaseModel):
     notice_number: str = Field(examples=["ZB-081-0000042"])
     issued_on: date
     authority: str = Field(examples=["Regierungspräsidium Stuttgart"])
-    decision: str = Field(examples=["approved"], description="approved, partially_approved or rejected")
+    decision: str = Field(
+        examples=["approved"], description="approved, partially_approved or rejected"
+    )
     applicant_name: str
     applicant_ags: str
     applicant_kind: str
@@ -56,7 +58,9 @@ class DecisionNotice(BaseModel):
     positions: list[NoticePosition]
     early_start: bool
     early_start_on: date | None
-    proof_of_use_due_on: date = Field(description="Date by which the proof of use (Verwendungsnachweis) is due")
+    proof_of_use_due_on: date = Field(
+        description="Date by which the proof of use (Verwendungsnachweis) is due"
+    )
     reasons: str | None = Field(description="The council's comment on the decision")
     legal_basis: str
 
@@ -95,7 +99,7 @@ async def build_notice(session: AsyncSession, app: Application) -> DecisionNotic
         period_end=end,
         requested_amount=app.requested_amount,
         granted_amount=app.granted_amount or Decimal("0.00"),
-        financing="Festbetragsfinanzierung je Stelle (fixed amount per position) for personnel costs",
+        financing="Festbetragsfinanzierung je Stelle (fixed amount per position), personnel costs",
         positions=[NoticePosition.model_validate(p, from_attributes=True) for p in positions],
         early_start=app.early_start,
         early_start_on=app.early_start_on,

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from xml.sax.saxutils import escape
 
 from services.funding.applications.notice import DecisionNotice
 from services.funding.money import format_money
@@ -31,8 +31,14 @@ def render_pdf(notice: DecisionNotice) -> bytes:
     """A one- or two-page A4 notice with the positions table."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=2.2 * cm, rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm,
-        title=f"Zuwendungsbescheid {notice.notice_number}", author=notice.authority,
+        buffer,
+        pagesize=A4,
+        leftMargin=2.2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title=f"Zuwendungsbescheid {notice.notice_number}",
+        author=notice.authority,
     )
     styles = getSampleStyleSheet()
     p = styles["BodyText"]
@@ -41,37 +47,67 @@ def render_pdf(notice: DecisionNotice) -> bytes:
         Paragraph(f"Zuwendungsbescheid Nr. {escape(notice.notice_number)}", styles["Title"]),
         Paragraph(f"vom {notice.issued_on:%d.%m.%Y}", p),
         Spacer(1, 0.4 * cm),
-        Paragraph(f"Zuwendungsempfänger: <b>{escape(notice.applicant_name)}</b> (AGS {escape(notice.applicant_ags)})", p),
         Paragraph(
-            f"Programm: {escape(notice.programme_name)}, Förderzeitraum {notice.period_start:%d.%m.%Y} "
-            f"bis {notice.period_end:%d.%m.%Y}", p,
+            f"Zuwendungsempfänger: <b>{escape(notice.applicant_name)}</b> "
+            f"(AGS {escape(notice.applicant_ags)})",
+            p,
+        ),
+        Paragraph(
+            f"Programm: {escape(notice.programme_name)}, "
+            f"Förderzeitraum {notice.period_start:%d.%m.%Y} "
+            f"bis {notice.period_end:%d.%m.%Y}",
+            p,
         ),
         Spacer(1, 0.3 * cm),
         Paragraph(f"<b>{DECISION_TEXT.get(notice.decision, notice.decision)}</b>", p),
-        Paragraph(f"Beantragt: {_eur(notice.requested_amount)} – bewilligt: <b>{_eur(notice.granted_amount)}</b>", p),
+        Paragraph(
+            f"Beantragt: {_eur(notice.requested_amount)} – "
+            f"bewilligt: <b>{_eur(notice.granted_amount)}</b>",
+            p,
+        ),
         Paragraph(f"Finanzierungsart: {escape(notice.financing)}", p),
         Spacer(1, 0.3 * cm),
     ]
     rows = [["Integrationsmanager/in", "Qualifikation", "VZÄ", "Beginn", "Monate", "Betrag"]]
     rows += [
-        [pos.manager_name[:60], pos.qualification, f"{pos.fte:.2f}", f"{pos.start_on:%d.%m.%Y}", str(pos.months),
-         _eur(pos.amount)]
+        [
+            pos.manager_name[:60],
+            pos.qualification,
+            f"{pos.fte:.2f}",
+            f"{pos.start_on:%d.%m.%Y}",
+            str(pos.months),
+            _eur(pos.amount),
+        ]
         for pos in notice.positions
     ]
-    table = Table(rows, repeatRows=1, colWidths=[5 * cm, 2.8 * cm, 1.3 * cm, 2.3 * cm, 1.5 * cm, 3.2 * cm])
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-        ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
-    ]))
+    table = Table(
+        rows, repeatRows=1, colWidths=[5 * cm, 2.8 * cm, 1.3 * cm, 2.3 * cm, 1.5 * cm, 3.2 * cm]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
     story += [table, Spacer(1, 0.4 * cm)]
     if notice.early_start and notice.early_start_on:
-        story.append(Paragraph(f"Vorzeitiger Maßnahmebeginn ab {notice.early_start_on:%d.%m.%Y} zugelassen.", p))
+        story.append(
+            Paragraph(
+                f"Vorzeitiger Maßnahmebeginn ab {notice.early_start_on:%d.%m.%Y} zugelassen.", p
+            )
+        )
     if notice.reasons:
         story.append(Paragraph(f"Begründung: {escape(notice.reasons)}", p))
     story += [
-        Paragraph(f"Der Verwendungsnachweis ist bis zum {notice.proof_of_use_due_on:%d.%m.%Y} vorzulegen.", p),
+        Paragraph(
+            "Der Verwendungsnachweis ist bis zum "
+            f"{notice.proof_of_use_due_on:%d.%m.%Y} vorzulegen.",
+            p,
+        ),
         Spacer(1, 0.3 * cm),
         Paragraph(f"Rechtsgrundlage: {escape(notice.legal_basis)}", styles["Italic"]),
     ]

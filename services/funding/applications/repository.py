@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, true, tuple_
+from sqlalchemy import ColumnElement, and_, delete, or_, true, tuple_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -57,9 +57,7 @@ async def positions_of(
 async def replace_positions(
     session: AsyncSession, application_id: uuid.UUID, rows: list[Position]
 ) -> None:
-    await session.exec(
-        Position.__table__.delete().where(Position.__table__.c.application_id == application_id)
-    )  # type: ignore[attr-defined]
+    await session.exec(delete(Position).where(col(Position.application_id) == application_id))
     session.add_all(rows)
     await session.flush()
 

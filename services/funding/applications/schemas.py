@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -47,7 +47,7 @@ class PositionRead(PositionIn):
     )
 
 
-_EXAMPLE = {
+_EXAMPLE: dict[str, Any] = {
     "programme_id": "0b9c3a4e-6a2d-5d0f-8f4e-3f1a2b3c4d5e",
     "delivery_model": "provider",
     "providers": ["Caritas Fils-Neckar-Alb"],
@@ -76,7 +76,8 @@ class ApplicationContent(BaseModel):
     """What the applicant may edit while the application is with them."""
 
     delivery_model: DeliveryModel = Field(
-        description="`own_staff`, `provider` (name the charities) or `delegated_to_district` (a district applying)"
+        description="`own_staff`, `provider` (name the charities) or `delegated_to_district` "
+        "(a district applying)"
     )
     providers: list[ProviderName] = Field(default_factory=list, max_length=20)
     positions: list[PositionIn] = Field(min_length=1, max_length=100)

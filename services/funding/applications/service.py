@@ -143,15 +143,17 @@ async def resolve_applicant(
     membership = await frames.membership(session, programme.id, ags)
     if membership is not None:
         raise ConsortiumConflict(
-            "Your municipality belongs to a consortium in this programme; its lead applies for all members",
+            "Your municipality belongs to a consortium in this programme; "
+            "its lead applies for all members",
             consortium_id=str(membership.consortium_id),
         )
     amount, status, name = await _frames_sum(session, programme, [ags])
     if amount < programme.min_frame:
         raise FrameBelowMinimum(
-            f"Your planning frame of {format_money(amount)} EUR is below {format_money(programme.min_frame)} EUR, "
-            "the cost of one fundable full-time position, so you cannot apply alone. Join a consortium "
-            "with neighbouring municipalities (its lead applies for all) or delegate the task to your district.",
+            f"Your planning frame of {format_money(amount)} EUR is below "
+            f"{format_money(programme.min_frame)} EUR, the cost of one fundable full-time "
+            "position, so you cannot apply alone. Join a consortium with neighbouring "
+            "municipalities (its lead applies for all) or delegate the task to your district.",
             frame_amount=format_money(amount),
             minimum_frame=format_money(programme.min_frame),
             options=["consortium", "delegated_to_district"],
@@ -196,7 +198,8 @@ async def price_positions(
     total = sum((r.amount for r in rows), Decimal("0.00"))
     if total > frame_amount:
         raise FrameExceeded(
-            f"The positions cost {format_money(total)} EUR, more than the planning frame of {format_money(frame_amount)} EUR",
+            f"The positions cost {format_money(total)} EUR, more than the planning frame of "
+            f"{format_money(frame_amount)} EUR",
             requested_amount=format_money(total),
             frame_amount=format_money(frame_amount),
         )

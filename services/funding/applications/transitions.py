@@ -43,7 +43,8 @@ def granted_for(action: str, requested: Decimal, granted: Decimal | None) -> Dec
     if action == "partially_approve":
         if granted is None or not Decimal("0") < granted < requested:
             raise InvalidDecision(
-                f"`partially_approve` needs a granted_amount above 0.00 and below the requested {format_money(requested)}",
+                "`partially_approve` needs a granted_amount above 0.00 and below the "
+                f"requested {format_money(requested)}",
                 requested_amount=format_money(requested),
             )
         return granted

@@ -27,13 +27,21 @@ _DECIDE = text(
 )
 _NEXTVALS = text("SELECT nextval('decision_notice_number_seq') FROM generate_series(1, :n)")
 _BOOK = text(
-    "UPDATE programme SET booked_amount = booked_amount + :amount, version = version + 1 WHERE id = :id"
+    "UPDATE programme SET booked_amount = booked_amount + :amount, version = version + 1 "
+    "WHERE id = :id"
 )
 
 
-async def lock_applications(session: AsyncSession, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Application]:
+async def lock_applications(
+    session: AsyncSession, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Application]:
     """One SELECT … FOR UPDATE for the chunk, in id order (a fixed lock order avoids deadlocks)."""
-    stmt = select(Application).where(col(Application.id).in_(list(ids))).order_by(col(Application.id)).with_for_update()
+    stmt = (
+        select(Application)
+        .where(col(Application.id).in_(list(ids)))
+        .order_by(col(Application.id))
+        .with_for_update()
+    )
     return {a.id: a for a in (await session.exec(stmt)).all()}
 
 
@@ -48,7 +56,9 @@ async def book(session: AsyncSession, programme_id: uuid.UUID, amount: Decimal) 
     await session.exec(_BOOK, params={"amount": amount, "id": programme_id})  # type: ignore[call-overload]
 
 
-async def decide(session: AsyncSession, rows: list[tuple[uuid.UUID, str, Decimal, str]]) -> dict[uuid.UUID, int]:
+async def decide(
+    session: AsyncSession, rows: list[tuple[uuid.UUID, str, Decimal, str]]
+) -> dict[uuid.UUID, int]:
     """Applies many decisions in one UPDATE … FROM unnest(...); returns the new versions."""
     if not rows:
         return {}
@@ -64,7 +74,9 @@ async def add_transitions(session: AsyncSession, rows: list[dict[str, Any]]) -> 
         await session.exec(insert(Transition), params=rows)
 
 
-async def add_batch(session: AsyncSession, batch: DecisionBatch, items: list[dict[str, Any]]) -> None:
+async def add_batch(
+    session: AsyncSession, batch: DecisionBatch, items: list[dict[str, Any]]
+) -> None:
     session.add(batch)
     await session.flush()
     for start in range(0, len(items), 2000):
@@ -77,5 +89,9 @@ async def get(session: AsyncSession, batch_id: uuid.UUID) -> DecisionBatch | Non
 
 
 async def items(session: AsyncSession, batch_id: uuid.UUID) -> Sequence[DecisionBatchItem]:
-    stmt = select(DecisionBatchItem).where(DecisionBatchItem.batch_id == batch_id).order_by(col(DecisionBatchItem.ordinal))
+    stmt = (
+        select(DecisionBatchItem)
+        .where(DecisionBatchItem.batch_id == batch_id)
+        .order_by(col(DecisionBatchItem.ordinal))
+    )
     return (await session.exec(stmt)).all()

@@ -18,7 +18,9 @@ class DecisionItem(BaseModel):
 
     application_id: uuid.UUID
     decision: Literal["approve", "partially_approve", "reject"]
-    granted_amount: Money | None = Field(None, description="Only for `partially_approve`: less than requested")
+    granted_amount: Money | None = Field(
+        None, description="Only for `partially_approve`: less than requested"
+    )
     comment: str | None = Field(None, max_length=2000)
     if_match: str | None = Field(None, max_length=200, examples=['"3"'])
 
@@ -33,7 +35,10 @@ class DecisionBatchCreate(BaseModel):
                 {
                     "mode": "per_item",
                     "items": [
-                        {"application_id": "6b0f8d9e-2f55-4a8e-9a7e-1c1a5f3e9b01", "decision": "approve"},
+                        {
+                            "application_id": "6b0f8d9e-2f55-4a8e-9a7e-1c1a5f3e9b01",
+                            "decision": "approve",
+                        },
                         {
                             "application_id": "0e4c2b7a-8c21-4d3b-b1f4-7a9c0d2e6f10",
                             "decision": "partially_approve",

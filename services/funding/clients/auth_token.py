@@ -1,4 +1,4 @@
-"""Access tokens for calls to other services: OAuth2 client_credentials, cached until near expiry."""
+"""Access tokens for calls to other services: client_credentials, cached until near expiry."""
 
 from __future__ import annotations
 
@@ -15,7 +15,11 @@ class ClientCredentials:
     """Fetches and caches this service's access token; one fetch at a time."""
 
     def __init__(
-        self, http: Callable[[], httpx.AsyncClient], token_url: str, client_id: str, client_secret: str
+        self,
+        http: Callable[[], httpx.AsyncClient],
+        token_url: str,
+        client_id: str,
+        client_secret: str,
     ) -> None:
         self.http = http  # the app's current client, looked up per call
         self.token_url = token_url
@@ -44,6 +48,8 @@ class ClientCredentials:
         except httpx.HTTPError as exc:
             raise UpstreamUnavailable("The auth service cannot be reached") from exc
         if r.status_code != 200:
-            raise UpstreamUnavailable(f"The auth service refused this service's client ({r.status_code})")
+            raise UpstreamUnavailable(
+                f"The auth service refused this service's client ({r.status_code})"
+            )
         body = r.json()
         return str(body["access_token"]), time.time() + float(body.get("expires_in", 300))

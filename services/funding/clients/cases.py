@@ -12,7 +12,9 @@ from services.funding.errors import UpstreamUnavailable
 
 
 class CasesClient:
-    def __init__(self, http: httpx.AsyncClient, base_url: str, credentials: ClientCredentials) -> None:
+    def __init__(
+        self, http: httpx.AsyncClient, base_url: str, credentials: ClientCredentials
+    ) -> None:
         self.http = http
         self.base_url = base_url.rstrip("/")
         self.credentials = credentials
@@ -24,7 +26,9 @@ class CasesClient:
             token = await self.credentials.token()
             try:
                 r = await self.http.get(
-                    f"{self.base_url}/cases/v1/key-figures", params=params, headers={"Authorization": f"Bearer {token}"}
+                    f"{self.base_url}/cases/v1/key-figures",
+                    params=params,
+                    headers={"Authorization": f"Bearer {token}"},
                 )
             except httpx.HTTPError as exc:
                 raise UpstreamUnavailable("The cases service cannot be reached") from exc
@@ -32,7 +36,9 @@ class CasesClient:
                 self.credentials.forget()
                 continue
             if r.status_code != 200:
-                raise UpstreamUnavailable(f"The cases service answered {r.status_code} for the key figures")
+                raise UpstreamUnavailable(
+                    f"The cases service answered {r.status_code} for the key figures"
+                )
             body: dict[str, Any] = r.json()
             return body
         raise UpstreamUnavailable("The cases service does not accept this service's token")

@@ -65,7 +65,7 @@ def _check(line: int, raw: dict[str, str], errors: list[FrameRowError]) -> Frame
 
 
 def parse_frames_csv(body: bytes) -> tuple[list[FrameRow], list[FrameRowError]]:
-    """Rows of a CSV with the header `ags,name,amount,status,reference_date` (comma or semicolon)."""
+    """Rows of a CSV with the header `ags,name,amount,status,reference_date` (`,` or `;`)."""
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

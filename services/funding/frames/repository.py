@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert
@@ -73,12 +73,12 @@ async def flag_for_review(
         .where(col(Application.state).not_in(["withdrawn", "rejected"]))
         .where(
             col(Application.applicant_ags).in_(finalized_ags)
-            | col(Application.member_ags).overlap(finalized_ags)
+            | cast(Any, Application.member_ags).overlap(finalized_ags)  # ARRAY comparator
         )
         .values(needs_review=True, review_reason=reason, version=col(Application.version) + 1)
         .returning(col(Application.id))
     )
-    return list((await session.exec(stmt)).scalars())  # type: ignore[call-overload]
+    return list((await session.exec(stmt)).scalars())
 
 
 async def get_consortium(session: AsyncSession, consortium_id: uuid.UUID) -> Consortium | None:

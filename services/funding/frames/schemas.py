@@ -66,7 +66,8 @@ class ConsortiumCreate(BaseModel):
     member_ags: list[Annotated[str, StringConstraints(pattern=AGS_MUNICIPALITY)]] = Field(
         min_length=1,
         max_length=100,
-        description="AGS of the other member municipalities (the lead is added automatically); may span districts",
+        description="AGS of the other member municipalities (the lead is added automatically); "
+        "may span districts",
     )
 
 

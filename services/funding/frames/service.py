@@ -31,7 +31,7 @@ def _transition_errors(rows: list[FrameRow], existing: dict[str, str]) -> list[F
 async def import_frames(
     session: AsyncSession, who: Principal, programme: Programme, body: bytes
 ) -> FrameImportResult:
-    """Creates or replaces frames from a CSV. Any bad row refuses the whole file with every row's error.
+    """Creates or replaces frames from a CSV; any bad row refuses the file, listing every error.
 
     Frames that turn from preliminary to final flag the applications based on them for review.
     """

@@ -13,7 +13,7 @@ from services.funding.models import FundingTable
 
 
 class Programme(FundingTable, table=True):
-    """A funding programme; `booked_amount` never exceeds `total_budget` (checked by PostgreSQL too)."""
+    """A funding programme; `booked_amount` never exceeds `total_budget` (a CHECK, too)."""
 
     __tablename__ = "programme"
     __table_args__ = (

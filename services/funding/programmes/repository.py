@@ -49,7 +49,7 @@ async def book(session: AsyncSession, programme_id: uuid.UUID, amount: Decimal) 
         .values(booked_amount=col(Programme.booked_amount) + amount)
         .returning(col(Programme.booked_amount))
     )
-    return (await session.exec(stmt)).scalar_one_or_none()  # type: ignore[call-overload]
+    return (await session.exec(stmt)).scalar_one_or_none()
 
 
 async def lock(

@@ -62,7 +62,8 @@ class ProgrammeCreate(BaseModel):
     min_fte: Decimal = Field(Decimal("0.25"), ge=Decimal("0.25"), le=Decimal("1"), decimal_places=2)
     min_frame: Money = Field(description="Minimum planning frame for applying alone")
     deciding_mode: Literal["statewide", "regional"] = Field(
-        description="`statewide`: one council (deciding_region) decides everything; `regional`: the applicant's own"
+        description="`statewide`: one council (deciding_region) decides everything; "
+        "`regional`: the applicant's own"
     )
     deciding_region: str | None = Field(
         None, pattern=r"^08[1-4]$", description="AGS of the statewide council"

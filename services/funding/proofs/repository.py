@@ -13,7 +13,9 @@ from services.funding.proofs.models import ProofOfUse
 
 
 async def get_for(session: AsyncSession, application_id: uuid.UUID) -> ProofOfUse | None:
-    return (await session.exec(select(ProofOfUse).where(ProofOfUse.application_id == application_id))).first()
+    return (
+        await session.exec(select(ProofOfUse).where(ProofOfUse.application_id == application_id))
+    ).first()
 
 
 async def approved_without_proof(

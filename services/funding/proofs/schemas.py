@@ -13,7 +13,9 @@ from services.funding.money import Money
 
 class MonthsWorked(BaseModel):
     position_id: uuid.UUID
-    months_worked: int = Field(ge=0, le=60, description="Months the manager actually worked in the period")
+    months_worked: int = Field(
+        ge=0, le=60, description="Months the manager actually worked in the period"
+    )
 
 
 class ProofCreate(BaseModel):
@@ -23,8 +25,10 @@ class ProofCreate(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "positions": [{"position_id": "5d7c9b0e-1f2a-4c3d-9e8f-0a1b2c3d4e5f", "months_worked": 24}],
-                    "report": "Im Förderzeitraum wurden 212 Personen in der Anschlussunterbringung beraten …",
+                    "positions": [
+                        {"position_id": "5d7c9b0e-1f2a-4c3d-9e8f-0a1b2c3d4e5f", "months_worked": 24}
+                    ],
+                    "report": "Im Förderzeitraum wurden 212 Personen beraten …",
                 }
             ]
         }
@@ -40,7 +44,9 @@ class ProofRead(BaseModel):
     id: uuid.UUID
     application_id: uuid.UUID
     months_worked: dict[str, Any] = Field(description="Months worked per position id")
-    key_figures: dict[str, Any] = Field(description="Key figures of the applicant for the period, from the cases service")
+    key_figures: dict[str, Any] = Field(
+        description="Key figures of the applicant for the period, from the cases service"
+    )
     report: str
     filed_by: str
     filed_at: datetime

@@ -44,7 +44,9 @@ async def file_proof(
     assert programme is not None  # noqa: S101 - foreign key
     end = period_end(programme)
     if datetime.now(UTC).date() <= end:
-        raise ProofNotDue(f"The funding period runs until {end.isoformat()}; file the proof afterwards")
+        raise ProofNotDue(
+            f"The funding period runs until {end.isoformat()}; file the proof afterwards"
+        )
     if await repository.get_for(session, app.id) is not None:
         raise ProofExists("This application already has a proof of use")
     positions = {p.id: p for p in await applications.positions(session, app.id)}
@@ -54,11 +56,18 @@ async def file_proof(
         if position is None:
             raise InvalidApplication("A position_id does not belong to this application")
         if item.months_worked > position.months:
-            raise InvalidApplication(f"Position {position.id} was approved for {position.months} months only")
+            raise InvalidApplication(
+                f"Position {position.id} was approved for {position.months} months only"
+            )
         worked[str(item.position_id)] = item.months_worked
     figures = await cases.key_figures(app.applicant_org_id, programme.period_start, end)
-    proof = ProofOfUse(application_id=app.id, months_worked=worked, key_figures=figures, report=body.report,
-                       filed_by=who.subject)
+    proof = ProofOfUse(
+        application_id=app.id,
+        months_worked=worked,
+        key_figures=figures,
+        report=body.report,
+        filed_by=who.subject,
+    )
     try:
         async with session.begin_nested():
             session.add(proof)
@@ -66,13 +75,23 @@ async def file_proof(
     except IntegrityError as exc:
         raise ProofExists("This application already has a proof of use") from exc
     await session.refresh(proof)
-    await record_audit(session, who, "proof_of_use.filed", "application", app.id, {"proof_id": str(proof.id)})
-    await emit(session, "proof_of_use.filed", "application", app.id, route_orgs(route_view(app)),
-               {"proof_id": str(proof.id)})
+    await record_audit(
+        session, who, "proof_of_use.filed", "application", app.id, {"proof_id": str(proof.id)}
+    )
+    await emit(
+        session,
+        "proof_of_use.filed",
+        "application",
+        app.id,
+        route_orgs(route_view(app)),
+        {"proof_id": str(proof.id)},
+    )
     return proof
 
 
-async def overdue(session: AsyncSession, who: Principal, as_of: date, after: uuid.UUID | None, limit: int) -> list[OverdueProof]:
+async def overdue(
+    session: AsyncSession, who: Principal, as_of: date, after: uuid.UUID | None, limit: int
+) -> list[OverdueProof]:
     """Approved applications of the caller's council (admins: all) whose proof is past due."""
     council = None if who.has_role("admin") else who.org
     out: list[OverdueProof] = []
@@ -85,9 +104,16 @@ async def overdue(session: AsyncSession, who: Principal, as_of: date, after: uui
                 assert programme is not None  # noqa: S101
                 cache[app.programme_id] = due_on(programme)
             if cache[app.programme_id] < as_of:
-                out.append(OverdueProof(application_id=app.id, applicant_name=app.applicant_name,
-                                        applicant_ags=app.applicant_ags, granted_amount=app.granted_amount or 0,
-                                        notice_number=app.notice_number or "", due_on=cache[app.programme_id]))
+                out.append(
+                    OverdueProof(
+                        application_id=app.id,
+                        applicant_name=app.applicant_name,
+                        applicant_ags=app.applicant_ags,
+                        granted_amount=app.granted_amount or 0,
+                        notice_number=app.notice_number or "",
+                        due_on=cache[app.programme_id],
+                    )
+                )
                 if len(out) == limit:
                     break
         if len(rows) < 500:
