@@ -39,6 +39,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="a short smoke run (~3 s per path)")
     parser.add_argument("--duration", type=float, help="seconds per path and round")
     parser.add_argument("--rounds", type=int, help="interleaved rounds (best one is reported)")
+    parser.add_argument(
+        "--funding-items",
+        type=int,
+        help="items in the funding batch and as single transitions (default 2,000; quick 300;"
+        " 10,000 is the full comparison, ~5 min more: singles run at ~35-150/s here)",
+    )
     parser.add_argument("--no-profile", action="store_true", help="skip py-spy on a missed goal")
     parser.add_argument(
         "--only", help="comma-separated setups: baselines,gateway,cases,auth,funding"
@@ -48,9 +54,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    duration = args.duration or (3.0 if args.quick else 10.0)
+    duration = args.duration or (3.0 if args.quick else 8.0)
     rounds = args.rounds or (1 if args.quick else 2)
-    warmup = 1.0 if args.quick else 3.0
+    warmup = 1.0 if args.quick else 2.0
+    funding_items = args.funding_items or (300 if args.quick else 2_000)
     only = set(args.only.split(",")) if args.only else None
     ensure_wrk()
     print(
@@ -82,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             warmup=warmup,
         )
         if not only or "funding" in only:
-            extra.update(_funding(stack, args.quick, extra_lines, skipped))
+            extra.update(_funding(stack, args.quick, funding_items, extra_lines, skipped))
         if not args.no_profile:
             from bench.profile import profile_misses
 
@@ -106,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _funding(
-    stack: Stack, quick: bool, lines: list[str], skipped: list[Skipped]
+    stack: Stack, quick: bool, items: int, lines: list[str], skipped: list[Skipped]
 ) -> dict[str, object]:
     """The funding helper's batch-vs-singles comparison, when bench/funding_batch.py exists."""
     if not (Path(__file__).parent / "funding_batch.py").exists():
@@ -114,7 +121,7 @@ def _funding(
         return {}
     from bench.funding_rows import run_funding_batch
 
-    return run_funding_batch(stack, quick, lines, skipped)
+    return run_funding_batch(stack, quick, items, lines, skipped)
 
 
 if __name__ == "__main__":

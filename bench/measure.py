@@ -9,7 +9,7 @@ from __future__ import annotations
 import httpx
 
 from bench.cpu import cpu_seconds
-from bench.load import run_load
+from bench.load import CONNECTIONS, run_load
 from bench.rows import Row
 
 
@@ -41,10 +41,10 @@ def measure(
     for n in range(rounds):
         for row in live:
             if n == 0 and warmup > 0:
-                run_load(row.request, warmup)
+                run_load(row.request, warmup, row.connections or CONNECTIONS)
             serving = [pids[name] for name in row.server if name in pids]
             cpu_before = cpu_seconds(serving)
-            result = run_load(row.request, duration)
+            result = run_load(row.request, duration, row.connections or CONNECTIONS)
             cpu_used = cpu_seconds(serving) - cpu_before
             row.results.append(result)
             if serving and result.requests:

@@ -148,7 +148,7 @@ def profile_misses(
         if row.goal is None or not (missed or always) or not row.server:
             continue
         print(f"profiling {row.name} with py-spy ...", flush=True)
-        result = profile_row(stack, row, row.server[-1], 4 if quick else 10)
+        result = profile_row(stack, row, row.server[-1], 4 if quick else 6)
         if result is None:
             lines.append(f"(could not profile {row.name}: py-spy or the process missing)")
             continue

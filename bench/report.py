@@ -46,6 +46,7 @@ def as_records(rows: list[Row]) -> list[dict[str, Any]]:
                 "goal": row.goal,
                 "verdict": verdict(row, value),
                 "rounds_rps": [round(r.rps, 1) for r in row.results],
+                "connections": row.connections,
                 "note": row.note,
                 "error": row.error,
             }

@@ -17,6 +17,7 @@ class Row:
     baseline: str | None = None
     goal: float | None = None
     note: str = ""
+    connections: int | None = None  # fewer than the default for paths slow by design
     server: tuple[str, ...] = ()  # names of the processes that serve it (for CPU time)
     results: list[LoadResult] = field(default_factory=list)
     error: str | None = None

@@ -223,7 +223,8 @@ def auth_rows(stack: Stack) -> list[Row]:
             AUTH_PASSWORD,
             Request(url, "POST", form, password_body),
             baseline=BARE_GET,
-            note="argon2id (time 3, 64 MiB) per login by design; no goal",
+            note="argon2id (time 3, 64 MiB) per login by design; 4 connections; no goal",
+            connections=4,
             server=("auth",),
         ),
     ]
