@@ -12,7 +12,7 @@
 set -eu
 
 GRACE=20
-HEALTH_URL_FILE=/tmp/pakt-health-url
+HEALTH_URL_FILE="${PAKT_HEALTH_URL_FILE:-/tmp/pakt-health-url}"  # read by pakt-healthcheck
 
 serve() {
     printf 'http://127.0.0.1:%s/%s/readyz\n' "$2" "$1" > "$HEALTH_URL_FILE"

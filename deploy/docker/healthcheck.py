@@ -7,11 +7,13 @@ migration job) has nothing to ask and counts as healthy.
 
 from __future__ import annotations
 
+import os
 import sys
 import urllib.request
 from pathlib import Path
 
-STATE = Path("/tmp/pakt-health-url")  # noqa: S108 - written by the entrypoint in the same container
+# written by the entrypoint in the same container
+STATE = Path(os.environ.get("PAKT_HEALTH_URL_FILE", "/tmp/pakt-health-url"))  # noqa: S108
 
 
 def target(argv: list[str]) -> str | None:

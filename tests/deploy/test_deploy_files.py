@@ -207,3 +207,64 @@ def test_container_healthcheck_follows_the_readiness_endpoint(local_server):
     assert _healthcheck(f"http://127.0.0.1:{local_server}/cases/other") == 1
     assert _healthcheck("http://127.0.0.1:9/cases/readyz") == 1
     assert _healthcheck("http://example.org/cases/readyz") == 2
+
+
+@pytest.fixture
+def stub_path(tmp_path) -> dict[str, str]:
+    """PATH with recording stand-ins for `uvicorn` and `pakt` (what the image would exec)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name in ("uvicorn", "pakt"):
+        stub = bin_dir / name
+        stub.write_text(
+            f'#!/bin/sh\necho "{name} $* DATABASE_URL=${{DATABASE_URL:-}}" > "$STUB_OUT"\n'
+        )
+        stub.chmod(0o755)
+    return {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "STUB_OUT": str(tmp_path / "argv"),
+        "PAKT_HEALTH_URL_FILE": str(tmp_path / "health-url"),
+    }
+
+
+def _entrypoint(env: dict[str, str], *args: str) -> str:
+    script = ROOT / "deploy" / "docker" / "entrypoint.sh"
+    subprocess.run(["/bin/sh", str(script), *args], env=env, check=True)  # noqa: S603
+    return Path(env["STUB_OUT"]).read_text().strip()
+
+
+@pytest.mark.parametrize("spec", config_catalog.SERVICES, ids=lambda s: s.name)
+def test_entrypoint_runs_the_service_with_graceful_shutdown(stub_path, spec):
+    argv = _entrypoint(stub_path, spec.name)
+    assert argv.startswith(
+        f"uvicorn --factory {spec.app_factory} --host 0.0.0.0 --port {spec.port} "
+    )
+    assert f"--timeout-graceful-shutdown {kube.uvicorn_grace_seconds()}" in argv
+    health_url = Path(stub_path["PAKT_HEALTH_URL_FILE"]).read_text().strip()
+    assert health_url == f"http://127.0.0.1:{spec.port}{spec.ready_path}"
+
+
+def test_entrypoint_migrate_names_a_server_for_the_cli(stub_path):
+    env = {**stub_path, "AUTH_DATABASE_URL": "postgresql://a@db/pakt_auth"}
+    assert _entrypoint(env, "migrate") == "pakt db migrate DATABASE_URL=postgresql://a@db/pakt_auth"
+    env["DATABASE_URL"] = "postgresql://s@server/postgres"
+    assert (
+        _entrypoint(env, "migrate") == "pakt db migrate DATABASE_URL=postgresql://s@server/postgres"
+    )
+
+
+def test_container_healthcheck_without_argument_asks_what_the_entrypoint_wrote(
+    local_server, tmp_path
+):
+    script = ROOT / "deploy" / "docker" / "healthcheck.py"
+    state = tmp_path / "health-url"
+    env = {"PATH": "/usr/bin:/bin", "PAKT_HEALTH_URL_FILE": str(state)}
+
+    def run() -> int:
+        return subprocess.run([sys.executable, str(script)], env=env, check=False).returncode  # noqa: S603
+
+    assert run() == 0  # no server in this container (the migration job)
+    state.write_text(f"http://127.0.0.1:{local_server}/auth/readyz\n")
+    assert run() == 0
+    state.write_text(f"http://127.0.0.1:{local_server}/auth/healthz-not-ready\n")
+    assert run() == 1
