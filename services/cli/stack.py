@@ -130,15 +130,15 @@ class Managed:
     def stop(self, grace: float = GRACE_SECONDS) -> None:
         """SIGTERM the whole process group, SIGKILL what is left after `grace` seconds."""
         proc = self.process
-        if proc is not None:
+        if proc is not None and proc.returncode is None:
             _signal_group(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=grace)
-            except subprocess.TimeoutExpired:
-                _signal_group(proc.pid, signal.SIGKILL)
-                proc.wait()
-            _signal_group(proc.pid, signal.SIGKILL)  # stragglers that left the leader behind
-            self.process = None
+            deadline = time.monotonic() + grace
+            while not _exited(proc.pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            # the leader is not reaped yet, so its group id cannot have been reused
+            _signal_group(proc.pid, signal.SIGKILL)
+            proc.wait()
+        self.process = None
         if self._log is not None:
             self._log.close()
             self._log = None
@@ -148,6 +148,14 @@ class Managed:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return ""
+
+
+def _exited(pid: int) -> bool:
+    """True once child `pid` has exited; leaves it unreaped (WNOWAIT)."""
+    try:
+        return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+    except ChildProcessError:
+        return True
 
 
 def _signal_group(pgid: int, sig: signal.Signals) -> None:
