@@ -74,8 +74,11 @@ def find_nginx(install: bool = True) -> str:
     if install and debian and os.geteuid() == 0:
         print("nginx is missing: installing Debian's nginx package ...", flush=True)  # noqa: T201
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-q"], check=True, env=env)  # noqa: S607
-        subprocess.run(["apt-get", "install", "-y", "-q", "nginx"], check=True, env=env)  # noqa: S607
+        try:
+            subprocess.run(["apt-get", "update", "-q"], check=True, env=env)  # noqa: S607
+            subprocess.run(["apt-get", "install", "-y", "-q", "nginx"], check=True, env=env)  # noqa: S607
+        except subprocess.CalledProcessError as exc:
+            raise GatewayError(f"installing nginx failed ({exc}); install it by hand") from exc
         return find_nginx(install=False)
     hint = "sudo apt-get install nginx" if debian else "install nginx with your package manager"
     raise GatewayError(f"nginx is required for the gateway but was not found. Install it ({hint}).")
