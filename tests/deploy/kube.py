@@ -221,6 +221,35 @@ def service_problems(objects: list[Obj]) -> list[str]:
     return problems
 
 
+def pod_security_problems(objects: list[Obj]) -> list[str]:
+    """Every pod we define meets the "restricted" Pod Security Standard the namespace enforces,
+    with a read-only root filesystem on top."""
+    problems = []
+    for obj in (o for o in objects if o.get("kind") in ("Deployment", "Job")):
+        pod = obj["spec"]["template"]["spec"]
+        pod_ctx = pod.get("securityContext", {})
+        for container in pod["containers"] + pod.get("initContainers", []):
+            ctx = container.get("securityContext", {})
+            where = f"{_name(obj)} container {container['name']}"
+            if not (ctx.get("runAsNonRoot") or pod_ctx.get("runAsNonRoot")):
+                problems.append(f"{where}: runAsNonRoot is not set")
+            seccomp = ctx.get("seccompProfile") or pod_ctx.get("seccompProfile") or {}
+            if seccomp.get("type") not in ("RuntimeDefault", "Localhost"):
+                problems.append(f"{where}: no RuntimeDefault seccomp profile")
+            if ctx.get("allowPrivilegeEscalation") is not False:
+                problems.append(f"{where}: allowPrivilegeEscalation must be false")
+            if ctx.get("capabilities", {}).get("drop") != ["ALL"]:
+                problems.append(f"{where}: capabilities must drop ALL")
+            if ctx.get("readOnlyRootFilesystem") is not True:
+                problems.append(f"{where}: root filesystem must be read-only")
+    namespaces = [o for o in objects if o.get("kind") == "Namespace"]
+    for ns in namespaces:
+        labels = ns["metadata"].get("labels", {})
+        if labels.get("pod-security.kubernetes.io/enforce") != "restricted":
+            problems.append(f"{_name(ns)}: does not enforce the restricted Pod Security Standard")
+    return problems
+
+
 def database_problems(objects: list[Obj]) -> list[str]:
     """One CloudNativePG Cluster per service: a synchronous standby, backups, a schedule."""
     problems = []

@@ -226,6 +226,14 @@ def test_service_reading_another_services_database_is_caught(base):
     assert any("not its own cluster's Secret" in p for p in kube.service_problems(base))
 
 
+def test_privileged_container_is_caught(base):
+    job = _find(base, "Job", "pakt-migrate")
+    job["spec"]["template"]["spec"]["containers"][0]["securityContext"] = {"privileged": True}
+    problems = kube.pod_security_problems(base)
+    assert "Job/pakt-migrate container migrate: allowPrivilegeEscalation must be false" in problems
+    assert "Job/pakt-migrate container migrate: capabilities must drop ALL" in problems
+
+
 def test_database_without_standby_or_schedule_is_caught(base):
     _find(base, "Cluster", "pakt-cases-db")["spec"]["instances"] = 1
     base.remove(_find(base, "ScheduledBackup", "pakt-funding-db-nightly"))

@@ -39,6 +39,11 @@ def test_services_match_the_catalog_and_shut_down_gracefully(rendered, overlay):
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_pod_meets_the_restricted_pod_security_standard(rendered, overlay):
+    assert kube.pod_security_problems(rendered[overlay]) == []
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
 def test_each_service_has_a_replicated_backed_up_database(rendered, overlay):
     assert kube.database_problems(rendered[overlay]) == []
 
