@@ -19,7 +19,7 @@ commands.add_typer(cases_app, name="cases")
 
 
 async def anonymize(database_url: str, retention_days: int, batch: int = 1000) -> int:
-    """Anonymizes every case closed longer than `retention_days` ago, one committed batch at a time."""
+    """Anonymizes all cases closed more than `retention_days` ago, committing batch by batch."""
     engine = make_engine(database_url, app_name="pakt-cases-cli", pool_size=1)
     maker = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
     total = 0

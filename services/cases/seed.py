@@ -13,6 +13,7 @@ from services.cases.casefile import service as cases
 from services.cases.casefile.schemas import CaseCreate, Consent, Person
 from services.cases.contacts import service as contacts
 from services.cases.contacts.schemas import ConsultationCreate, ReferralCreate
+from services.cases.db import run
 from services.cases.models import client_case
 from services.cases.plans import service as plans
 from services.cases.plans.schemas import Goal, PlanVersionCreate
@@ -41,7 +42,7 @@ def demo_principal() -> Principal:
         org_path=("08", "081", "08117", GOEPPINGEN_AGS),
         roles=frozenset({"case_worker"}),
         scopes=frozenset(),
-        token_id="seed",
+        token_id="",
         expires_at=0,
     )
 
@@ -111,8 +112,9 @@ async def seed(database_url: str) -> list[str]:
         async with maker() as session:
             existing = set(
                 (
-                    await session.exec(
-                        select(client_case.c.external_id).where(client_case.c.org_id == GOEPPINGEN)
+                    await run(
+                        session,
+                        select(client_case.c.external_id).where(client_case.c.org_id == GOEPPINGEN),
                     )
                 ).scalars()
             )

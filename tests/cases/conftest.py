@@ -74,7 +74,8 @@ async def open_case(
     }
     r = await svc.client.post("/cases/v1/cases", json=payload, headers=caller.headers(svc.tokens))
     assert r.status_code == 201, r.text
-    return r.json()
+    out: dict[str, Any] = r.json()
+    return out
 
 
 CONSENT = {"given_on": "2026-03-02", "scope": ["personal_data", "plan"], "means": "written"}
@@ -106,4 +107,5 @@ async def with_person(
         headers=caller.headers(svc.tokens, **{"If-Match": r.headers["ETag"]}),
     )
     assert r.status_code == 200, r.text
-    return r.json()
+    out: dict[str, Any] = r.json()
+    return out

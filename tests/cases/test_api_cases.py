@@ -149,7 +149,7 @@ async def test_list_filters_and_cursor(svc):
         headers=headers,
     )
 
-    async def ids(**params):
+    async def ids(**params: str) -> list[str]:
         r = await svc.client.get("/cases/v1/cases", params=params, headers=headers)
         assert r.status_code == 200, r.text
         return [x["id"] for x in r.json()["items"]]

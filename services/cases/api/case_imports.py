@@ -23,9 +23,11 @@ MEDIA_TYPES = (
     "application/x-jsonlines",
 )
 _EXAMPLE = (
-    '{"external_id": "KM-2025-0042", "pseudonym": "GP-Reiher", "municipality_ags": "08117019", "opened_on": "2025-05-12"}\n'
-    '{"external_id": "KM-2025-0043", "pseudonym": "GP-Milan", "municipality_ags": "08117019", "opened_on": "2025-06-02",'
-    ' "status": "closed", "closing_reason": "moved", "closed_on": "2026-01-31"}\n'
+    '{"external_id": "KM-2025-0042", "pseudonym": "GP-Reiher", "municipality_ags": "08117019",'
+    ' "opened_on": "2025-05-12"}\n'
+    '{"external_id": "KM-2025-0043", "pseudonym": "GP-Milan", "municipality_ags": "08117019",'
+    ' "opened_on": "2025-06-02", "status": "closed", "closing_reason": "moved",'
+    ' "closed_on": "2026-01-31"}\n'
 )
 
 
@@ -34,8 +36,9 @@ _EXAMPLE = (
     response_model=ImportResult,
     responses=problem_responses(401, 403, 409, 413, 415, 422),
     summary="Import cases (JSON Lines)",
-    description=f"Up to {MAX_LINES} cases, one JSON object per line (`application/x-ndjson`), matched "
-    "by `external_id` within your organization: unknown ids create a case, known ids update it. "
+    description=f"Up to {MAX_LINES} cases, one JSON object per line (`application/x-ndjson`), "
+    "matched by `external_id` within your organization: unknown ids create a case, known ids "
+    "update it. "
     "Every line succeeds or fails on its own (see `results`); repeating an import changes nothing "
     "and reports `unchanged`. Accepts `Idempotency-Key` to replay the first answer exactly.",
     openapi_extra={

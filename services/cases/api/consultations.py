@@ -43,7 +43,8 @@ def _read(row: Any) -> ConsultationRead:
     response_model=ConsultationRead,
     responses=problem_responses(401, 404, 409, 422),
     summary="Log a consultation",
-    description="Records one counselling contact. Accepts `Idempotency-Key`. Emits `consultation.logged`.",
+    description="Records one counselling contact. Accepts `Idempotency-Key`. "
+    "Emits `consultation.logged`.",
 )
 async def log_consultation(
     case_id: CaseId,

@@ -64,7 +64,8 @@ async def write_plan_version(
     response_model=PlanVersionRead,
     responses=problem_responses(401, 404, 422),
     summary="Read the current plan",
-    description="The latest plan version with its goals; the ETag is its number. The read is logged.",
+    description="The latest plan version with its goals; the ETag is its number. "
+    "The read is logged.",
 )
 async def read_plan(case: CurrentCase, session: SessionDep, who: CaseWorker) -> Any:
     out = await service.read_version(session, who, case.id, None)

@@ -32,8 +32,8 @@ BASE = "/cases/v1/cases/{case_id}"
     response_model=Page[AccessEntry],
     responses=problem_responses(400, 401, 404, 422),
     summary="Who read this case",
-    description="Every read of the case's personal data, newest first. Only for the `privacy_officer` "
-    "of the owning organization (404 for everyone else).",
+    description="Every read of the case's personal data, newest first. Only for the "
+    "`privacy_officer` of the owning organization (404 for everyone else).",
 )
 async def list_access_log(
     request: Request,
@@ -65,7 +65,8 @@ async def list_access_log(
     responses=problem_responses(401, 404, 422),
     summary="Export everything about the person (Art. 15 GDPR)",
     description="One JSON document: case, consent, person data, all plan versions with goals, "
-    "consultations, referrals, volunteer assignments and the access log. The export itself is logged.",
+    "consultations, referrals, volunteer assignments and the access log. "
+    "The export itself is logged.",
 )
 async def export_case(case: PrivacyCase, session: SessionDep, who: PrivacyOfficer) -> Any:
     out = await service.export(session, who, case)
@@ -81,9 +82,9 @@ async def export_case(case: PrivacyCase, session: SessionDep, who: PrivacyOffice
     response_model=ErasureRead,
     responses=problem_responses(401, 404, 422),
     summary="Erase the person's data (Art. 17 GDPR)",
-    description="Removes the person's data, every free text, the pseudonym and the external id of the "
-    "case in one transaction; dates, fields, statuses and durations stay, so key figures do not change. "
-    "Repeating it is harmless.",
+    description="Removes the person's data, every free text, the pseudonym and the external id "
+    "of the case in one transaction; dates, fields, statuses and durations stay, so key figures "
+    "do not change. Repeating it is harmless.",
 )
 async def erase_case(case: PrivacyCase, session: SessionDep, who: PrivacyOfficer) -> ErasureRead:
     locked = await case_repo.get_for_update(session, case.id, case.org_id)

@@ -43,7 +43,8 @@ def _read(row: Any) -> ReferralRead:
     response_model=ReferralRead,
     responses=problem_responses(401, 404, 409, 422),
     summary="Refer the person to an agency",
-    description="Records a referral in status `sent`. Accepts `Idempotency-Key`. Emits `referral.sent`.",
+    description="Records a referral in status `sent`. Accepts `Idempotency-Key`. "
+    "Emits `referral.sent`.",
 )
 async def send_referral(
     case_id: CaseId,

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.cases.db import run
 from services.cases.errors import ExternalIdTaken
 from services.cases.models import access_log, case_reference_counter, client_case, person_data
 from services.common.auth import Principal
@@ -36,7 +37,7 @@ async def allocate_references(session: AsyncSession, org_id: str, year: int, cou
         )
         .returning(case_reference_counter.c.last_value)
     )
-    last = (await session.exec(stmt)).scalar_one()
+    last = (await run(session, stmt)).scalar_one()
     return int(last) - count + 1
 
 
@@ -48,7 +49,7 @@ async def insert_case(session: AsyncSession, values: dict[str, Any]) -> Row[Any]
     try:
         async with session.begin_nested():
             return (
-                await session.exec(insert(client_case).values(**values).returning(*_CASE_COLUMNS))
+                await run(session, insert(client_case).values(**values).returning(*_CASE_COLUMNS))
             ).one()
     except IntegrityError as exc:
         if "uq_client_case_org_id_external_id" in str(exc.orig):
@@ -58,7 +59,7 @@ async def insert_case(session: AsyncSession, values: dict[str, Any]) -> Row[Any]
 
 async def get(session: AsyncSession, case_id: uuid.UUID, org_id: str) -> Row[Any] | None:
     stmt = select(*_CASE_COLUMNS).where(client_case.c.id == case_id, client_case.c.org_id == org_id)
-    return (await session.exec(stmt)).first()
+    return (await run(session, stmt)).first()
 
 
 def log_access_values(case_id: Any, org_id: Any, who: Principal, action: str) -> dict[str, Any]:
@@ -75,7 +76,7 @@ def log_access_values(case_id: Any, org_id: Any, who: Principal, action: str) ->
 async def log_access(
     session: AsyncSession, case_id: uuid.UUID, org_id: str, who: Principal, action: str
 ) -> None:
-    await session.exec(insert(access_log).values(**log_access_values(case_id, org_id, who, action)))
+    await run(session, insert(access_log).values(**log_access_values(case_id, org_id, who, action)))
 
 
 async def get_with_person_logged(
@@ -104,7 +105,7 @@ async def get_with_person_logged(
         .cte("logged")
     )
     stmt = select(found).add_cte(logged)
-    return (await session.exec(stmt)).first()
+    return (await run(session, stmt)).first()
 
 
 async def update_case(
@@ -119,7 +120,7 @@ async def update_case(
     )
     try:
         async with session.begin_nested():
-            return (await session.exec(stmt)).one()
+            return (await run(session, stmt)).one()
     except IntegrityError as exc:
         if "uq_client_case_org_id_external_id" in str(exc.orig):
             raise ExternalIdTaken("Another case of your organization has this external_id") from exc
@@ -132,23 +133,23 @@ async def get_for_update(session: AsyncSession, case_id: uuid.UUID, org_id: str)
         .where(client_case.c.id == case_id, client_case.c.org_id == org_id)
         .with_for_update()
     )
-    return (await session.exec(stmt)).first()
+    return (await run(session, stmt)).first()
 
 
 async def upsert_person(
     session: AsyncSession, case_id: uuid.UUID, values: dict[str, Any]
 ) -> Row[Any]:
-    stmt = pg_insert(person_data).values(case_id=case_id, **values)
-    stmt = stmt.on_conflict_do_update(
+    insert_ = pg_insert(person_data).values(case_id=case_id, **values)
+    stmt = insert_.on_conflict_do_update(
         index_elements=["case_id"],
-        set_={**{k: stmt.excluded[k] for k in values}, "updated_at": func.now()},
+        set_={**{k: insert_.excluded[k] for k in values}, "updated_at": func.now()},
     ).returning(*PERSON_COLUMNS)
-    return (await session.exec(stmt)).one()
+    return (await run(session, stmt)).one()
 
 
 async def get_person(session: AsyncSession, case_id: uuid.UUID) -> Row[Any] | None:
     return (
-        await session.exec(select(*PERSON_COLUMNS).where(person_data.c.case_id == case_id))
+        await run(session, select(*PERSON_COLUMNS).where(person_data.c.case_id == case_id))
     ).first()
 
 
@@ -164,7 +165,7 @@ async def list_page(
     if after is not None:
         stmt = stmt.where(tuple_(client_case.c.created_at, client_case.c.id) > tuple_(*after))
     stmt = stmt.order_by(client_case.c.created_at, client_case.c.id).limit(limit + 1)
-    return (await session.exec(stmt)).all()
+    return (await run(session, stmt)).all()
 
 
 async def worklist(
@@ -182,4 +183,4 @@ async def worklist(
     if after is not None:
         stmt = stmt.where(tuple_(review_key, client_case.c.id) > tuple_(*after))
     stmt = stmt.order_by(review_key, client_case.c.id).limit(limit + 1)
-    return (await session.exec(stmt)).all()
+    return (await run(session, stmt)).all()

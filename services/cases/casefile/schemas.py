@@ -181,7 +181,8 @@ class CaseRead(CaseSummary):
 
 class WorklistItem(CaseSummary):
     review_state: str = Field(
-        description="`overdue` (review date passed), `due_soon`, `scheduled`, or `none` (no plan yet)",
+        description="`overdue` (review date passed), `due_soon`, `scheduled`, "
+        "or `none` (no plan yet)",
         examples=["overdue"],
     )
 

@@ -146,7 +146,7 @@ async def change_case(
     if_match: str | None,
     body: CaseUpdate,
 ) -> Row[Any]:
-    """Applies a partial update under If-Match; closing, pausing and reopening are status changes."""
+    """Applies a partial update under If-Match; closing, pausing, reopening are status changes."""
     row = await _locked(session, who, case_id, if_match)
     changes = body.model_dump(exclude_unset=True)
     if row.erased_at is not None and ({"pseudonym", "external_id"} & changes.keys()):

@@ -10,9 +10,12 @@ from typing import Any
 from sqlalchemy import Row, Table, func, insert, select, tuple_, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.cases.db import run
+from services.cases.models import client_case
+
 
 async def add(session: AsyncSession, table: Table, values: dict[str, Any]) -> Row[Any]:
-    return (await session.exec(insert(table).values(**values).returning(*table.c))).one()
+    return (await run(session, insert(table).values(**values).returning(*table.c))).one()
 
 
 async def get(
@@ -26,7 +29,7 @@ async def get(
     stmt = select(table).where(table.c.case_id == case_id, table.c.id == item_id)
     if lock:
         stmt = stmt.with_for_update()
-    return (await session.exec(stmt)).first()
+    return (await run(session, stmt)).first()
 
 
 async def change(
@@ -38,7 +41,7 @@ async def change(
         .values(**values, version=table.c.version + 1, updated_at=func.now())
         .returning(*table.c)
     )
-    return (await session.exec(stmt)).one()
+    return (await run(session, stmt)).one()
 
 
 async def page(
@@ -54,7 +57,7 @@ async def page(
     if after is not None:
         stmt = stmt.where(tuple_(table.c.created_at, table.c.id) > tuple_(*after))
     return (
-        await session.exec(stmt.order_by(table.c.created_at, table.c.id).limit(limit + 1))
+        await run(session, stmt.order_by(table.c.created_at, table.c.id).limit(limit + 1))
     ).all()
 
 
@@ -66,3 +69,9 @@ def parse_after(values: list[Any]) -> tuple[dt.datetime, uuid.UUID]:
 
 def cursor_key(row: Row[Any]) -> tuple[str, str]:
     return row.created_at.isoformat(), str(row.id)
+
+
+async def touch_case(session: AsyncSession, case_id: uuid.UUID) -> None:
+    """`updated_since` on the case list also finds cases whose contacts changed."""
+    stmt = update(client_case).where(client_case.c.id == case_id).values(updated_at=func.now())
+    await run(session, stmt)

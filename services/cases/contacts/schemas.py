@@ -85,7 +85,10 @@ class ReferralCreate(BaseModel):
 
 
 class ReferralUpdate(BaseModel):
-    """Moves the referral on: sent → accepted | declined | completed; accepted → completed | declined."""
+    """Moves the referral on.
+
+    sent → accepted | declined | completed; accepted → completed | declined.
+    """
 
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"status": "accepted"}]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, Table, func, update
+from sqlalchemy import Row, Table
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.cases.contacts import repository as repo
@@ -16,7 +16,7 @@ from services.cases.contacts.schemas import (
     ReferralUpdate,
 )
 from services.cases.errors import InvalidTransition, ItemNotFound
-from services.cases.models import client_case, consultation, referral
+from services.cases.models import consultation, referral
 from services.common.audit import record_audit
 from services.common.auth import Principal
 from services.common.concurrency import check_if_match
@@ -30,13 +30,6 @@ REFERRAL_MOVES = {
 }
 
 
-async def _touch_case(session: AsyncSession, case_id: uuid.UUID) -> None:
-    """`updated_since` on the case list also finds cases whose contacts changed."""
-    await session.exec(
-        update(client_case).where(client_case.c.id == case_id).values(updated_at=func.now())
-    )
-
-
 async def add_item(
     session: AsyncSession,
     who: Principal,
@@ -48,7 +41,7 @@ async def add_item(
 ) -> Row[Any]:
     """Inserts a row under the case with its audit entry and event (payload without free text)."""
     row = await repo.add(session, table, {**values, "case_id": case_id})
-    await _touch_case(session, case_id)
+    await repo.touch_case(session, case_id)
     await record_audit(session, who, event, table.name, row.id, {"case_id": str(case_id)})
     await emit(
         session,
@@ -91,7 +84,7 @@ async def _apply(
         if value is None and key != "notes" and not table.c[key].nullable:
             raise InvalidTransition(f"{key} cannot be null")
     row = await repo.change(session, table, current.id, changes)
-    await _touch_case(session, current.case_id)
+    await repo.touch_case(session, current.case_id)
     safe = {k: v for k, v in changes.items() if k != "notes"}
     await record_audit(
         session,
@@ -167,7 +160,8 @@ async def change_referral(
     status = changes.get("status")
     if "status" in changes and (status is None or status not in REFERRAL_MOVES[current.status]):
         raise InvalidTransition(
-            f"A referral that is {current.status} cannot become {status}", status=current.status
+            f"A referral that is {current.status} cannot become {status}",
+            current_status=current.status,
         )
     event = f"referral.{status}" if status and status != current.status else "referral.changed"
     return await _apply(session, who, referral, current, changes, event)

@@ -46,12 +46,13 @@ class Figures(BaseModel):
     )
     consultations: Count = Field(description="Consultations held in the period")
     consultation_hours: str = Field(
-        description='Hours of those consultations, two decimals; "<5" when fewer than 5 consultations',
+        description='Hours of those consultations, two decimals; "<5" when fewer than 5 '
+        "consultations",
         examples=["61.25"],
     )
     goals: list[GoalCount] = Field(
-        description="Goals of each case's latest plan version (as of the period end) by field and status, "
-        "for cases open during the period; zero counts omitted"
+        description="Goals of each case's latest plan version (as of the period end) by field "
+        "and status, for cases open during the period; zero counts omitted"
     )
     referrals: list[AgencyCount] = Field(description="Referrals made in the period by agency")
     cases_closed: list[ReasonCount] = Field(

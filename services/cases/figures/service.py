@@ -32,7 +32,7 @@ def suppress(n: int) -> Count:
 
 
 def covers(reader: Principal, owner_path: list[str]) -> bool:
-    """A reader's area covers an organization when the reader's AGS chain is a prefix of the owner's."""
+    """The reader's area covers an organization when its AGS chain is a prefix of the owner's."""
     if reader.org_kind == "ministry":
         return True
     path = list(reader.org_path)
@@ -90,13 +90,13 @@ class _Exact:
             goals=[
                 GoalCount(field=f, status=s, count=suppress(n))
                 for (f, s), n in sorted(self.goals.items())
-            ],  # type: ignore[arg-type]
+            ],
             referrals=[
                 AgencyCount(agency=a, count=suppress(n)) for a, n in sorted(self.referrals.items())
-            ],  # type: ignore[arg-type]
+            ],
             cases_closed=[
                 ReasonCount(reason=r, count=suppress(n)) for r, n in sorted(self.closed.items())
-            ],  # type: ignore[arg-type]
+            ],
         )
 
 

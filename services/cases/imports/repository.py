@@ -1,17 +1,20 @@
-"""Set-based statements of the bulk import: one lookup, chunked inserts, one executemany update."""
+"""Set-based statements of the bulk import: one lookup, one insert, one update (arrays + unnest).
+
+A multi-row VALUES statement for 10,000 cases means 110,000 bind parameters for SQLAlchemy to
+compile; `unnest` over one array per column is a fixed, cached statement of 11 parameters.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Row, select, text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.cases.db import run
 from services.cases.models import client_case
 
-CHUNK = 1000
 COMPARED = (
     "pseudonym",
     "municipality_ags",
@@ -20,6 +23,33 @@ COMPARED = (
     "closing_reason",
     "closed_on",
     "assigned_worker",
+)
+_TYPES = {"opened_on": "date", "closed_on": "date", "id": "uuid"}
+
+
+def _arrays(columns: Sequence[str]) -> str:
+    casts = ", ".join(f"CAST(:{c} AS {_TYPES.get(c, 'text')}[])" for c in columns)
+    return f"unnest({casts}) AS u({', '.join(columns)})"
+
+
+_INSERTED = ("external_id", "reference", *COMPARED)
+_INSERT = text(  # built from constant column names; values are bind parameters
+    f"""
+    INSERT INTO client_case (org_id, org_path, {", ".join(_INSERTED)})
+    SELECT :org_id, CAST(:org_path AS text[]), {", ".join(f"u.{c}" for c in _INSERTED)}
+    FROM {_arrays(_INSERTED)}
+    ON CONFLICT ON CONSTRAINT uq_client_case_org_id_external_id DO NOTHING
+    RETURNING id, external_id, reference
+    """  # noqa: S608
+)
+_UPDATE = text(
+    f"""
+    UPDATE client_case AS c
+    SET {", ".join(f"{col} = u.{col}" for col in COMPARED)},
+        version = c.version + 1, updated_at = now()
+    FROM {_arrays(("id", *COMPARED))}
+    WHERE c.id = u.id
+    """  # noqa: S608
 )
 
 
@@ -37,34 +67,24 @@ async def existing(
         .where(client_case.c.org_id == org_id, client_case.c.external_id.in_(list(external_ids)))
         .with_for_update()
     )
-    return {r.external_id: r for r in (await session.exec(stmt)).all()}
+    return {r.external_id: r for r in (await run(session, stmt)).all()}
 
 
-async def insert_new(session: AsyncSession, rows: list[dict[str, Any]]) -> dict[str, Row[Any]]:
-    """Inserts in chunks; a row whose external id appeared concurrently is skipped (not returned)."""
-    out: dict[str, Row[Any]] = {}
-    for i in range(0, len(rows), CHUNK):
-        stmt = (
-            insert(client_case)
-            .values(rows[i : i + CHUNK])
-            .on_conflict_do_nothing(constraint="uq_client_case_org_id_external_id")
-            .returning(client_case)
-        )
-        out.update({r.external_id: r for r in (await session.exec(stmt)).all()})
-    return out
+def _columns(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> dict[str, list[Any]]:
+    return {name: [row[name] for row in rows] for name in names}
+
+
+async def insert_new(
+    session: AsyncSession, org_id: str, org_path: list[str], rows: list[dict[str, Any]]
+) -> dict[str, Row[Any]]:
+    """Inserts in one statement; a row whose external id appeared concurrently is skipped."""
+    if not rows:
+        return {}
+    params = {"org_id": org_id, "org_path": org_path, **_columns(rows, _INSERTED)}
+    return {r.external_id: r for r in (await run(session, _INSERT.bindparams(**params))).all()}
 
 
 async def update_many(session: AsyncSession, changes: list[dict[str, Any]]) -> None:
-    if not changes:
-        return
-    stmt = (
-        update(client_case)
-        .where(client_case.c.id == bindparam("b_id"))
-        .values(
-            **{c: bindparam(f"b_{c}") for c in COMPARED},
-            version=client_case.c.version + 1,
-            updated_at=func.now(),
-        )
-    )
-    params = [{"b_id": ch["id"], **{f"b_{c}": ch[c] for c in COMPARED}} for ch in changes]
-    await session.exec(stmt, params=params)
+    if changes:
+        params = _columns(changes, ("id", *COMPARED))
+        await run(session, _UPDATE.bindparams(**params))

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.cases.casefile import repository as case_repo
+from services.cases.errors import ImportTooLarge
 from services.cases.imports import repository as repo
 from services.cases.imports.schemas import (
     MAX_LINE_BYTES,
@@ -19,7 +20,6 @@ from services.cases.imports.schemas import (
     ImportSummary,
     LineResult,
 )
-from services.cases.errors import ImportTooLarge
 from services.common.audit import audit_row, record_audit_many
 from services.common.auth import Principal
 from services.common.outbox import emit_many, event_row
@@ -73,17 +73,15 @@ async def import_cases(session: AsyncSession, who: Principal, body: bytes) -> Im
         values = item.model_dump()
         values["assigned_worker"] = values["assigned_worker"] or who.subject
         current = found.get(item.external_id)
-        result = results[index]
         if current is None:
             fresh[index] = values
-            continue
-        result.case_id, result.reference = current.id, current.reference
-        if all(getattr(current, c) == values[c] for c in repo.COMPARED):
-            result.outcome = "unchanged"
         else:
-            result.outcome = "updated"
-            changes.append({"id": current.id, **values})
-    await _create(session, who, fresh, results)
+            _match(results[index], current, values, changes)
+    raced = await _create(session, who, fresh, results)
+    if raced:  # a concurrent import committed these first: they exist now, so match them again
+        found = await repo.existing(session, who.org, [v["external_id"] for v in raced.values()])
+        for index, values in raced.items():
+            _match(results[index], found[values["external_id"]], values, changes)
     await repo.update_many(session, changes)
     await _record(session, who, results)
     summary = ImportSummary(
@@ -95,12 +93,24 @@ async def import_cases(session: AsyncSession, who: Principal, body: bytes) -> Im
     return ImportResult(summary=summary, results=results)
 
 
+def _match(
+    result: LineResult, current: Any, values: dict[str, Any], changes: list[dict[str, Any]]
+) -> None:
+    result.case_id, result.reference = current.id, current.reference
+    if all(getattr(current, c) == values[c] for c in repo.COMPARED):
+        result.outcome = "unchanged"
+    else:
+        result.outcome = "updated"
+        changes.append({"id": current.id, **values})
+
+
 async def _create(
     session: AsyncSession,
     who: Principal,
     fresh: dict[int, dict[str, Any]],
     results: list[LineResult],
-) -> None:
+) -> dict[int, dict[str, Any]]:
+    """Inserts the new cases; returns those a concurrent request inserted first."""
     by_year: dict[int, list[int]] = defaultdict(list)
     for index, values in fresh.items():
         by_year[values["opened_on"].year].append(index)
@@ -108,24 +118,18 @@ async def _create(
     for year, indexes in sorted(by_year.items()):
         first = await case_repo.allocate_references(session, who.org, year, len(indexes))
         for offset, index in enumerate(indexes):
-            rows.append(
-                {
-                    **fresh[index],
-                    "org_id": who.org,
-                    "org_path": list(who.org_path),
-                    "reference": case_repo.format_reference(year, first + offset),
-                }
-            )
-    inserted = await repo.insert_new(session, rows)
+            reference = case_repo.format_reference(year, first + offset)
+            rows.append({**fresh[index], "reference": reference})
+    inserted = await repo.insert_new(session, who.org, list(who.org_path), rows)
+    raced = {}
     for index, values in fresh.items():
-        result = results[index]
         row = inserted.get(values["external_id"])
         if row is None:
-            result.errors.append(
-                "a concurrent request created this external_id; send the line again"
-            )
-            continue
-        result.outcome, result.case_id, result.reference = "created", row.id, row.reference
+            raced[index] = values
+        else:
+            results[index].outcome = "created"
+            results[index].case_id, results[index].reference = row.id, row.reference
+    return raced
 
 
 async def _record(session: AsyncSession, who: Principal, results: list[LineResult]) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Row, func, insert, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.cases.db import run
 from services.cases.models import client_case, plan_goal, plan_version
 
 
@@ -16,27 +17,29 @@ async def latest_number(session: AsyncSession, case_id: uuid.UUID) -> int:
     stmt = select(func.coalesce(func.max(plan_version.c.number), 0)).where(
         plan_version.c.case_id == case_id
     )
-    return int((await session.exec(stmt)).scalar_one())
+    return int((await run(session, stmt)).scalar_one())
 
 
 async def add_version(
     session: AsyncSession, values: dict[str, Any], goals: list[dict[str, Any]]
 ) -> Row[Any]:
     row = (
-        await session.exec(insert(plan_version).values(**values).returning(*plan_version.c))
+        await run(session, insert(plan_version).values(**values).returning(*plan_version.c))
     ).one()
     if goals:
-        await session.exec(
+        await run(
+            session,
             insert(plan_goal),
             params=[
                 {**g, "plan_version_id": row.id, "case_id": row.case_id, "position": i}
                 for i, g in enumerate(goals)
             ],
         )
-    await session.exec(
+    await run(
+        session,
         update(client_case)
         .where(client_case.c.id == row.case_id)
-        .values(next_review_on=row.next_review_on, updated_at=func.now())
+        .values(next_review_on=row.next_review_on, updated_at=func.now()),
     )
     return row
 
@@ -50,7 +53,7 @@ async def goals_of(
         .order_by(plan_goal.c.plan_version_id, plan_goal.c.position)
     )
     out: dict[uuid.UUID, list[Row[Any]]] = {v: [] for v in version_ids}
-    for goal in (await session.exec(stmt)).all():
+    for goal in (await run(session, stmt)).all():
         out[goal.plan_version_id].append(goal)
     return out
 
@@ -64,7 +67,7 @@ async def get_version(
         if number is not None
         else stmt.order_by(plan_version.c.number.desc())
     )
-    return (await session.exec(stmt.limit(1))).first()
+    return (await run(session, stmt.limit(1))).first()
 
 
 async def list_versions(
@@ -73,4 +76,4 @@ async def list_versions(
     stmt = select(plan_version).where(plan_version.c.case_id == case_id)
     if after is not None:
         stmt = stmt.where(plan_version.c.number > after)
-    return (await session.exec(stmt.order_by(plan_version.c.number).limit(limit + 1))).all()
+    return (await run(session, stmt.order_by(plan_version.c.number).limit(limit + 1))).all()

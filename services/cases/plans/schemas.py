@@ -41,7 +41,7 @@ class PlanVersionCreate(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "change_note": "Language course started; added goal on recognition of the pharmacy degree",
+                    "change_note": "Language course started; added recognition of the degree",
                     "next_review_on": "2026-06-01",
                     "goals": [
                         {"field": "language", "description": "B1 German", "status": "in_progress"},

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Row, delete, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.cases.db import run
 from services.cases.models import (
     access_log,
     client_case,
@@ -41,18 +42,19 @@ async def remove_personal_data(session: AsyncSession, case_ids: Sequence[uuid.UU
     if not ids:
         return 0
     removed = (
-        await session.exec(delete(person_data).where(person_data.c.case_id.in_(ids)))
+        await run(session, delete(person_data).where(person_data.c.case_id.in_(ids)))
     ).rowcount
     for table, columns in FREE_TEXT.items():
-        await session.exec(
-            update(table).where(table.c.case_id.in_(ids)).values(dict.fromkeys(columns))
+        await run(
+            session, update(table).where(table.c.case_id.in_(ids)).values(dict.fromkeys(columns))
         )
     return int(removed or 0)
 
 
 async def mark_erased(session: AsyncSession, case_ids: Sequence[uuid.UUID], today: dt.date) -> None:
     """Cuts the remaining links to the person: pseudonym and external id, consent ended."""
-    await session.exec(
+    await run(
+        session,
         update(client_case)
         .where(client_case.c.id.in_(list(case_ids)))
         .values(
@@ -62,7 +64,7 @@ async def mark_erased(session: AsyncSession, case_ids: Sequence[uuid.UUID], toda
             consent_withdrawn_on=func.coalesce(client_case.c.consent_withdrawn_on, today),
             version=client_case.c.version + 1,
             updated_at=func.now(),
-        )
+        ),
     )
 
 
@@ -80,7 +82,7 @@ async def anonymizable(
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    return list((await session.exec(stmt)).scalars().all())
+    return list((await run(session, stmt)).scalars().all())
 
 
 async def access_page(
@@ -89,18 +91,18 @@ async def access_page(
     stmt = select(access_log).where(access_log.c.case_id == case_id)
     if after is not None:
         stmt = stmt.where(access_log.c.id < after)
-    return (await session.exec(stmt.order_by(access_log.c.id.desc()).limit(limit + 1))).all()
+    return (await run(session, stmt.order_by(access_log.c.id.desc()).limit(limit + 1))).all()
 
 
 async def rows_of(
     session: AsyncSession, table: Any, case_id: uuid.UUID, order: Sequence[Any]
 ) -> list[dict[str, Any]]:
     stmt = select(table).where(table.c.case_id == case_id).order_by(*order)
-    return [dict(r._mapping) for r in (await session.exec(stmt)).all()]
+    return [dict(r._mapping) for r in (await run(session, stmt)).all()]
 
 
 async def owners(session: AsyncSession, case_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
     stmt = select(client_case.c.id, client_case.c.org_id).where(
         client_case.c.id.in_(list(case_ids))
     )
-    return {r.id: r.org_id for r in (await session.exec(stmt)).all()}
+    return {r.id: r.org_id for r in (await run(session, stmt)).all()}

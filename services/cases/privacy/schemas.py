@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-
 from pydantic import BaseModel, Field
 
 from services.cases.casefile.schemas import CaseRead

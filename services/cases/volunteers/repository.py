@@ -10,18 +10,19 @@ from typing import Any
 from sqlalchemy import Row, func, insert, select, tuple_, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.cases.db import run
 from services.cases.models import volunteer
 
 
 async def add(session: AsyncSession, values: dict[str, Any]) -> Row[Any]:
-    return (await session.exec(insert(volunteer).values(**values).returning(*volunteer.c))).one()
+    return (await run(session, insert(volunteer).values(**values).returning(*volunteer.c))).one()
 
 
 async def get(
     session: AsyncSession, org_id: str, volunteer_id: uuid.UUID, *, lock: bool = False
 ) -> Row[Any] | None:
     stmt = select(volunteer).where(volunteer.c.id == volunteer_id, volunteer.c.org_id == org_id)
-    return (await session.exec(stmt.with_for_update() if lock else stmt)).first()
+    return (await run(session, stmt.with_for_update() if lock else stmt)).first()
 
 
 async def change(
@@ -33,7 +34,7 @@ async def change(
         .values(**values, version=volunteer.c.version + 1, updated_at=func.now())
         .returning(*volunteer.c)
     )
-    return (await session.exec(stmt)).one()
+    return (await run(session, stmt)).one()
 
 
 async def page(
@@ -48,5 +49,5 @@ async def page(
     if after is not None:
         stmt = stmt.where(tuple_(volunteer.c.created_at, volunteer.c.id) > tuple_(*after))
     return (
-        await session.exec(stmt.order_by(volunteer.c.created_at, volunteer.c.id).limit(limit + 1))
+        await run(session, stmt.order_by(volunteer.c.created_at, volunteer.c.id).limit(limit + 1))
     ).all()
