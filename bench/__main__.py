@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bench import report
 from bench.base_rows import baseline_rows
+from bench.dbs import sessions_opened
 from bench.load import CONNECTIONS, THREADS, ensure_wrk, have_wrk
 from bench.measure import measure
 from bench.procs import PROJECT_ROOT
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         measure(
             rows,
             {n: p.pid for n, p in stack.procs.items()},
+            lambda keys: sessions_opened(stack.dbs.server, [stack.dbs.name_of(k) for k in keys]),
             rounds=rounds,
             duration=duration,
             warmup=warmup,

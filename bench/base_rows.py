@@ -15,6 +15,7 @@ BARE = "baseline: FastAPI, no DB"
 BARE_GET = "baseline: asyncpg GET by pk"
 BARE_INSERT = "baseline: asyncpg INSERT"
 SERVER = ("baselines",)
+DBS = ("base",)
 
 
 def baseline_rows(stack: Stack) -> list[Row]:
@@ -26,13 +27,16 @@ def baseline_rows(stack: Stack) -> list[Row]:
     url = proc.base_url
     body = json.dumps({"org": "org-bench", "title": "item {{n}}"})
     return [
-        Row(BARE, Request(f"{url}/bare"), server=SERVER),
-        Row(BARE_GET, Request(f"{url}/items/{item_id}"), baseline=BARE, server=SERVER),
+        Row(BARE, Request(f"{url}/bare"), server=SERVER, databases=DBS),
+        Row(
+            BARE_GET, Request(f"{url}/items/{item_id}"), baseline=BARE, server=SERVER, databases=DBS
+        ),
         Row(
             BARE_INSERT,
             Request(f"{url}/items", "POST", {"Content-Type": "application/json"}, body),
             expect=201,
             baseline=BARE,
             server=SERVER,
+            databases=DBS,
         ),
     ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+
+import asyncpg
 
 from services.cli.postgres import Server, drop_database, ensure_database, find_server
 from services.common.migrate import upgrade
@@ -18,13 +21,16 @@ class Throwaway:
 
     def create(self, what: str, migrate_service: str | None = None) -> str:
         """A new database (at `migrate_service`'s alembic head if given); returns its URL."""
-        name = f"pakt_bench_{what}_{self.run_id}"
+        name = self.name_of(what)
         ensure_database(self.server, name)
         self.made.append(name)
         url = self.server.database_url(name)
         if migrate_service:
             upgrade(migrate_service, url)
         return url
+
+    def name_of(self, what: str) -> str:
+        return f"pakt_bench_{what}_{self.run_id}"
 
     def drop_all(self) -> None:
         while self.made:
@@ -34,3 +40,28 @@ class Throwaway:
 def plain_dsn(url: str) -> str:
     """An asyncpg DSN (no SQLAlchemy driver suffix)."""
     return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+async def _sessions(server_url: str, names: list[str]) -> int:
+    conn = await asyncpg.connect(plain_dsn(server_url))
+    try:
+        value = await conn.fetchval(
+            "SELECT coalesce(sum(sessions), 0) FROM pg_stat_database WHERE datname = ANY($1)",
+            names,
+        )
+        return int(value)
+    finally:
+        await conn.close()
+
+
+def sessions_opened(server: Server, names: list[str]) -> int | None:
+    """Connections ever opened to these databases (PostgreSQL >= 14), None if unknown.
+
+    Statistics are flushed by backends at most once a second, so read it after a pause.
+    """
+    if not names:
+        return None
+    try:
+        return asyncio.run(_sessions(server.url, names))
+    except (OSError, asyncpg.PostgresError):
+        return None

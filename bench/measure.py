@@ -6,11 +6,16 @@ shared cores hits baselines and real paths alike; a row reports its best round.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import httpx
 
-from bench.cpu import cpu_seconds
+from bench.cpu import cpu_seconds, settle
 from bench.load import CONNECTIONS, run_load
 from bench.rows import Row
+
+STATS_FLUSH_S = 1.2
 
 
 def sanity(row: Row) -> str | None:
@@ -28,9 +33,16 @@ def sanity(row: Row) -> str | None:
 
 
 def measure(
-    rows: list[Row], pids: dict[str, int], *, rounds: int, duration: float, warmup: float
+    rows: list[Row],
+    pids: dict[str, int],
+    sessions: Callable[[tuple[str, ...]], int | None],
+    *,
+    rounds: int,
+    duration: float,
+    warmup: float,
 ) -> None:
-    """Fills each row's results and server CPU per request; `pids` maps process names."""
+    """Fills each row's results, server CPU per request and (first round) new DB connections
+    per 1000 requests; `pids` maps process names, `sessions` counts connections ever opened."""
     live = []
     for row in rows:
         row.error = sanity(row)
@@ -43,10 +55,17 @@ def measure(
             if n == 0 and warmup > 0:
                 run_load(row.request, warmup, row.connections or CONNECTIONS)
             serving = [pids[name] for name in row.server if name in pids]
+            settle(serving)
+            opened = sessions(row.databases) if n == 0 else None
             cpu_before = cpu_seconds(serving)
             result = run_load(row.request, duration, row.connections or CONNECTIONS)
             cpu_used = cpu_seconds(serving) - cpu_before
             row.results.append(result)
+            if opened is not None and result.requests:
+                time.sleep(STATS_FLUSH_S)  # backends report connections at most once a second
+                after = sessions(row.databases)
+                if after is not None:
+                    row.connects.append(1000 * (after - opened) / result.requests)
             if serving and result.requests:
                 row.cpu_ms.append(1000 * cpu_used / result.requests)
             if not result.requests:

@@ -40,6 +40,7 @@ def as_records(rows: list[Row]) -> list[dict[str, Any]]:
                 "p50_ms": round(best.p50_ms, 2) if best else None,
                 "p99_ms": round(best.p99_ms, 2) if best else None,
                 "server_cpu_ms_per_req": round(row.best_cpu_ms, 3) if row.cpu_ms else None,
+                "db_connects_per_1000_req": round(row.connects[0], 1) if row.connects else None,
                 "bad_responses": best.bad_responses if best else None,
                 "baseline": row.baseline,
                 "ratio": round(value, 3) if value is not None else None,
@@ -57,7 +58,7 @@ def as_records(rows: list[Row]) -> list[dict[str, Any]]:
 def print_table(records: list[dict[str, Any]], skipped: list[Skipped], extra: list[str]) -> None:
     head = (
         f"{'path':<34} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}"
-        f"  {'ratio':>6} {'of':<28} goal"
+        f" {'conn/1k':>7}  {'ratio':>6} {'of':<28} goal"
     )
     print()
     print(head)
@@ -71,13 +72,18 @@ def print_table(records: list[dict[str, Any]], skipped: list[Skipped], extra: li
         bad = f"  ({r['bad_responses']} bad responses!)" if r["bad_responses"] else ""
         cpu = r["server_cpu_ms_per_req"]
         cpu_s = f"{cpu:.2f}" if cpu is not None else ""
+        conn = r["db_connects_per_1000_req"]
+        conn_s = f"{conn:.1f}" if conn is not None else ""
         print(
             f"{r['path']:<34} {r['rps']:>8.0f} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f} {cpu_s:>7}"
-            f"  {ratio_s:>6} {r['baseline'] or '':<28} {goal}{bad}"
+            f" {conn_s:>7}  {ratio_s:>6} {r['baseline'] or '':<28} {goal}{bad}"
         )
     for s in skipped:
         print(f"{s.name:<34} {'skipped':>8}  {s.reason}")
-    print("CPU ms: server-side CPU per request (user + system of the serving processes)")
+    print(
+        "CPU ms: server-side CPU per request (user + system of the serving processes, best round)"
+    )
+    print("conn/1k: new PostgreSQL connections per 1000 requests (pool churn), first round")
     for line in extra:
         print(line)
     print()

@@ -19,8 +19,10 @@ class Row:
     note: str = ""
     connections: int | None = None  # fewer than the default for paths slow by design
     server: tuple[str, ...] = ()  # names of the processes that serve it (for CPU time)
+    databases: tuple[str, ...] = ()  # what those processes connect to (`Throwaway` keys)
     results: list[LoadResult] = field(default_factory=list)
     error: str | None = None
+    connects: list[float] = field(default_factory=list)  # new DB sessions per 1000 requests
     cpu_ms: list[float] = field(default_factory=list)  # server CPU per request, each round
 
     @property

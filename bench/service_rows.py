@@ -154,6 +154,7 @@ def cases_rows(stack: Stack) -> list[Row]:
             goal=GOAL_GET,
             note="RS256 token, owner check, person data, access-log row per read",
             server=CASES,
+            databases=("cases",),
         ),
         Row(
             CASES_CREATE,
@@ -163,6 +164,7 @@ def cases_rows(stack: Stack) -> list[Row]:
             goal=GOAL_CREATE,
             note="one organization: every create takes the same reference counter row",
             server=CASES,
+            databases=("cases",),
         ),
         Row(
             CASES_CREATE_SPREAD,
@@ -177,6 +179,7 @@ def cases_rows(stack: Stack) -> list[Row]:
             baseline=BARE_INSERT,
             note=f"{ORGS} organizations in turn: the same work without the counter-row queue",
             server=CASES,
+            databases=("cases",),
         ),
     ]
     return rows
@@ -218,6 +221,7 @@ def auth_rows(stack: Stack) -> list[Row]:
             baseline=BARE_GET,
             note="org lookup + RS256 signing; no goal in DESIGN.md",
             server=("auth",),
+            databases=("auth",),
         ),
         Row(
             AUTH_PASSWORD,
@@ -226,5 +230,6 @@ def auth_rows(stack: Stack) -> list[Row]:
             note="argon2id (time 3, 64 MiB) per login by design; 4 connections; no goal",
             connections=4,
             server=("auth",),
+            databases=("auth",),
         ),
     ]
