@@ -22,20 +22,22 @@ serve() {
         --timeout-graceful-shutdown "$GRACE"
 }
 
+cli() {
+    # The CLI looks for a server first (DATABASE_URL); every service's own <SVC>_DATABASE_URL
+    # is set in a container that runs it, so any of them names a reachable server.
+    DATABASE_URL="${DATABASE_URL:-${AUTH_DATABASE_URL:-}}"
+    export DATABASE_URL
+    exec pakt "$@"
+}
+
 command="${1:-}"
 [ "$#" -gt 0 ] && shift
 case "$command" in
     auth) serve auth 8001 ;;
     cases) serve cases 8002 ;;
     funding) serve funding 8003 ;;
-    migrate)
-        # `pakt db migrate` looks for a server first (DATABASE_URL); every service's own
-        # <SVC>_DATABASE_URL is set here, so any of them names a reachable server.
-        DATABASE_URL="${DATABASE_URL:-${AUTH_DATABASE_URL:-}}"
-        export DATABASE_URL
-        exec pakt db migrate "$@"
-        ;;
-    pakt) exec pakt "$@" ;;
+    migrate) cli db migrate "$@" ;;
+    pakt) cli "$@" ;;
     *)
         echo "usage: pakt-entrypoint auth|cases|funding|migrate|pakt [args...]" >&2
         exit 64
