@@ -39,8 +39,11 @@ migrate: $(STAMP)
 seed: $(STAMP)
 	$(BIN)/pakt seed
 
-openapi: $(STAMP)
-	$(BIN)/pakt openapi export
+openapi: $(STAMP)  ## regenerate openapi/openapi.yaml from the services' code (commit it)
+	$(BIN)/pakt openapi export --verbose
+
+fuzz: $(STAMP)  ## long schemathesis run (in process and through the gateway); report in reports/
+	PAKT_FUZZ_BUDGET=long $(BIN)/pytest -p no:cacheprovider tests/contract/test_conformance_inprocess.py tests/contract/test_conformance_gateway.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)  ## BENCH_ARGS=--quick for a smoke run

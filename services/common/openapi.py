@@ -11,7 +11,7 @@ import copy
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from services.common.openapi_enrich import enrich_operations
+from services.common.openapi_enrich import enrich_operations, forbid_nul
 
 Doc = dict[str, Any]
 
@@ -187,8 +187,8 @@ def merge_documents(docs: Mapping[str, Doc], meta: Mapping[str, Any]) -> tuple[D
     """
     schemas, rewritten = merge_components(docs)
     shared = copy.deepcopy(meta.get("schemas", {}))
-    paths = share_inline(merge_paths(rewritten), shared)
-    schemas = {**share_inline(schemas, shared), **shared}
+    paths = forbid_nul(share_inline(merge_paths(rewritten), shared))
+    schemas = forbid_nul({**share_inline(schemas, shared), **shared})
     notes = enrich_operations(paths, schemas, meta)
     doc: Doc = {
         "openapi": "3.1.0",

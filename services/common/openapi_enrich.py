@@ -21,7 +21,7 @@ WRITES = ("put", "patch", "delete", "post")
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 
 _PROBLEM_TEXT = {
-    400: "Bad request: a malformed cursor or an argument the operation cannot use",
+    400: "Bad request: a body that does not parse, or a cursor this API did not issue",
     401: "Unauthorized: the access token is missing, expired or invalid",
     403: "Forbidden: your role does not allow this action on an object you may see",
     404: "Not found, or not visible to your organization",
@@ -88,7 +88,7 @@ def problem_statuses(path: str, method: str, op: Doc, token_path: str) -> set[in
     if _has_header(op, "Idempotency-Key"):
         statuses |= {409, 422}
     if "requestBody" in op:
-        statuses.add(413)
+        statuses |= {400, 413}  # 400: a body that is not JSON at all
     if any(p["name"] == "cursor" for p in _params(op, "query")):
         statuses.add(400)
     if path == token_path and method == "post":
@@ -156,9 +156,30 @@ def _complete_responses(
             response["headers"] = {**headers, **response.get("headers", {})}
 
 
-def _fix_security(op: Doc, requirement: list[Doc]) -> None:
-    if op.get("security"):
-        op["security"] = [dict(r) for r in requirement]
+def _fix_security(op: Doc, where: str, meta: Mapping[str, Any]) -> None:
+    """The services' scheme names become the contract's (`HTTPBearer` -> bearer JWT or OAuth2);
+    operations where the credentials are optional also accept none (`{}`)."""
+    if not op.get("security"):
+        return
+    mapping: Mapping[str, list[str]] = meta["security_map"]
+    names: list[str] = []
+    for requirement in op["security"]:
+        for scheme in requirement:
+            names.extend(n for n in mapping.get(scheme, [scheme]) if n not in names)
+    op["security"] = [{name: []} for name in names]
+    if where in meta.get("optional_security", []):
+        op["security"].append({})
+
+
+def _empty_json_success(op: Doc) -> None:
+    """A 2xx that FastAPI describes as JSON of any shape (`{}`) is a handler's bare Response:
+    it has no body, so the contract promises none."""
+    for status, response in op.get("responses", {}).items():
+        media = response.get("content", {}).get("application/json")
+        if str(status).startswith("2") and media is not None and media.get("schema") == {}:
+            del response["content"]["application/json"]
+            if not response["content"]:
+                del response["content"]
 
 
 def _require_if_match(op: Doc) -> None:
@@ -174,17 +195,32 @@ def _require_if_match(op: Doc) -> None:
                 }
 
 
+NO_NUL = "^[^\\x00]*$"
+
+
+def forbid_nul(node: Any) -> Any:
+    """Free-text strings say what the API enforces: PostgreSQL text holds no NUL (422)."""
+    if isinstance(node, dict):
+        out = {k: forbid_nul(v) for k, v in node.items()}
+        if node.get("type") == "string" and not {"pattern", "format", "enum", "const"} & set(node):
+            out["pattern"] = NO_NUL
+        return out
+    if isinstance(node, list):
+        return [forbid_nul(v) for v in node]
+    return node
+
+
 def enrich_operations(
     paths: dict[str, Any], schemas: Mapping[str, Any], meta: Mapping[str, Any]
 ) -> list[str]:
     """Completes every operation in place; returns notes on gaps it could not fill."""
-    requirement = meta["operation_security"]
     token_path = meta["token_path"]
     for path, item in paths.items():
         for method, op in item.items():
             if method not in HTTP_METHODS:
                 continue
-            _fix_security(op, requirement)
+            _fix_security(op, f"{method.upper()} {path}", meta)
+            _empty_json_success(op)
             _require_if_match(op)
             _complete_responses(path, method, op, paths, token_path)
     notes = add_links(paths, schemas)

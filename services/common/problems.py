@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -182,17 +183,33 @@ async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+_METHODS = ("GET", "PUT", "POST", "DELETE", "PATCH")
+
+
+def _allowed_methods(request: Request) -> str | None:
+    """The methods the app's OpenAPI document lists for this path (the router names only the
+    first of the routes that share a path)."""
+    for template, item in request.app.openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            return ", ".join(m for m in _METHODS if m.lower() in item) or None
+    return None
+
+
 async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)  # noqa: S101
     slug, title = _STATUS_SLUGS.get(exc.status_code, ("http-error", "HTTP error"))
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
+    headers = dict(exc.headers) if exc.headers else {}
+    if exc.status_code == 405 and (allowed := _allowed_methods(request)):
+        headers["Allow"] = allowed
     return problem_response(
         request,
         type_=problem_type(slug),
         title=title,
         status=exc.status_code,
         detail=detail,
-        headers=dict(exc.headers) if exc.headers else None,
+        headers=headers or None,
     )
 
 

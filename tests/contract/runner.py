@@ -1,0 +1,117 @@
+"""Running schemathesis (its CLI: every phase and check as documented) against a base URL.
+
+Accepted failures live in tests/contract/baseline.json; each one is a bug someone owns (see
+the README's contract section). A new failure fails the run. `PAKT_FUZZ_UPDATE_BASELINE=1`
+merges this run's failures into the file, `PAKT_FUZZ_PRUNE_BASELINE=1` drops fixed ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTRACT = ROOT / "openapi" / "openapi.yaml"
+CONFIG = Path(__file__).with_name("schemathesis.toml")
+REPORTS = ROOT / "reports"
+BASELINE = Path(__file__).with_name("baseline.json")
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much to generate: the short run in `make test`, the long one in `make fuzz`."""
+
+    max_examples: int
+    phases: str
+    max_time: int | None = None
+    workers: int = 1
+
+
+ALL_PHASES = "examples,coverage,fuzzing,stateful"
+SHORT = Budget(max_examples=5, phases=ALL_PHASES, max_time=120)
+SHORT_GATEWAY = Budget(max_examples=3, phases=ALL_PHASES, max_time=90)
+LONG = Budget(max_examples=100, phases=ALL_PHASES, max_time=1200)
+
+
+def budget(short: Budget) -> tuple[Budget, str]:
+    """`short` in `make test`; the long budget when `make fuzz` sets PAKT_FUZZ_BUDGET=long."""
+    if os.environ.get("PAKT_FUZZ_BUDGET") == "long":
+        return LONG, "fuzz-"
+    return short, ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    returncode: int
+    output: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def command(base_url: str, budget: Budget, report_dir: Path, name: str) -> list[str]:
+    schemathesis = str(Path(sys.executable).with_name("schemathesis"))
+    args = [
+        schemathesis,
+        "--config-file",
+        str(CONFIG),
+        "--no-color",
+        "run",
+        str(CONTRACT),
+        "--url",
+        base_url,
+        "--checks",
+        "all",
+        "--phases",
+        budget.phases,
+        "--max-examples",
+        str(budget.max_examples),
+        "--workers",
+        str(budget.workers),
+        "--report",
+        "junit,ndjson",
+        "--report-dir",
+        str(report_dir),
+        "--report-junit-path",
+        str(report_dir / f"{name}.junit.xml"),
+        "--report-ndjson-path",
+        str(report_dir / f"{name}.ndjson"),
+        "--output-truncate",
+        "false",
+    ]
+    if budget.max_time:
+        args += ["--max-time", str(budget.max_time)]
+    args += ["--baseline", str(BASELINE)]
+    if os.environ.get("PAKT_FUZZ_UPDATE_BASELINE") == "1":
+        args.append("--baseline-update")
+    if os.environ.get("PAKT_FUZZ_PRUNE_BASELINE") == "1":
+        args.append("--baseline-prune")
+    return args
+
+
+async def run(base_url: str, tokens: dict[str, str], budget: Budget, name: str) -> Outcome:
+    """Runs schemathesis in a subprocess, so the apps served on this event loop keep answering."""
+    REPORTS.mkdir(exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+        json.dump(tokens, file)
+    env = {**os.environ, "PAKT_FUZZ_TOKENS": file.name, "PYTHONPATH": str(ROOT)}
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            *command(base_url, budget, REPORTS, name),
+            cwd=ROOT,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        out, _ = await proc.communicate()
+    finally:
+        os.unlink(file.name)
+    text = out.decode("utf-8", "replace")
+    (REPORTS / f"{name}.txt").write_text(text, encoding="utf-8")
+    return Outcome(proc.returncode or 0, text)
