@@ -87,7 +87,7 @@ async def list_clients(
 @router.post(
     "/auth/v1/clients",
     status_code=201,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problem_responses(400, 401, 403, 404, 409, 422),
     summary="Create an API client",
     description=(
         "Creates a machine client bound to one organization. The response shows `client_secret` "
@@ -120,7 +120,7 @@ async def read_client(
 
 @router.patch(
     "/auth/v1/clients/{client_row_id}",
-    responses=problem_responses(401, 403, 404, 412, 422, 428),
+    responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
     summary="Change or deactivate an API client",
     description=(
         "Send If-Match. A deactivated client gets no new tokens "

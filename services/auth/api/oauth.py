@@ -16,6 +16,8 @@ from services.common.problems import problem_responses
 router = APIRouter(tags=["oauth"])
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 GRANTS = ("password", "refresh_token", "client_credentials")
+# client authentication is optional here (public clients log users in without it)
+OPTIONAL_CLIENT_AUTH = {"security": [{}]}  # merged with the generated [{"HTTPBasic": []}]
 
 
 def _require(value: str | None, name: str) -> str:
@@ -26,6 +28,7 @@ def _require(value: str | None, name: str) -> str:
 
 @router.post(
     "/auth/v1/token",
+    openapi_extra=OPTIONAL_CLIENT_AUTH,
     responses=problem_responses(400, 401, 422, 429),
     summary="Get tokens (password, refresh_token, client_credentials)",
     description=(
@@ -83,6 +86,7 @@ async def issue_token(
 @router.post(
     "/auth/v1/revoke",
     status_code=200,
+    openapi_extra=OPTIONAL_CLIENT_AUTH,
     responses={
         200: {"description": "Revoked, or the token was unknown (RFC 7009 answers 200 either way)"},
         **problem_responses(400, 401, 422),

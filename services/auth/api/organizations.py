@@ -99,7 +99,7 @@ async def read_organization_chain(
 @router.post(
     "/auth/v1/organizations",
     status_code=201,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problem_responses(400, 401, 403, 404, 409, 422),
     summary="Create an organization (admin)",
     description=(
         "Adds an organization below an existing parent. The kind fixes the parent's kind and the "
@@ -122,7 +122,7 @@ async def create_organization(
 
 @router.patch(
     "/auth/v1/organizations/{org_id}",
-    responses=problem_responses(401, 403, 404, 412, 422, 428),
+    responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
     summary="Rename an organization or set a consortium's members (admin)",
 )
 async def update_organization(

@@ -99,7 +99,7 @@ async def list_users(
 @router.post(
     "/auth/v1/users",
     status_code=201,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problem_responses(400, 401, 403, 404, 409, 422),
     summary="Create a user",
     description=(
         "Admins create users anywhere; an org_admin only in its own organization and never with "
@@ -136,7 +136,7 @@ async def read_user(
 
 @router.patch(
     "/auth/v1/users/{user_id}",
-    responses=problem_responses(401, 403, 404, 412, 422, 428),
+    responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
     summary="Change or deactivate a user",
     description=(
         "Send If-Match with the ETag you read. `active: false` deactivates: the user cannot log "
