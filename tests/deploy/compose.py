@@ -56,11 +56,9 @@ def _env_files(service: Obj) -> list[str]:
     return [f["path"] if isinstance(f, dict) else str(f) for f in files]
 
 
-def _app_problems(compose_dir: Path, name: str, service: Obj, spec: ServiceSpec) -> list[str]:
-    where = f"compose service {name}"
+def _env_problems(compose_dir: Path, service: Obj, spec: ServiceSpec, where: str) -> list[str]:
+    """Variables in `environment:` and the env files' examples against the settings catalog."""
     problems: list[str] = []
-    if service.get("command") != [spec.name]:
-        problems.append(f"{where}: command {service.get('command')} does not start {spec.name}")
     settings = {s.env: s for s in settings_of(spec)}
     environment = _environment(service)
     from_files: set[str] = set()
@@ -69,7 +67,7 @@ def _app_problems(compose_dir: Path, name: str, service: Obj, spec: ServiceSpec)
     for var in sorted((set(environment) | from_files) - set(settings)):
         problems.append(f"{where}: {var} is not a setting of {spec.name}")
     for setting in settings.values():
-        if setting.required and setting.env not in environment | dict.fromkeys(from_files, ""):
+        if setting.required and setting.env not in set(environment) | from_files:
             problems.append(f"{where}: required setting {setting.env} is not set")
         if setting.secret and setting.env in environment:
             problems.append(f"{where}: secret {setting.env} belongs in an env file, not in compose")
@@ -79,6 +77,14 @@ def _app_problems(compose_dir: Path, name: str, service: Obj, spec: ServiceSpec)
             )
     if f"{spec.name.upper()}_DATABASE_URL" not in from_files:
         problems.append(f"{where}: its database URL must come from an env file")
+    return problems
+
+
+def _app_problems(compose_dir: Path, name: str, service: Obj, spec: ServiceSpec) -> list[str]:
+    where = f"compose service {name}"
+    problems = _env_problems(compose_dir, service, spec, where)
+    if service.get("command") != [spec.name]:
+        problems.append(f"{where}: command {service.get('command')} does not start {spec.name}")
     exposed = [int(str(p).split("/")[0]) for p in service.get("expose") or []]
     if exposed != [spec.port]:
         problems.append(f"{where}: exposes {exposed}, the service listens on {spec.port}")

@@ -132,33 +132,32 @@ def _probe_path(container: Obj, probe: str) -> str | None:
     return None if path is None else str(path)
 
 
-def _service_problems(objects: list[Obj], spec: ServiceSpec, grace: int) -> list[str]:
-    dep = find(objects, "Deployment", spec.name)
-    if dep is None:
-        return [f"no Deployment {spec.name}"]
+def _container_problems(container: Obj, spec: ServiceSpec, where: str) -> list[str]:
+    """Args, port, probes and resources of a service's container."""
     problems = []
-    pod = dep["spec"]["template"]
-    container = pod["spec"]["containers"][0]
-    where = f"Deployment/{spec.name}"
     if container.get("args") != [spec.name]:
         problems.append(f"{where}: args {container.get('args')} do not start {spec.name}")
     ports = {p.get("name"): p["containerPort"] for p in container.get("ports") or []}
     if ports.get("http") != spec.port:
         problems.append(f"{where}: port http is {ports.get('http')}, the service uses {spec.port}")
-    for probe, path in (
-        ("readinessProbe", spec.ready_path),
-        ("livenessProbe", spec.health_path),
-    ):
+    for probe, path in (("readinessProbe", spec.ready_path), ("livenessProbe", spec.health_path)):
         if _probe_path(container, probe) != path:
             problems.append(f"{where}: {probe} asks {_probe_path(container, probe)}, not {path}")
     resources = container.get("resources", {})
     for part in ("requests", "limits"):
         if not {"cpu", "memory"} <= set(resources.get(part, {})):
             problems.append(f"{where}: resources.{part} needs cpu and memory")
+    return problems
+
+
+def _env_problems(objects: list[Obj], container: Obj, spec: ServiceSpec, where: str) -> list[str]:
+    """Variables against the settings catalog; secrets from Secrets, the database its own."""
     settings = {s.env: s for s in settings_of(spec)}
     env = _env_names(objects, container)
-    for name in sorted(set(env) - set(settings)):
-        problems.append(f"{where}: {name} is not a setting of {spec.name}")
+    problems = [
+        f"{where}: {name} is not a setting of {spec.name}"
+        for name in sorted(set(env) - set(settings))
+    ]
     for setting in settings.values():
         given = env.get(setting.env)
         if setting.required and given is None:
@@ -169,15 +168,12 @@ def _service_problems(objects: list[Obj], spec: ServiceSpec, grace: int) -> list
     secret = db_url.get("valueFrom", {}).get("secretKeyRef", {}).get("name")
     if secret != f"pakt-{spec.name}-db-app":
         problems.append(f"{where}: database URL from {secret}, not its own cluster's Secret")
-    period = pod["spec"].get("terminationGracePeriodSeconds", 30)
-    if period < _prestop_seconds(container) + grace + 5 or _prestop_seconds(container) < 5:
-        problems.append(
-            f"{where}: terminationGracePeriodSeconds {period} does not cover preStop sleep"
-            f" ({_prestop_seconds(container)} s, at least 5) + uvicorn's {grace} s + 5 s"
-        )
-    if not pod["spec"].get("securityContext", {}).get("runAsNonRoot"):
-        problems.append(f"{where}: pods must run as non-root")
-    labels = pod["metadata"]["labels"]
+    return problems
+
+
+def _companion_problems(objects: list[Obj], spec: ServiceSpec, labels: dict[str, str]) -> list[str]:
+    """The Service, HorizontalPodAutoscaler and PodDisruptionBudget of a service's pods."""
+    problems = []
     service = find(objects, "Service", spec.name)
     if service is None or not matches({"matchLabels": service["spec"]["selector"]}, labels):
         problems.append(f"Service/{spec.name}: missing or does not select the pods")
@@ -192,6 +188,27 @@ def _service_problems(objects: list[Obj], spec: ServiceSpec, grace: int) -> list
     if pdb is None or not matches(pdb["spec"]["selector"], labels):
         problems.append(f"PodDisruptionBudget/{spec.name}: missing or does not select the pods")
     return problems
+
+
+def _service_problems(objects: list[Obj], spec: ServiceSpec, grace: int) -> list[str]:
+    dep = find(objects, "Deployment", spec.name)
+    if dep is None:
+        return [f"no Deployment {spec.name}"]
+    pod = dep["spec"]["template"]
+    container = pod["spec"]["containers"][0]
+    where = f"Deployment/{spec.name}"
+    problems = _container_problems(container, spec, where)
+    problems += _env_problems(objects, container, spec, where)
+    period = pod["spec"].get("terminationGracePeriodSeconds", 30)
+    sleep = _prestop_seconds(container)
+    if period < sleep + grace + 5 or sleep < 5:
+        problems.append(
+            f"{where}: terminationGracePeriodSeconds {period} does not cover preStop sleep"
+            f" ({sleep} s, at least 5) + uvicorn's {grace} s + 5 s"
+        )
+    if not pod["spec"].get("securityContext", {}).get("runAsNonRoot"):
+        problems.append(f"{where}: pods must run as non-root")
+    return problems + _companion_problems(objects, spec, pod["metadata"]["labels"])
 
 
 def service_problems(objects: list[Obj]) -> list[str]:
