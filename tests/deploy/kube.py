@@ -411,27 +411,27 @@ def _header_problems(
     ]
 
 
+def _ingress_matches(path: str, kind: str, request_path: str) -> bool:
+    """Whether an Ingress path of `kind` (Exact or Prefix, element-wise) takes `request_path`."""
+    if kind == "Exact":
+        return path == request_path
+    prefix = path.rstrip("/")
+    return request_path == prefix or request_path.startswith(prefix + "/")
+
+
 def ingress_problems(objects: list[Obj], gateway: Gateway, origins: str | None = None) -> list[str]:
     """The Ingress routes, limits and headers are the gateway's; `origins`: expected CORS list."""
     paths = _paths(objects)
-    problems = []
     services = {o["metadata"]["name"] for o in objects if o.get("kind") == "Service"}
-    for path, _, service, _ in paths:
-        if service not in services:
-            problems.append(f"Ingress path {path}: no Service {service}")
+    problems = [
+        f"Ingress path {path}: no Service {service}"
+        for path, _, service, _ in paths
+        if service not in services
+    ]
     for route in gateway.routes:
         where = f"route {'= ' if route.exact else ''}{route.path}"
         if route.upstream == "static":
-            served = any(
-                s == "docs"
-                and (
-                    p == route.path
-                    or (t == "Prefix" and route.path.startswith(p.rstrip("/") + "/"))
-                    or (t == "Prefix" and route.path == p.rstrip("/"))
-                )
-                for p, t, s, _ in paths
-            )
-            if not served:
+            if not any(s == "docs" and _ingress_matches(p, t, route.path) for p, t, s, _ in paths):
                 problems.append(f"{where}: not routed to the docs pod")
             continue
         kind = "Exact" if route.exact else "Prefix"
@@ -444,9 +444,9 @@ def ingress_problems(objects: list[Obj], gateway: Gateway, origins: str | None =
         if origins is not None and match[0].get(ANN + "cors-allow-origin") != origins:
             problems.append(f"{where}: cors-allow-origin is not {origins!r}")
     known = {(r.path, "Exact" if r.exact else "Prefix") for r in gateway.routes}
-    for path, kind, service, _ in paths:
-        if service != "docs" and (path, kind) not in known:
-            problems.append(
-                f"Ingress path {path} ({kind}) to {service}: the gateway has no such route"
-            )
+    problems += [
+        f"Ingress path {path} ({kind}) to {service}: the gateway has no such route"
+        for path, kind, service, _ in paths
+        if service != "docs" and (path, kind) not in known
+    ]
     return problems

@@ -330,6 +330,15 @@ def test_route_the_gateway_lacks_and_a_wrong_backend_are_caught(base, gateway):
     assert any(p.startswith("Ingress path /admin/") for p in problems)
 
 
+def test_docs_routes_must_reach_the_docs_pod(base, gateway):
+    paths = _find(base, "Ingress", "pakt-docs")["spec"]["rules"][0]["http"]["paths"]
+    paths[:] = [p for p in paths if p["path"] != "/docs"]
+    problems = kube.ingress_problems(base, gateway)
+    assert "route = /docs: not routed to the docs pod" in problems
+    assert "route /docs/: not routed to the docs pod" in problems
+    assert "route = /openapi.yaml: not routed to the docs pod" not in problems
+
+
 def test_cors_origins_other_than_the_gateways_are_caught(base, gateway):
     _find(base, "Ingress", "pakt-api")["metadata"]["annotations"][
         kube.ANN + "cors-allow-origin"
