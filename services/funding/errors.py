@@ -113,9 +113,19 @@ class ProofExists(Conflict):
     title = "A proof of use was already filed for this application"
 
 
-class InvalidCsv(InvalidInput):
-    type_ = problem_type("funding/invalid-csv")
+class UnreadableCsv(ProblemError):
+    """Not a CSV we can read at all: encoding, header, size (400)."""
+
+    type_ = problem_type("funding/unreadable-csv")
     title = "The CSV file cannot be read"
+    status = 400
+
+
+class InvalidCsv(InvalidInput):
+    """Readable, but rows break the rules; `row_errors` lists them (422)."""
+
+    type_ = problem_type("funding/invalid-csv")
+    title = "Rows of the CSV file are invalid"
 
 
 class UpstreamUnavailable(ProblemError):

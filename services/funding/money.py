@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
 
@@ -75,3 +76,23 @@ Fte = Annotated[
 def position_amount(rate: Decimal, fte: Decimal, months: int, period_months: int) -> Decimal:
     """rate × FTE × months / period months, rounded to cents half up (exact until the end)."""
     return cents(rate * fte * Decimal(months) / Decimal(period_months))
+
+
+DAY_PATTERN = r"^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+_DAY_RE = re.compile(DAY_PATTERN)
+
+
+def _parse_day(value: Any) -> Any:
+    if isinstance(value, str) and not _DAY_RE.fullmatch(value):
+        raise ValueError("a date between 2000-01-01 and 2099-12-31 as YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[
+    date,
+    BeforeValidator(_parse_day),
+    WithJsonSchema(
+        {"type": "string", "format": "date", "pattern": DAY_PATTERN, "examples": ["2017-09-01"]}
+    ),
+]
+"""A calendar day of this century, ISO 8601 only (no timestamps, no numbers)."""

@@ -54,7 +54,7 @@ async def test_import_reports_every_bad_row_and_imports_nothing(funding, program
 async def test_wrong_header_or_non_admin_is_refused(funding, programme, tokens):
     url = f"/funding/v1/programmes/{programme['id']}/planning-frames"
     r = await funding.client.post(url, content=b"a;b\n1;2\n", headers=_admin(tokens))
-    assert r.status_code == 422
+    assert r.status_code == 400
     assert r.json()["expected_columns"][0] == "ags"
     r = await funding.client.post(
         url,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
@@ -34,7 +34,7 @@ from services.funding.applications.schemas import (
     PositionRead,
     State,
 )
-from services.funding.money import MONEY_PATTERN
+from services.funding.money import MONEY_PATTERN, Day
 
 router = APIRouter(prefix="/funding/v1", tags=["applications"])
 
@@ -56,10 +56,10 @@ def application_filters(
         str | None, Query(pattern=r"^[0-9]{3}$", description="Regierungsbezirk AGS, e.g. 081")
     ] = None,
     submitted_from: Annotated[
-        date | None, Query(description="Submitted on or after this day (UTC)")
+        Day | None, Query(description="Submitted on or after this day (UTC)")
     ] = None,
     submitted_to: Annotated[
-        date | None, Query(description="Submitted on or before this day (UTC)")
+        Day | None, Query(description="Submitted on or before this day (UTC)")
     ] = None,
     amount_min: MoneyQuery = None,
     amount_max: MoneyQuery = None,
@@ -87,7 +87,7 @@ Filters = Annotated[ApplicationFilters, Depends(application_filters)]
 @router.post(
     "/applications",
     status_code=201,
-    responses=problem_responses(401, 403, 409, 422),
+    responses=problem_responses(400, 401, 403, 409, 422),
     summary="Draft an application",
 )
 async def create_application(
@@ -188,7 +188,7 @@ async def get_application(
 
 @router.put(
     "/applications/{application_id}",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
     summary="Edit a draft or returned application",
 )
 async def update_application(

@@ -11,7 +11,7 @@ from services.common.auth import CurrentPrincipal
 from services.common.db import SessionDep
 from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicantUser
-from services.funding.errors import InvalidApplication
+from services.funding.errors import ProgrammeNotFound
 from services.funding.frames import consortia, repository
 from services.funding.frames.schemas import ConsortiumCreate, ConsortiumRead
 from services.funding.programmes import repository as programmes
@@ -22,7 +22,7 @@ router = APIRouter(prefix="/funding/v1/consortia", tags=["consortia"])
 @router.post(
     "",
     status_code=201,
-    responses=problem_responses(401, 403, 409, 422),
+    responses=problem_responses(400, 401, 403, 409, 422),
     summary="Form a consortium",
 )
 async def create_consortium(
@@ -33,7 +33,7 @@ async def create_consortium(
     at most one consortium per programme (409 otherwise)."""
     programme = await programmes.get(session, body.programme_id)
     if programme is None:
-        raise InvalidApplication("No programme with this id")
+        raise ProgrammeNotFound("No programme with this id")
     consortium = await consortia.create_consortium(session, who, programme, body)
     out = await consortia.read(session, consortium)
     await session.commit()

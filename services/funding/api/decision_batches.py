@@ -16,14 +16,14 @@ from services.funding.api.deps import ApproverUser
 from services.funding.batches import service as batch_service
 from services.funding.batches.schemas import DecisionBatchCreate, DecisionBatchRead
 
-router = APIRouter(prefix="/funding/v1/decision-batches", tags=["decision-batches"])
+router = APIRouter(prefix="/funding/v1/decision-batches", tags=["batches"])
 
 
 @router.post(
     "",
     status_code=201,
     response_model=DecisionBatchRead,
-    responses=problem_responses(401, 403, 409, 413, 422),
+    responses=problem_responses(400, 401, 403, 409, 413, 422),
     summary="Decide many applications at once",
 )
 async def create_decision_batch(

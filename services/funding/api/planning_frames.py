@@ -18,7 +18,7 @@ from services.common.pagination import (
 )
 from services.common.problems import problem_responses
 from services.funding.api.deps import AdminUser, CurrentProgramme
-from services.funding.errors import InvalidCsv
+from services.funding.errors import UnreadableCsv
 from services.funding.frames import repository
 from services.funding.frames import service as frame_service
 from services.funding.frames.schemas import FrameImportResult, FrameRead
@@ -37,7 +37,7 @@ CSV_EXAMPLE = (
 
 @router.post(
     "",
-    responses=problem_responses(401, 403, 404, 413, 415, 422),
+    responses=problem_responses(400, 401, 403, 404, 413, 415, 422),
     summary="Import planning frames from CSV",
     openapi_extra={
         "requestBody": {
@@ -61,10 +61,10 @@ async def import_planning_frames(
     emits `frame.finalized`."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in ("text/csv", "text/plain", "application/csv"):
-        raise InvalidCsv("Send the file as text/csv")
+        raise UnreadableCsv("Send the file as text/csv")
     body = await request.body()
     if len(body) > MAX_CSV_BYTES:
-        raise InvalidCsv(f"The file is larger than {MAX_CSV_BYTES} bytes")
+        raise UnreadableCsv(f"The file is larger than {MAX_CSV_BYTES} bytes")
     result = await frame_service.import_frames(session, who, programme, body)
     await session.commit()
     return result

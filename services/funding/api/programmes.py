@@ -19,7 +19,7 @@ router = APIRouter(prefix="/funding/v1/programmes", tags=["programmes"])
 @router.post(
     "",
     status_code=201,
-    responses=problem_responses(401, 403, 409, 422),
+    responses=problem_responses(400, 401, 403, 409, 422),
     summary="Set up a programme",
 )
 async def create_programme(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -16,12 +16,13 @@ from services.funding.api.deps import ApplicationId
 from services.funding.applications import service as application_service
 from services.funding.clients.cases import CasesClient
 from services.funding.errors import ProofNotFound
+from services.funding.money import Day
 from services.funding.proofs import repository
 from services.funding.proofs import service as proof_service
 from services.funding.proofs.schemas import OverdueProof, ProofCreate, ProofRead
 from services.funding.settings import FundingSettings
 
-router = APIRouter(prefix="/funding/v1", tags=["proofs-of-use"])
+router = APIRouter(prefix="/funding/v1", tags=["proofs"])
 
 
 def cases_client(request: Request) -> CasesClient:
@@ -32,7 +33,7 @@ def cases_client(request: Request) -> CasesClient:
 @router.post(
     "/applications/{application_id}/proof-of-use",
     status_code=201,
-    responses=problem_responses(401, 403, 404, 409, 422, 503),
+    responses=problem_responses(400, 401, 403, 404, 409, 422, 503),
     summary="File the proof of use",
 )
 async def file_proof_of_use(
@@ -76,9 +77,7 @@ async def get_proof_of_use(
 async def list_overdue_proofs(
     session: SessionDep,
     who: CurrentPrincipal,
-    as_of: Annotated[
-        date | None, Query(ge=date(2000, 1, 1), le=date(2100, 12, 31), description="Default: today")
-    ] = None,
+    as_of: Annotated[Day | None, Query(description="Default: today")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
 ) -> Page[OverdueProof]:

@@ -22,7 +22,7 @@ router = APIRouter(
 @router.post(
     "",
     status_code=201,
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
     summary="Take an action",
 )
 async def create_transition(

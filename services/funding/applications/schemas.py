@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from services.funding.applications.workflow import Action
-from services.funding.money import Fte, Money
+from services.funding.money import Day, Fte, Money
 
 DeliveryModel = Literal["own_staff", "provider", "delegated_to_district"]
 State = Literal[
@@ -24,7 +24,6 @@ State = Literal[
 ]
 Ags8 = Annotated[str, StringConstraints(pattern=r"^08[0-9]{6}$")]
 ProviderName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-PeriodDate = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))]
 
 
 class PositionIn(BaseModel):
@@ -33,7 +32,7 @@ class PositionIn(BaseModel):
     manager_name: str = Field(min_length=1, max_length=200, examples=["Aylin Demir"])
     qualification: str = Field(pattern=r"^[a-z][a-z_]{0,39}$", examples=["mid_level"])
     fte: Fte
-    start_on: PeriodDate = Field(examples=["2017-09-01"])
+    start_on: Day
     months: int = Field(ge=1, le=60, examples=[22])
 
 
@@ -84,7 +83,7 @@ class ApplicationContent(BaseModel):
     early_start: bool = Field(
         False, description="Request to start before the decision (vorzeitiger Maßnahmebeginn)"
     )
-    early_start_on: PeriodDate | None = None
+    early_start_on: Day | None = None
 
 
 class ApplicationCreate(ApplicationContent):
@@ -197,8 +196,8 @@ class ApplicationFilters(BaseModel):
     applicant: str | None = None
     district: str | None = None
     region: str | None = None
-    submitted_from: date | None = None
-    submitted_to: date | None = None
+    submitted_from: Day | None = None
+    submitted_to: Day | None = None
     amount_min: Money | None = None
     amount_max: Money | None = None
     needs_review: bool | None = None

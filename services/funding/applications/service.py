@@ -25,11 +25,13 @@ from services.funding.applications.workflow import RouteView, can_see, plan_move
 from services.funding.errors import (
     ApplicationNotFound,
     ConsortiumConflict,
+    ConsortiumNotFound,
     FrameBelowMinimum,
     FrameExceeded,
     InvalidApplication,
     NoPlanningFrame,
     NotConsortiumLead,
+    ProgrammeNotFound,
 )
 from services.funding.frames import repository as frames
 from services.funding.money import format_money, position_amount
@@ -88,7 +90,7 @@ async def _consortium_applicant(
 ) -> Applicant:
     consortium = await frames.get_consortium(session, consortium_id)
     if consortium is None or consortium.programme_id != programme.id:
-        raise InvalidApplication("No consortium with this id in the programme")
+        raise ConsortiumNotFound("No consortium with this id in the programme")
     if consortium.lead_org_id != who.org:
         raise NotConsortiumLead("Only the lead municipality applies for the consortium")
     members = [m.ags for m in await frames.members(session, consortium.id)]
@@ -212,7 +214,7 @@ async def create_application(
     """Creates a draft on the applicant's route; amounts computed, frame rules enforced."""
     programme = await programmes.get(session, body.programme_id)
     if programme is None:
-        raise InvalidApplication("No programme with this id")
+        raise ProgrammeNotFound("No programme with this id")
     applicant = await resolve_applicant(session, who, programme, body)
     rows, total = await price_positions(session, programme, body, applicant.frame_amount)
     route = applicant.route

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from services.funding.errors import InvalidCsv
+from services.funding.errors import UnreadableCsv
 from services.funding.frames.schemas import FrameRowError
 from services.funding.money import MONEY_PATTERN
 
@@ -69,13 +69,15 @@ def parse_frames_csv(body: bytes) -> tuple[list[FrameRow], list[FrameRowError]]:
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidCsv("The file is not UTF-8 text") from exc
+        raise UnreadableCsv("The file is not UTF-8 text") from exc
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip() for h in (reader.fieldnames or [])]
     if tuple(header) != COLUMNS:
-        raise InvalidCsv(f"The header must be: {','.join(COLUMNS)}", expected_columns=list(COLUMNS))
+        raise UnreadableCsv(
+            f"The header must be: {','.join(COLUMNS)}", expected_columns=list(COLUMNS)
+        )
     reader.fieldnames = header
     rows: list[FrameRow] = []
     errors: list[FrameRowError] = []
@@ -84,7 +86,7 @@ def parse_frames_csv(body: bytes) -> tuple[list[FrameRow], list[FrameRowError]]:
         for raw in reader:
             line = reader.line_num
             if len(rows) + len(errors) >= MAX_ROWS:
-                raise InvalidCsv(f"At most {MAX_ROWS} rows per import")
+                raise UnreadableCsv(f"At most {MAX_ROWS} rows per import")
             if None in raw or any(v is None for v in raw.values()):
                 errors.append(FrameRowError(row=line, message=f"expected {len(COLUMNS)} columns"))
                 continue
@@ -99,7 +101,7 @@ def parse_frames_csv(body: bytes) -> tuple[list[FrameRow], list[FrameRowError]]:
             seen[row.ags] = line
             rows.append(row)
     except csv.Error as exc:
-        raise InvalidCsv(f"The CSV is malformed: {exc}") from exc
+        raise UnreadableCsv(f"The CSV is malformed: {exc}") from exc
     if not rows and not errors:
-        raise InvalidCsv("The file has no rows")
+        raise UnreadableCsv("The file has no rows")
     return rows, errors

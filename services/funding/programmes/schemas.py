@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.funding.money import Money
+from services.funding.money import Day, Money
 
 Qualification = str
 QUALIFICATION_PATTERN = r"^[a-z][a-z_]{0,39}$"
@@ -56,7 +56,7 @@ class ProgrammeCreate(BaseModel):
     )
 
     name: str = Field(min_length=1, max_length=200)
-    period_start: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
+    period_start: Day = Field(description="First day of the funding period (a first of the month)")
     period_months: int = Field(ge=1, le=60, description="Length of the funding period in months")
     total_budget: Money
     min_fte: Decimal = Field(Decimal("0.25"), ge=Decimal("0.25"), le=Decimal("1"), decimal_places=2)
