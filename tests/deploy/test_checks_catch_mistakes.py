@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from services.common import config_catalog
-from tests.deploy import kube
+from tests.deploy import ingress, kube
 from tests.deploy.compose import compose_problems, interpolate
 from tests.deploy.dockerfile import (
     entrypoint_problems,
@@ -298,8 +298,8 @@ def test_missing_jwks_path_from_cases_to_auth_is_caught(base):
 
 def test_bulk_endpoint_with_the_small_body_limit_is_caught(base, gateway):
     annotations = _find(base, "Ingress", "pakt-bulk")["metadata"]["annotations"]
-    annotations[kube.ANN + "proxy-body-size"] = "2m"
-    problems = kube.ingress_problems(base, gateway)
+    annotations[ingress.ANN + "proxy-body-size"] = "2m"
+    problems = ingress.ingress_problems(base, gateway)
     assert any(
         "case-imports: proxy-body-size is '2m', the gateway has '16m'" in p for p in problems
     )
@@ -307,25 +307,27 @@ def test_bulk_endpoint_with_the_small_body_limit_is_caught(base, gateway):
 
 def test_token_endpoint_without_its_own_rate_limit_is_caught(base, gateway):
     base.remove(_find(base, "Ingress", "pakt-token"))
-    problems = kube.ingress_problems(base, gateway)
+    problems = ingress.ingress_problems(base, gateway)
     assert "route = /auth/v1/token: 0 Ingress paths (Exact) to auth" in problems
 
 
 def test_token_rate_differing_from_the_gateway_is_caught(base, gateway):
-    _find(base, "Ingress", "pakt-token")["metadata"]["annotations"][kube.ANN + "limit-rps"] = "50"
-    assert any("rate 3000/min" in p for p in kube.ingress_problems(base, gateway))
+    _find(base, "Ingress", "pakt-token")["metadata"]["annotations"][ingress.ANN + "limit-rps"] = (
+        "50"
+    )
+    assert any("rate 3000/min" in p for p in ingress.ingress_problems(base, gateway))
 
 
 def test_missing_security_header_is_caught(base, gateway):
     del _find(base, "ConfigMap", "pakt-response-headers")["data"]["X-Frame-Options"]
-    assert any("X-Frame-Options" in p for p in kube.ingress_problems(base, gateway))
+    assert any("X-Frame-Options" in p for p in ingress.ingress_problems(base, gateway))
 
 
 def test_route_the_gateway_lacks_and_a_wrong_backend_are_caught(base, gateway):
     paths = _find(base, "Ingress", "pakt-api")["spec"]["rules"][0]["http"]["paths"]
     paths[1]["backend"]["service"]["name"] = "funding"  # /cases/ to funding
     paths.append({**copy.deepcopy(paths[0]), "path": "/admin/"})
-    problems = kube.ingress_problems(base, gateway)
+    problems = ingress.ingress_problems(base, gateway)
     assert "route /cases/: 0 Ingress paths (Prefix) to cases" in problems
     assert any(p.startswith("Ingress path /admin/") for p in problems)
 
@@ -333,7 +335,7 @@ def test_route_the_gateway_lacks_and_a_wrong_backend_are_caught(base, gateway):
 def test_docs_routes_must_reach_the_docs_pod(base, gateway):
     paths = _find(base, "Ingress", "pakt-docs")["spec"]["rules"][0]["http"]["paths"]
     paths[:] = [p for p in paths if p["path"] != "/docs"]
-    problems = kube.ingress_problems(base, gateway)
+    problems = ingress.ingress_problems(base, gateway)
     assert "route = /docs: not routed to the docs pod" in problems
     assert "route /docs/: not routed to the docs pod" in problems
     assert "route = /openapi.yaml: not routed to the docs pod" not in problems
@@ -341,9 +343,9 @@ def test_docs_routes_must_reach_the_docs_pod(base, gateway):
 
 def test_cors_origins_other_than_the_gateways_are_caught(base, gateway):
     _find(base, "Ingress", "pakt-api")["metadata"]["annotations"][
-        kube.ANN + "cors-allow-origin"
+        ingress.ANN + "cors-allow-origin"
     ] = "*"
-    problems = kube.ingress_problems(base, gateway, ", ".join(gateway.cors_origins))
+    problems = ingress.ingress_problems(base, gateway, ", ".join(gateway.cors_origins))
     assert any("cors-allow-origin" in p for p in problems)
 
 

@@ -15,7 +15,7 @@ import pytest
 from deploy.render_gateway import render_site
 from services.cli.gateway import find_nginx
 from services.common import config_catalog
-from tests.deploy import kube
+from tests.deploy import ingress, kube
 from tests.deploy.compose import compose_problems
 from tests.deploy.dockerfile import (
     entrypoint_problems,
@@ -55,15 +55,15 @@ def test_network_policies_let_only_the_intended_traffic_through(rendered, overla
 
 def test_base_ingress_reproduces_the_gateway(rendered, gateway):
     origins = ", ".join(gateway.cors_origins)
-    assert kube.ingress_problems(rendered["base"], gateway, origins) == []
+    assert ingress.ingress_problems(rendered["base"], gateway, origins) == []
 
 
 def test_production_ingress_reproduces_the_gateway_on_its_host_with_tls(rendered, gateway):
     objects = rendered["production"]
-    assert kube.ingress_problems(objects, gateway) == []
-    for ingress in (o for o in objects if o["kind"] == "Ingress"):
-        assert ingress["spec"]["tls"][0]["secretName"] == "pakt-tls"
-        assert ingress["spec"]["rules"][0]["host"] == ingress["spec"]["tls"][0]["hosts"][0]
+    assert ingress.ingress_problems(objects, gateway) == []
+    for obj in (o for o in objects if o["kind"] == "Ingress"):
+        assert obj["spec"]["tls"][0]["secretName"] == "pakt-tls"
+        assert obj["spec"]["rules"][0]["host"] == obj["spec"]["tls"][0]["hosts"][0]
 
 
 def test_production_uses_registry_images_and_production_settings(rendered):
