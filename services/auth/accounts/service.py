@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Row
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -33,6 +33,7 @@ from services.common.audit import record_audit
 from services.common.auth import Principal
 from services.common.concurrency import check_if_match
 from services.common.outbox import emit
+from services.common.pagination import PageParams, decode_cursor
 from services.common.problems import Forbidden
 
 Actor = Principal | str  # a string names an operator acting through the CLI (full rights)
@@ -56,6 +57,33 @@ def scope_org(actor: Actor, requested: str | None) -> str | None:
     if requested is not None and requested != actor.org:
         raise Forbidden("An org_admin sees only the users and clients of its own organization")
     return actor.org
+
+
+LISTS = {"users": (account, "username"), "clients": (api_client, "client_id")}
+
+
+async def list_rows(
+    session: AsyncSession,
+    actor: Actor,
+    kind: Literal["users", "clients"],
+    *,
+    organization_id: str | None,
+    active: bool | None,
+    page: PageParams,
+) -> Sequence[Row[Any]]:
+    """Up to `page.limit + 1` users or clients the actor may manage, after the page's cursor."""
+    table, name_column = LISTS[kind]
+    org_id = scope_org(actor, organization_id)
+    after = str(decode_cursor(page.cursor, 1)[0]) if page.cursor else None
+    return await repo.list_page(
+        session, table, name_column, org_id=org_id, active=active, limit=page.limit, after=after
+    )
+
+
+async def username_of(session: AsyncSession, user_id: str) -> str | None:
+    """The login name of a user (for `/me`), None when the account is gone."""
+    row = await repo.get_user(session, user_id)
+    return str(row.username) if row is not None else None
 
 
 async def _check_target(

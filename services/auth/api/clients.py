@@ -7,7 +7,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from sqlalchemy import Row
 
-from services.auth.accounts import repository
 from services.auth.accounts import service as accounts
 from services.auth.accounts.schemas import (
     ClientCreate,
@@ -18,13 +17,11 @@ from services.auth.accounts.schemas import (
 )
 from services.auth.api.deps import AccountManager
 from services.auth.directory.schemas import UUID_PATTERN
-from services.auth.models import api_client
 from services.common.concurrency import IfMatchHeader, set_etag
 from services.common.db import SessionDep
 from services.common.pagination import (
     Page,
     PageParams,
-    decode_cursor,
     make_page,
     page_params,
     set_link_header,
@@ -68,16 +65,13 @@ async def list_clients(
     organization_id: Annotated[str | None, Query(pattern=UUID_PATTERN)] = None,
     active: Annotated[bool | None, Query()] = None,
 ) -> Page[ClientRead]:
-    org_id = accounts.scope_org(who, organization_id)
-    after = str(decode_cursor(page.cursor, 1)[0]) if page.cursor else None
-    rows = await repository.list_page(
+    rows = await accounts.list_rows(
         session,
-        api_client,
-        "client_id",
-        org_id=org_id,
+        who,
+        "clients",
+        organization_id=organization_id,
         active=active,
-        limit=page.limit,
-        after=after,
+        page=page,
     )
     result = make_page(rows, page.limit, key=lambda r: (r.client_id,), to_item=to_read)
     set_link_header(request, response, result.next_cursor)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Response
 
@@ -17,7 +17,9 @@ router = APIRouter(tags=["oauth"])
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 GRANTS = ("password", "refresh_token", "client_credentials")
 # client authentication is optional here (public clients log users in without it)
-OPTIONAL_CLIENT_AUTH = {"security": [{}]}  # merged with the generated [{"HTTPBasic": []}]
+OPTIONAL_CLIENT_AUTH: dict[str, Any] = {
+    "security": [{}]
+}  # merged with the generated [{"HTTPBasic": []}]
 
 
 def _require(value: str | None, name: str) -> str:

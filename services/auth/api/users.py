@@ -7,13 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from sqlalchemy import Row
 
-from services.auth.accounts import repository
 from services.auth.accounts import service as accounts
 from services.auth.accounts.schemas import UserCreate, UserRead, UserUpdate
 from services.auth.api.deps import AccountManager, PasswordsDep
 from services.auth.directory import service as directory
 from services.auth.directory.schemas import UUID_PATTERN
-from services.auth.models import account
 from services.auth.tokens.schemas import Me
 from services.common.auth import CurrentPrincipal
 from services.common.concurrency import IfMatchHeader, set_etag
@@ -21,7 +19,6 @@ from services.common.db import SessionDep
 from services.common.pagination import (
     Page,
     PageParams,
-    decode_cursor,
     make_page,
     page_params,
     set_link_header,
@@ -53,8 +50,7 @@ async def read_me(session: SessionDep, who: CurrentPrincipal) -> Me:
     org, _ = await directory.get_organization(session, who.org)
     username = None
     if not who.is_client:
-        user = await repository.get_user(session, who.subject)
-        username = user.username if user is not None else None
+        username = await accounts.username_of(session, who.subject)
     return Me(
         sub=who.subject,
         sub_type="client" if who.is_client else "user",
@@ -86,10 +82,8 @@ async def list_users(
         bool | None, Query(description="Only active (true) or deactivated (false) users")
     ] = None,
 ) -> Page[UserRead]:
-    org_id = accounts.scope_org(who, organization_id)
-    after = str(decode_cursor(page.cursor, 1)[0]) if page.cursor else None
-    rows = await repository.list_page(
-        session, account, "username", org_id=org_id, active=active, limit=page.limit, after=after
+    rows = await accounts.list_rows(
+        session, who, "users", organization_id=organization_id, active=active, page=page
     )
     result = make_page(rows, page.limit, key=lambda r: (r.username,), to_item=to_read)
     set_link_header(request, response, result.next_cursor)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.auth.directory.schemas import OrganizationRead
+from services.auth.directory.schemas import GOEPPINGEN, OrganizationRead
 
 
 class TokenResponse(BaseModel):
@@ -96,18 +96,7 @@ class Me(BaseModel):
                     "username": "cw.goeppingen",
                     "roles": ["case_worker"],
                     "scope": "openid profile offline_access",
-                    "organization": {
-                        "id": "312e6a4b-2565-5313-9398-3d1bdea2531d",
-                        "kind": "municipality",
-                        "name": "Göppingen",
-                        "ags": "08117019",
-                        "parent_id": "91360db8-4032-539a-9b1b-77cfc66b9bcc",
-                        "org_path": ["08", "081", "08117", "08117019"],
-                        "key_verified": True,
-                        "member_ids": [],
-                        "created_at": "2026-11-21T05:30:00+00:00",
-                        "updated_at": "2026-11-21T05:30:00+00:00",
-                    },
+                    "organization": GOEPPINGEN,
                     "expires_at": 1795240800,
                 }
             ]
