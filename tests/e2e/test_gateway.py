@@ -67,6 +67,16 @@ def test_stopped_service_gives_502_problem_and_recovers_after_restart(stack, cli
     assert client.get("/cases/healthz").status_code == 200
 
 
+def test_trace_is_answered_by_the_service_with_its_allow_header(client):
+    api = client.request("TRACE", "/auth/healthz")
+    static = client.post("/docs")
+
+    assert_problem(api, 405, "method-not-allowed")
+    assert api.headers.get_list("allow") == ["GET"]
+    assert_problem(static, 405, "method-not-allowed")
+    assert static.headers["allow"] == "GET, HEAD"
+
+
 def test_client_request_id_travels_to_the_service_and_back(client):
     response = client.get("/cases/v1/no-such-resource", headers={"X-Request-ID": "client-req.42"})
 
