@@ -87,7 +87,7 @@ Filters = Annotated[ApplicationFilters, Depends(application_filters)]
 @router.post(
     "/applications",
     status_code=201,
-    responses=problem_responses(400, 401, 403, 409, 422),
+    responses=problem_responses(400, 401, 403, 404, 409, 422),
     summary="Draft an application",
 )
 async def create_application(

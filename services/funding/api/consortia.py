@@ -22,7 +22,7 @@ router = APIRouter(prefix="/funding/v1/consortia", tags=["consortia"])
 @router.post(
     "",
     status_code=201,
-    responses=problem_responses(400, 401, 403, 409, 422),
+    responses=problem_responses(400, 401, 403, 404, 409, 422),
     summary="Form a consortium",
 )
 async def create_consortium(
