@@ -1,28 +1,17 @@
-"""Each deploy check fails on a file with the kind of mistake it exists for.
+"""The Kubernetes checks fail on manifests with the mistakes they exist for.
 
-Small synthetic variants of the real files (in tmp_path, or deep copies of the rendered
-objects): a check that passed these would be no check.
+Deep copies of the rendered base overlay, each broken in one way: a check that passed these
+would be no check.
 """
 
 from __future__ import annotations
 
 import copy
-import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from services.common import config_catalog
 from tests.deploy import ingress, kube
-from tests.deploy.compose import compose_problems, interpolate
-from tests.deploy.dockerfile import (
-    entrypoint_problems,
-    hadolint_problems,
-    shellcheck_problems,
-    structure_problems,
-)
 
 ROOT = kube.ROOT
 Objs = list[dict[str, Any]]
@@ -37,111 +26,6 @@ def _find(objects: Objs, kind: str, name: str) -> dict[str, Any]:
 @pytest.fixture
 def base(rendered) -> Objs:
     return copy.deepcopy(rendered["base"])
-
-
-# ---- compose ----
-
-
-@pytest.fixture
-def compose_copy(tmp_path) -> tuple[Path, dict[str, Any]]:
-    shutil.copytree(ROOT / "deploy" / "env", tmp_path / "env")
-    return tmp_path / "compose.yaml", yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text())
-
-
-def _compose(path: Path, doc: dict[str, Any]) -> list[str]:
-    path.write_text(yaml.safe_dump(doc))
-    return compose_problems(path)
-
-
-def test_compose_misspelled_variable_is_caught(compose_copy):
-    path, doc = compose_copy
-    doc["services"]["cases"]["environment"]["CASES_JWKS_ULR"] = "http://auth:8001/x"
-    assert any("CASES_JWKS_ULR is not a setting of cases" in p for p in _compose(path, doc))
-
-
-def test_compose_variable_of_another_service_is_caught(compose_copy):
-    path, doc = compose_copy
-    doc["services"]["auth"]["environment"]["CASES_LOG_LEVEL"] = "DEBUG"
-    assert any("CASES_LOG_LEVEL is not a setting of auth" in p for p in _compose(path, doc))
-
-
-def test_compose_misspelled_variable_in_env_example_is_caught(compose_copy):
-    path, doc = compose_copy
-    example = path.parent / "env" / "funding.env.example"
-    example.write_text(example.read_text() + "FUNDING_DATABSE_URL=CHANGE_ME\n")
-    assert any("FUNDING_DATABSE_URL" in p for p in _compose(path, doc))
-
-
-def test_compose_wrong_health_path_is_caught(compose_copy):
-    path, doc = compose_copy
-    test = doc["services"]["funding"]["healthcheck"]["test"]
-    doc["services"]["funding"]["healthcheck"]["test"] = [
-        t.replace("/funding/readyz", "/funding/health") for t in test
-    ]
-    assert any("health check" in p and "funding" in p for p in _compose(path, doc))
-
-
-def test_compose_health_check_on_another_port_is_caught(compose_copy):
-    path, doc = compose_copy
-    test = doc["services"]["cases"]["healthcheck"]["test"]
-    doc["services"]["cases"]["healthcheck"]["test"] = [t.replace(":8002", ":8001") for t in test]
-    assert any("compose service cases: health check" in p for p in _compose(path, doc))
-
-
-def test_compose_wrong_port_is_caught(compose_copy):
-    path, doc = compose_copy
-    doc["services"]["auth"]["expose"] = ["8000"]
-    assert any("exposes [8000]" in p for p in _compose(path, doc))
-
-
-def test_compose_secret_written_into_the_file_is_caught(compose_copy):
-    path, doc = compose_copy
-    doc["services"]["auth"]["environment"]["AUTH_KEY_ENCRYPTION_KEY"] = "hunter2"
-    assert any("AUTH_KEY_ENCRYPTION_KEY belongs in an env file" in p for p in _compose(path, doc))
-
-
-def test_compose_env_file_without_example_is_caught(compose_copy):
-    path, doc = compose_copy
-    doc["services"]["cases"]["env_file"] = ["env/cases-prod.env"]
-    assert any("has no committed cases-prod.env.example" in p for p in _compose(path, doc))
-
-
-def test_compose_missing_service_and_short_grace_are_caught(compose_copy):
-    path, doc = compose_copy
-    del doc["services"]["migrate"]
-    doc["services"]["cases"]["stop_grace_period"] = "5s"
-    problems = _compose(path, doc)
-    assert any(p.startswith("services are") for p in problems)
-    assert any("stop_grace_period" in p for p in problems)
-
-
-def test_compose_misspelled_key_fails_the_compose_specification(compose_copy):
-    path, doc = compose_copy
-    doc["services"]["cases"]["stop_grace_periode"] = doc["services"]["cases"].pop(
-        "stop_grace_period"
-    )
-    problems = _compose(path, doc)
-    assert any(
-        p.startswith("not a valid Compose file") and "stop_grace_periode" in p for p in problems
-    )
-
-
-def test_compose_wrong_dependency_condition_fails_the_compose_specification(compose_copy):
-    path, doc = compose_copy
-    doc["services"]["gateway"]["depends_on"]["auth"]["condition"] = "service_ready"
-    assert any("unknown variant `service_ready`" in p for p in _compose(path, doc))
-
-
-def test_compose_variables_are_interpolated_like_compose():
-    text = "a: ${X:-one}\nb: ${Y}\nc: ${Z-two}\n"
-    assert interpolate(text) == "a: one\nb: \nc: two\n"
-    assert interpolate(text, {"X": "set", "Y": "y"}) == "a: set\nb: y\nc: two\n"
-
-
-def test_compose_that_is_not_yaml_is_reported(tmp_path):
-    path = tmp_path / "compose.yaml"
-    path.write_text("services: [unclosed\n")
-    assert compose_problems(path)[0].startswith(f"{path}: not YAML")
 
 
 # ---- Kubernetes: schemas ----
@@ -347,72 +231,3 @@ def test_cors_origins_other_than_the_gateways_are_caught(base, gateway):
     ] = "*"
     problems = ingress.ingress_problems(base, gateway, ", ".join(gateway.cors_origins))
     assert any("cors-allow-origin" in p for p in problems)
-
-
-# ---- Dockerfile and entrypoint ----
-
-BAD_DOCKERFILE = """\
-FROM python:latest
-RUN apt-get update && apt-get install -y gcc
-COPY no-such-dir /app
-USER root
-CMD python -m http.server
-"""
-
-
-def test_structure_check_finds_unpinned_root_compiler_image(tmp_path):
-    dockerfile = tmp_path / "Dockerfile"
-    dockerfile.write_text(BAD_DOCKERFILE)
-    problems = structure_problems(dockerfile, tmp_path)
-    assert "stage 0: base python:latest is not a pinned version tag" in problems
-    assert "final stage 0: must end as a non-root USER" in problems
-    assert "final stage 0: no HEALTHCHECK" in problems
-    assert any("installs a compiler" in p for p in problems)
-    assert "stage 0: COPY source no-such-dir does not exist" in problems
-
-
-def test_copy_of_a_dockerignored_path_is_caught(tmp_path):
-    (tmp_path / "services").mkdir()
-    (tmp_path / ".dockerignore").write_text("**\n!pyproject.toml\n")
-    dockerfile = tmp_path / "Dockerfile"
-    dockerfile.write_text("FROM python:3.11.14-slim-bookworm\nCOPY services /app/services\n")
-    assert "stage 0: COPY source services is in .dockerignore" in structure_problems(
-        dockerfile, tmp_path
-    )
-
-
-def test_hadolint_runs_and_reports(tmp_path):
-    dockerfile = tmp_path / "Dockerfile"
-    dockerfile.write_text(BAD_DOCKERFILE)
-    problems = hadolint_problems(dockerfile)
-    assert any("DL3007" in p for p in problems)  # the `latest` tag
-    assert any("DL3008" in p or "DL3015" in p for p in problems)  # unpinned apt packages
-
-
-def test_shellcheck_runs_and_reports(tmp_path):
-    script = tmp_path / "bad.sh"
-    script.write_text("#!/bin/sh\nrm -rf $TARGET/*\n")
-    assert any("SC2086" in p for p in shellcheck_problems(script))  # unquoted variable
-
-
-def test_entrypoint_with_a_wrong_port_is_caught(tmp_path):
-    text = (ROOT / "deploy" / "docker" / "entrypoint.sh").read_text()
-    broken = tmp_path / "entrypoint.sh"
-    broken.write_text(text.replace("cases) serve cases 8002 ;;", "cases) serve cases 8020 ;;"))
-    assert entrypoint_problems(broken) == ["entrypoint.sh: cases is not served on port 8002"]
-
-
-# ---- README table ----
-
-
-def test_stale_readme_table_is_detected_and_rewritten():
-    readme = (ROOT / "README.md").read_text()
-    stale = readme.replace(
-        "| `CASES_LOG_LEVEL` | cases | `INFO` |", "| `CASES_LOG_LEVEL` | cases | `DEBUG` |"
-    )
-    assert stale != readme
-    assert config_catalog.readme_table(stale) != config_catalog.markdown_table()
-    assert (
-        config_catalog.readme_table(config_catalog.with_table(stale))
-        == config_catalog.markdown_table()
-    )
