@@ -53,6 +53,7 @@ def create_app(
         async with app.state.sessionmaker() as session:
             await ensure_signing_key(session, settings)
             await session.commit()
+            await _keyring(app).signing_key(session)  # fail fast on a wrong AUTH_KEY_ENCRYPTION_KEY
         app.state.issuer = TokenIssuer(settings, _keyring(app), Passwords(settings))
 
     return create_service_app(

@@ -16,6 +16,7 @@ from typing import Any
 
 import structlog
 from cryptography.fernet import Fernet
+from cryptography.fernet import InvalidToken as InvalidFernetToken
 from sqlalchemy import insert, or_, select, text, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -30,6 +31,10 @@ from services.common.outbox import emit
 log = structlog.get_logger("pakt.auth.keys")
 KEYS_LOCK = 0x70616B74  # advisory lock id: only one process creates or rotates keys at a time
 ALL_AUDIENCE = "all"  # events every organization may read
+
+
+class KeyDecryptionError(RuntimeError):
+    """The configured key-encryption key does not open the stored signing keys."""
 
 
 def _fernet(settings: AuthSettings) -> Fernet:
@@ -141,7 +146,13 @@ class KeyRing:
             raise RuntimeError("no active signing key: the start-up hook creates one")
         kid = str(row.kid)
         if kid not in self._private:
-            self._private[kid] = self._fernet.decrypt(bytes(row.private_key_encrypted)).decode()
+            try:
+                pem = self._fernet.decrypt(bytes(row.private_key_encrypted)).decode()
+            except InvalidFernetToken as exc:
+                raise KeyDecryptionError(
+                    f"AUTH_KEY_ENCRYPTION_KEY cannot decrypt signing key {kid}: wrong key?"
+                ) from exc
+            self._private[kid] = pem
             self._public[kid] = dict(row.public_jwk)
         return kid, self._private[kid]
 

@@ -77,10 +77,10 @@ def create_service_app(
             issuer=settings.jwt_issuer,
             leeway=settings.jwt_leeway_seconds,
         )
-        for hook in on_startup:
-            await hook(app)
-        gc.freeze()  # start-up objects never die; keeping them out of GC scans cuts pause times
         try:
+            for hook in on_startup:  # a failing hook still closes the engine and the client
+                await hook(app)
+            gc.freeze()  # start-up objects never die; keeping them out of GC scans cuts pause times
             yield
         finally:
             await app.state.http.aclose()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from services.auth.seed import DEMO_USERS
 from services.common import jwt
 from tests.auth.conftest import (
@@ -35,6 +37,7 @@ async def test_every_demo_user_logs_in_with_claims_per_conventions(auth):
         claims = await claims_of(auth, body["access_token"])
         assert claims["sub_type"] == "user"
         assert claims["roles"] == [demo.role]
+        assert claims["name"] == demo.username  # the login, never a display name
         assert claims["aud"] == "pakt-api"
         assert claims["iss"] == "http://127.0.0.1:8080/auth"
         assert claims["exp"] - claims["iat"] == 900
@@ -238,3 +241,23 @@ async def test_discovery_documents(auth):
         assert key["kty"] == "RSA"
         assert key["alg"] == "RS256"
         assert not {"d", "p", "q", "dp", "dq", "qi"} & set(key)  # never a private member
+
+
+async def test_concurrent_use_of_one_refresh_token_lets_only_one_through(make_auth):
+    """Two parallel refreshes with the same token (real parallel transactions): one wins, the
+    other is reuse, and the reuse revokes the family, the winner's new token included."""
+    async with make_auth(isolated=True) as auth:
+        first = (await login(auth.client, "cw.goeppingen")).json()
+        form = {"grant_type": "refresh_token", "refresh_token": first["refresh_token"]}
+        a, b = await asyncio.gather(
+            auth.client.post("/auth/v1/token", data=form),
+            auth.client.post("/auth/v1/token", data=form),
+        )
+        assert sorted([a.status_code, b.status_code]) == [200, 400]
+        winner = a if a.status_code == 200 else b
+        later = await auth.client.post(
+            "/auth/v1/token",
+            data={"grant_type": "refresh_token", "refresh_token": winner.json()["refresh_token"]},
+        )
+        assert later.status_code == 400
+        assert later.json()["error"] == "invalid_grant"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+import pytest
 from sqlalchemy import text
 from typer.testing import CliRunner
 
 from services.auth.cli import commands
+from services.auth.keys import KeyDecryptionError
 from services.common import jwt
 from services.common.auth import TokenVerifier
 from services.common.jwks import JWKSCache
@@ -101,3 +103,9 @@ async def test_private_keys_are_stored_encrypted(auth):
     assert rows
     for (blob,) in rows:
         assert b"PRIVATE KEY" not in bytes(blob)
+
+
+async def test_a_wrong_key_encryption_key_stops_the_start(make_auth):
+    with pytest.raises(KeyDecryptionError):
+        async with make_auth(key_encryption_key="not-the-key-that-encrypted-them"):
+            pass

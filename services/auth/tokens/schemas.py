@@ -92,7 +92,7 @@ class Me(BaseModel):
                 {
                     "sub": "9a0f5a8e-2f1c-4c55-8d8e-1b9a4c2f7e10",
                     "sub_type": "user",
-                    "name": "Integrationsmanagement Göppingen",
+                    "name": "cw.goeppingen",
                     "username": "cw.goeppingen",
                     "roles": ["case_worker"],
                     "scope": "openid profile offline_access",
@@ -105,7 +105,7 @@ class Me(BaseModel):
 
     sub: str
     sub_type: Literal["user", "client"]
-    name: str
+    name: str = Field(description="The `name` claim: a user's login name, a client's name")
     username: str | None = Field(description="Login name of a user; null for clients")
     roles: list[str]
     scope: str

@@ -105,7 +105,7 @@ async def _user_tokens(
         org_id=str(user.organization_id),
         roles=list(user.roles),
         scope=scope,
-        name=user.display_name,
+        name=user.username,  # the login only: display names may be personal data
     )
     refresh = new_opaque_token()
     await repo.add(

@@ -9,9 +9,10 @@ account's counter (an address's counter only runs out with the window).
 from __future__ import annotations
 
 import math
+import secrets
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import case, delete, literal, select, update
+from sqlalchemy import case, delete, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -61,6 +62,14 @@ async def record_failure(
         },
     ).returning(login_throttle.c.failures)
     failures = int((await run(session, stmt)).one()[0])
+    if failures == 1 and secrets.randbelow(100) == 0:  # now and then, forget stale counters
+        await run(
+            session,
+            delete(login_throttle).where(
+                login_throttle.c.last_failure_at < window_start,
+                or_(login_throttle.c.locked_until.is_(None), login_throttle.c.locked_until < now),
+            ),
+        )
     if failures > free:
         exponent = min(failures - free - 1, 20)
         delay = min(
