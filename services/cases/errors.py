@@ -53,3 +53,17 @@ class ImportTooLarge(ProblemError):
     type_ = problem_type("import-too-large")
     title = "Too many lines"
     status = 413
+
+
+class InvalidPeriod(ProblemError):
+    type_ = problem_type("invalid-period")
+    title = "Invalid period"
+    status = 400
+
+
+class BadQuery(ProblemError):
+    """A query parameter that has the right shape but no valid value (e.g. February 30th)."""
+
+    type_ = problem_type("bad-query")
+    title = "Invalid query parameter"
+    status = 400

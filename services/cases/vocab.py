@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
@@ -41,3 +42,6 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip
 LongText = Annotated[str, StringConstraints(max_length=5000)]
 Subject = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Fields = Annotated[list[Field_], Field(max_length=8)]
+
+Day = Annotated[dt.date, Field(description="A calendar day (ISO 8601)", examples=["2026-03-02"])]
+"""Any valid date: PostgreSQL's date range is wider than Python's, so none can overflow."""

@@ -97,7 +97,8 @@ async def test_period_must_be_sensible(svc):
         params={"org": CASE_WORKER.org, "from": "2026-12-31", "to": "2026-01-01"},
         headers=headers,
     )
-    assert r.status_code == 422
+    assert r.status_code == 400
+    assert r.json()["type"].endswith("/invalid-period")
     r = await svc.client.get(
         "/cases/v1/key-figures",
         params={"org": CASE_WORKER.org, "from": "2026-01-01"},

@@ -34,7 +34,7 @@ _EXAMPLE = (
 @router.post(
     "/cases/v1/case-imports",
     response_model=ImportResult,
-    responses=problem_responses(401, 403, 409, 413, 415, 422),
+    responses=problem_responses(400, 401, 403, 409, 413, 415, 422),
     summary="Import cases (JSON Lines)",
     description=f"Up to {MAX_LINES} cases, one JSON object per line (`application/x-ndjson`), "
     "matched by `external_id` within your organization: unknown ids create a case, known ids "

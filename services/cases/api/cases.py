@@ -21,6 +21,7 @@ from services.cases.casefile.schemas import (
     Consent,
     Person,
 )
+from services.cases.errors import BadQuery
 from services.cases.models import client_case, plan_goal
 from services.cases.vocab import AGS, CaseStatus, Field_, Subject
 from services.common.concurrency import IfMatchHeader, set_etag
@@ -37,6 +38,7 @@ from services.common.pagination import (
 from services.common.problems import InvalidInput, problem_responses
 
 router = APIRouter(tags=["cases"])
+RFC3339 = r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$"
 BASE = "/cases/v1/cases"
 
 
@@ -44,7 +46,7 @@ BASE = "/cases/v1/cases"
     BASE,
     status_code=201,
     response_model=CaseRead,
-    responses=problem_responses(401, 403, 409, 422),
+    responses=problem_responses(400, 401, 403, 409, 422),
     summary="Open a case",
     description="Opens a case for the caller's organization and assigns the next reference number "
     "(`<year>-<number>`, per organization and year). Accepts `Idempotency-Key`.",
@@ -95,7 +97,13 @@ async def list_cases(
         Field_ | None, Query(description="Only cases with a goal in this field")
     ] = None,
     updated_since: Annotated[
-        dt.datetime | None, Query(description="Only cases changed at or after this time")
+        str | None,
+        Query(
+            pattern=RFC3339,
+            max_length=40,
+            description="Only cases changed at or after this time (RFC 3339 with offset)",
+            examples=["2026-03-01T00:00:00Z"],
+        ),
     ] = None,
 ) -> Page[CaseSummary]:
     filters: list[Any] = []
@@ -113,9 +121,11 @@ async def list_cases(
         )
         filters.append(has_goal.exists())
     if updated_since:
-        if updated_since.tzinfo is None:
-            raise InvalidInput("updated_since needs a UTC offset", field="updated_since")
-        filters.append(client_case.c.updated_at >= updated_since)
+        try:
+            since = dt.datetime.fromisoformat(updated_since)
+        except ValueError as exc:
+            raise BadQuery("updated_since is not a valid time", parameter="updated_since") from exc
+        filters.append(client_case.c.updated_at >= since)
     after = None
     if page.cursor:
         created, case_id = decode_cursor(page.cursor, 2)
@@ -137,7 +147,7 @@ async def list_cases(
 @router.get(
     BASE + "/{case_id}",
     response_model=CaseRead,
-    responses=problem_responses(401, 404, 422),
+    responses=problem_responses(400, 401, 404, 422),
     summary="Read a case",
     description="The case with its consent and, while consent is active, the person's data. "
     "Every read is written to the access log before the answer leaves.",
@@ -151,7 +161,7 @@ async def read_case(case_id: CaseId, session: SessionDep, who: CaseWorker) -> An
 @router.patch(
     BASE + "/{case_id}",
     response_model=CaseRead,
-    responses=problem_responses(401, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
     summary="Change, pause, close or reopen a case",
     description="Send If-Match with the case's ETag. `status: closed` needs a `closing_reason`.",
 )
@@ -174,7 +184,7 @@ async def change_case(
 @router.put(
     BASE + "/{case_id}/consent",
     response_model=CaseRead,
-    responses=problem_responses(401, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
     summary="Record consent",
     description="Records (or renews) the person's consent. Send If-Match with the case's ETag.",
 )
@@ -197,7 +207,7 @@ async def record_consent(
 @router.delete(
     BASE + "/{case_id}/consent",
     response_model=CaseRead,
-    responses=problem_responses(401, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
     summary="Withdraw consent",
     description="Withdraws consent: the person's data and all free text of the case are removed at "
     "once; the case and its anonymous statistics stay. Send If-Match.",
@@ -218,7 +228,7 @@ async def withdraw_consent(
 @router.put(
     BASE + "/{case_id}/person",
     response_model=CaseRead,
-    responses=problem_responses(401, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
     summary="Store the person's data",
     description="Replaces the person's data (omitted fields become null). Needs active consent "
     "(409 `consent-required` otherwise). Send If-Match with the case's ETag.",

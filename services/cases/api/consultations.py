@@ -41,7 +41,7 @@ def _read(row: Any) -> ConsultationRead:
     BASE,
     status_code=201,
     response_model=ConsultationRead,
-    responses=problem_responses(401, 404, 409, 422),
+    responses=problem_responses(400, 401, 404, 409, 422),
     summary="Log a consultation",
     description="Records one counselling contact. Accepts `Idempotency-Key`. "
     "Emits `consultation.logged`.",
@@ -106,7 +106,7 @@ async def list_consultations(
 @router.get(
     BASE + "/{consultation_id}",
     response_model=ConsultationRead,
-    responses=problem_responses(401, 404, 422),
+    responses=problem_responses(400, 401, 404, 422),
     summary="Read a consultation",
     description="One consultation; the ETag is its version. The read is logged.",
 )
@@ -129,7 +129,7 @@ async def read_consultation(
 @router.patch(
     BASE + "/{consultation_id}",
     response_model=ConsultationRead,
-    responses=problem_responses(401, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
     summary="Correct a consultation",
     description="Send If-Match with the consultation's ETag.",
 )

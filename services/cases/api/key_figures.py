@@ -7,20 +7,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from services.cases.errors import InvalidPeriod
 from services.cases.figures import service
 from services.cases.figures.schemas import KeyFigures
 from services.common.auth import CurrentPrincipal
 from services.common.db import SessionDep
-from services.common.problems import InvalidInput, problem_responses
+from services.common.problems import problem_responses
 
 router = APIRouter(tags=["key-figures"])
-Day = Annotated[dt.date, Query(ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))]
 
 
 @router.get(
     "/cases/v1/key-figures",
     response_model=KeyFigures,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(400, 401, 403, 422),
     summary="Key figures (Kennzahlen) of an organization",
     description="Aggregates for the period `from`..`to` (inclusive), in total and per case worker: "
     "persons counselled, new cases, plans created and revised, consultations and hours, goals by "
@@ -51,7 +51,7 @@ async def read_key_figures(
     ] = None,
 ) -> KeyFigures:
     if to < from_:
-        raise InvalidInput("`to` must not be before `from`", field="to")
+        raise InvalidPeriod("`to` must not be before `from`")
     if (to - from_).days > 3660:
-        raise InvalidInput("The period may span at most ten years", field="to")
+        raise InvalidPeriod("The period may span at most ten years")
     return await service.key_figures(session, who, org, from_, to, case_worker)

@@ -32,7 +32,7 @@ BASE = "/cases/v1/cases/{case_id}/plan"
     BASE + "/versions",
     status_code=201,
     response_model=PlanVersionRead,
-    responses=problem_responses(401, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
     summary="Create or revise the integration plan",
     description="Writes the next plan version with its full list of goals. The first version "
     "starts the plan (`plan.created`); later ones are reviews (`plan.revised`) and need "
@@ -62,7 +62,7 @@ async def write_plan_version(
 @router.get(
     BASE,
     response_model=PlanVersionRead,
-    responses=problem_responses(401, 404, 422),
+    responses=problem_responses(400, 401, 404, 422),
     summary="Read the current plan",
     description="The latest plan version with its goals; the ETag is its number. "
     "The read is logged.",
@@ -105,7 +105,7 @@ async def list_plan_versions(
 @router.get(
     BASE + "/versions/{number}",
     response_model=PlanVersionRead,
-    responses=problem_responses(401, 404, 422),
+    responses=problem_responses(400, 401, 404, 422),
     summary="Read one plan version",
     description="A version as it was written. The read is logged.",
 )

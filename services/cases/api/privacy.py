@@ -62,7 +62,7 @@ async def list_access_log(
 @router.get(
     BASE + "/data-export",
     response_model=CaseExport,
-    responses=problem_responses(401, 404, 422),
+    responses=problem_responses(400, 401, 404, 422),
     summary="Export everything about the person (Art. 15 GDPR)",
     description="One JSON document: case, consent, person data, all plan versions with goals, "
     "consultations, referrals, volunteer assignments and the access log. "
@@ -80,7 +80,7 @@ async def export_case(case: PrivacyCase, session: SessionDep, who: PrivacyOffice
 @router.post(
     BASE + "/erasure",
     response_model=ErasureRead,
-    responses=problem_responses(401, 404, 422),
+    responses=problem_responses(400, 401, 404, 422),
     summary="Erase the person's data (Art. 17 GDPR)",
     description="Removes the person's data, every free text, the pseudonym and the external id "
     "of the case in one transaction; dates, fields, statuses and durations stay, so key figures "

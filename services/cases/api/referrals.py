@@ -41,7 +41,7 @@ def _read(row: Any) -> ReferralRead:
     BASE,
     status_code=201,
     response_model=ReferralRead,
-    responses=problem_responses(401, 404, 409, 422),
+    responses=problem_responses(400, 401, 404, 409, 422),
     summary="Refer the person to an agency",
     description="Records a referral in status `sent`. Accepts `Idempotency-Key`. "
     "Emits `referral.sent`.",
@@ -106,7 +106,7 @@ async def list_referrals(
 @router.get(
     BASE + "/{referral_id}",
     response_model=ReferralRead,
-    responses=problem_responses(401, 404, 422),
+    responses=problem_responses(400, 401, 404, 422),
     summary="Read a referral",
     description="One referral; the ETag is its version. The read is logged.",
 )
@@ -125,7 +125,7 @@ async def read_referral(
 @router.patch(
     BASE + "/{referral_id}",
     response_model=ReferralRead,
-    responses=problem_responses(401, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
     summary="Update a referral's status",
     description="sent → accepted | declined | completed; accepted → completed | declined "
     "(409 `invalid-transition` otherwise). Send If-Match with the referral's ETag.",

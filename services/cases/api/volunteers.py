@@ -62,7 +62,7 @@ def _after(cursor: str | None) -> Any:
     BASE,
     status_code=201,
     response_model=VolunteerRead,
-    responses=problem_responses(401, 403, 409, 422),
+    responses=problem_responses(400, 401, 403, 409, 422),
     summary="Register a volunteer",
     description="Adds a volunteer to your organization's registry. Accepts `Idempotency-Key`.",
 )
@@ -120,7 +120,7 @@ async def list_volunteers(
 @router.get(
     BASE + "/{volunteer_id}",
     response_model=VolunteerRead,
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(400, 401, 403, 404, 422),
     summary="Read a volunteer",
     description="One volunteer of your organization; the ETag is its version.",
 )
@@ -137,7 +137,7 @@ async def read_volunteer(
 @router.patch(
     BASE + "/{volunteer_id}",
     response_model=VolunteerRead,
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
     summary="Change a volunteer",
     description="Send If-Match. `active: false` retires the volunteer.",
 )
@@ -159,7 +159,7 @@ async def change_volunteer(
     ASSIGNMENTS,
     status_code=201,
     response_model=AssignmentRead,
-    responses=problem_responses(401, 404, 409, 422),
+    responses=problem_responses(400, 401, 404, 409, 422),
     summary="Assign a volunteer to the case",
     description="Accepts `Idempotency-Key`. Emits `volunteer.assigned`.",
 )
@@ -215,7 +215,7 @@ async def list_assignments(
 @router.patch(
     ASSIGNMENTS + "/{assignment_id}",
     response_model=AssignmentRead,
-    responses=problem_responses(401, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
     summary="End or annotate an assignment",
     description="Send If-Match. Setting `ended_on` ends it.",
 )

@@ -14,6 +14,7 @@ from services.cases.vocab import (
     ClosingReason,
     ConsentMeans,
     ConsentScope,
+    Day,
     Field_,
     LongText,
     ShortText,
@@ -24,7 +25,6 @@ ExternalId = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=r"^[\x21-\x7e]+$")
 ]
 Pseudonym = Annotated[str, StringConstraints(min_length=1, max_length=100, strip_whitespace=True)]
-Day = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))]
 
 
 class CaseCreate(BaseModel):

@@ -8,9 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.cases.vocab import Agency, ConsultationMode, Field_, LongText, ReferralStatus
+from services.cases.vocab import Agency, ConsultationMode, Day, Field_, LongText, ReferralStatus
 
-Day = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))]
 Minutes = Annotated[int, Field(ge=1, le=720, description="Duration in minutes (1-720)")]
 FieldList = Annotated[list[Field_], Field(min_length=1, max_length=8)]
 

@@ -7,8 +7,8 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from services.cases.casefile.schemas import Day, ExternalId, Pseudonym
-from services.cases.vocab import AGS, CaseStatus, ClosingReason, Subject
+from services.cases.casefile.schemas import ExternalId, Pseudonym
+from services.cases.vocab import AGS, CaseStatus, ClosingReason, Day, Subject
 
 MAX_LINES = 10_000
 MAX_LINE_BYTES = 4096

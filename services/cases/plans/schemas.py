@@ -8,10 +8,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from services.cases.vocab import Field_, GoalStatus
+from services.cases.vocab import Day, Field_, GoalStatus
 
 Text2k = Annotated[str, StringConstraints(max_length=2000)]
-Day = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))]
 
 
 class Goal(BaseModel):

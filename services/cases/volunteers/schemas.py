@@ -8,9 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from services.cases.vocab import Field_, LongText, ShortText
+from services.cases.vocab import Day, Field_, LongText, ShortText
 
-Day = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))]
 Lang = Annotated[str, StringConstraints(min_length=1, max_length=50)]
 
 
