@@ -7,10 +7,13 @@ import asyncio
 import httpx
 import pytest
 from sqlalchemy import text
+from sqlmodel.ext.asyncio.session import AsyncSession
+from structlog.testing import capture_logs
 from typer.testing import CliRunner
 
 from services.auth.cli import commands
-from services.auth.keys import KeyDecryptionError
+from services.auth.keys import KeyDecryptionError, KeyRing
+from services.auth.settings import AuthSettings
 from services.common import jwt
 from services.common.auth import TokenVerifier
 from services.common.jwks import JWKSCache
@@ -109,3 +112,16 @@ async def test_a_wrong_key_encryption_key_stops_the_start(make_auth):
     with pytest.raises(KeyDecryptionError):
         async with make_auth(key_encryption_key="not-the-key-that-encrypted-them"):
             pass
+
+
+def test_the_dev_key_encryption_key_warns_outside_development():
+    with capture_logs() as logs:
+        KeyRing(AuthSettings(environment="production"), sessions=AsyncSession)
+    assert "dev_key_encryption_key" in {entry["event"] for entry in logs}
+    with capture_logs() as logs:
+        KeyRing(AuthSettings(environment="development"), sessions=AsyncSession)
+        KeyRing(
+            AuthSettings(environment="production", key_encryption_key="a-real-secret"),
+            sessions=AsyncSession,
+        )
+    assert "dev_key_encryption_key" not in {entry["event"] for entry in logs}
