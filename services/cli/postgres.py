@@ -91,15 +91,27 @@ def start_private_cluster(directory: Path = PRIVATE_DIR, port: int = PRIVATE_POR
         directory.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
             shutil.chown(directory, "postgres")
-        _run_as_owner([str(bindir / "initdb"), "-D", str(data), "-U", user, "--auth=trust", "-E", "UTF8"])
+        _run_as_owner(
+            [str(bindir / "initdb"), "-D", str(data), "-U", user, "--auth=trust", "-E", "UTF8"]
+        )
     if not _answers("127.0.0.1", port):
         _run_as_owner(
             [
-                str(bindir / "pg_ctl"), "-D", str(data), "-l", str(directory / "server.log"), "-w",
-                "-o", f"-p {port} -k {directory} -c listen_addresses=127.0.0.1", "start",
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(directory / "server.log"),
+                "-w",
+                "-o",
+                f"-p {port} -k {directory} -c listen_addresses=127.0.0.1",
+                "start",
             ]
         )
-    return Server(f"postgresql://{user}@127.0.0.1:{port}/postgres", f"private cluster in {directory} (port {port})")
+    return Server(
+        f"postgresql://{user}@127.0.0.1:{port}/postgres",
+        f"private cluster in {directory} (port {port})",
+    )
 
 
 def find_server() -> Server:
@@ -107,7 +119,9 @@ def find_server() -> Server:
     if env_url:
         return Server(env_url, "DATABASE_URL")
     if _answers("127.0.0.1", 5432):
-        return Server("postgresql://postgres@127.0.0.1:5432/postgres", "local server on 127.0.0.1:5432")
+        return Server(
+            "postgresql://postgres@127.0.0.1:5432/postgres", "local server on 127.0.0.1:5432"
+        )
     return start_private_cluster()
 
 
@@ -143,4 +157,6 @@ def drop_database(server: Server, name: str) -> None:
 
 def service_database_url(server: Server, service: str) -> str:
     """`<SERVICE>_DATABASE_URL` if the operator set it, else `pakt_<service>` on the server."""
-    return os.environ.get(f"{service.upper()}_DATABASE_URL") or server.database_url(f"pakt_{service}")
+    return os.environ.get(f"{service.upper()}_DATABASE_URL") or server.database_url(
+        f"pakt_{service}"
+    )
