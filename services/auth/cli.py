@@ -11,6 +11,7 @@ import asyncio
 import getpass
 import os
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Annotated, TypeVar
 
 import typer
@@ -137,12 +138,11 @@ def create_client(
 
 @keys_app.command("rotate")
 def rotate_keys() -> None:
-    """Activate a new signing key; the old one stays published until its tokens have expired."""
+    """Publish a new signing key; it signs after AUTH_KEY_PUBLISH_AHEAD_SECONDS."""
 
-    async def work(session: AsyncSession, settings: AuthSettings) -> str:
+    async def work(session: AsyncSession, settings: AuthSettings) -> tuple[str, datetime]:
         return await rotate_signing_key(session, settings, _actor())
 
-    kid = _run(work)
-    typer.echo(
-        f"new signing key {kid} is active; the old one stays published until its tokens expire"
-    )
+    kid, activates_at = _run(work)
+    typer.echo(f"new signing key {kid} is published and signs from {activates_at.isoformat()}")
+    typer.echo("the previous key stays published until the tokens it signed have expired")

@@ -1,7 +1,9 @@
 """Signing keys: stored in the auth database, private halves encrypted with AUTH_KEY_ENCRYPTION_KEY.
 
-Exactly one key is active (signs new tokens). A rotated-out key stays published in the JWKS,
-and keeps verifying, until every token it signed has expired (access token lifetime + leeway).
+A rotation publishes the new key at once but lets it sign only `key_publish_ahead_seconds`
+later, so every verifier can have fetched it (JWKSCache refetches an unknown `kid` at most
+every 10 s) before the first token naming it arrives. The previous key signs until then and
+stays published until every token it signed has expired (access token lifetime + leeway).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def _publish_cutoff(settings: AuthSettings) -> datetime:
     return datetime.now(UTC) - timedelta(seconds=grace)
 
 
-async def _new_key(session: AsyncSession, settings: AuthSettings) -> str:
+async def _new_key(session: AsyncSession, settings: AuthSettings, activates_at: datetime) -> str:
     pem = await asyncio.to_thread(jwt.generate_private_key_pem, settings.rsa_key_bits)
     kid = jwt.new_kid()
     await run(
@@ -60,6 +62,7 @@ async def _new_key(session: AsyncSession, settings: AuthSettings) -> str:
             kid=kid,
             private_key_encrypted=_fernet(settings).encrypt(pem.encode()),
             public_jwk=jwt.public_jwk(pem, kid),
+            activates_at=activates_at,
         ),
     )
     return kid
@@ -73,30 +76,32 @@ async def ensure_signing_key(session: AsyncSession, settings: AuthSettings) -> b
     ).first()
     if active is not None:
         return False
-    kid = await _new_key(session, settings)
+    kid = await _new_key(session, settings, datetime.now(UTC))
     await record_audit(session, "system", "signing_key.created", "signing_key", kid)
     return True
 
 
 async def rotate_signing_key(
     session: AsyncSession, settings: AuthSettings, actor: Principal | str
-) -> str:
-    """Activates a new key; the old one stays published until its tokens have expired."""
+) -> tuple[str, datetime]:
+    """Publishes a new key now that signs from the returned time on; the current key signs
+    until then and stays published until its tokens have expired."""
     await run(session, text("SELECT pg_advisory_xact_lock(:id)").bindparams(id=KEYS_LOCK))
     old = (
         await run(session, select(signing_key.c.kid).where(signing_key.c.retired_at.is_(None)))
     ).first()
+    activates_at = datetime.now(UTC) + timedelta(seconds=settings.key_publish_ahead_seconds)
     await run(
         session,
         update(signing_key)
         .where(signing_key.c.retired_at.is_(None))
-        .values(retired_at=datetime.now(UTC)),
+        .values(retired_at=activates_at),
     )
-    kid = await _new_key(session, settings)
-    details = {"previous_kid": old[0] if old else None}
+    kid = await _new_key(session, settings, activates_at)
+    details = {"previous_kid": old[0] if old else None, "activates_at": activates_at.isoformat()}
     await record_audit(session, actor, "signing_key.rotated", "signing_key", kid, details)
     await emit(session, "key.rotated", "signing_key", kid, [ALL_AUDIENCE], details)
-    return kid
+    return kid, activates_at
 
 
 async def published_keys(session: AsyncSession, settings: AuthSettings) -> list[dict[str, Any]]:
@@ -110,7 +115,7 @@ async def published_keys(session: AsyncSession, settings: AuthSettings) -> list[
                 signing_key.c.retired_at > _publish_cutoff(settings),
             )
         )
-        .order_by(signing_key.c.created_at.desc()),
+        .order_by(signing_key.c.activates_at.desc()),
     )
     return [dict(r[0]) for r in rows.all()]
 
@@ -134,12 +139,19 @@ class KeyRing:
 
     async def signing_key(self, session: AsyncSession) -> tuple[str, str]:
         """(kid, private PEM) of the active key, read in the caller's transaction."""
+        now = datetime.now(UTC)  # not the database's now(): that is the transaction's start
         row = (
             await run(
                 session,
                 select(
                     signing_key.c.kid, signing_key.c.private_key_encrypted, signing_key.c.public_jwk
-                ).where(signing_key.c.retired_at.is_(None)),
+                )
+                .where(
+                    signing_key.c.activates_at <= now,
+                    or_(signing_key.c.retired_at.is_(None), signing_key.c.retired_at > now),
+                )
+                .order_by(signing_key.c.activates_at.desc())
+                .limit(1),
             )
         ).first()
         if row is None:

@@ -131,6 +131,13 @@ signing_key = Table(
     Column("public_jwk", JSONB, nullable=False),
     _created_at(),
     Column(
+        "activates_at",
+        DateTime(timezone=True),
+        nullable=False,
+        server_default=func.now(),
+        comment="signs from then on; published in the JWKS from creation",
+    ),
+    Column(
         "retired_at", DateTime(timezone=True), nullable=True, comment="when a newer key took over"
     ),
     Index(

@@ -22,6 +22,12 @@ class AuthSettings(ServiceSettings):
         SecretStr(DEV_KEY_ENCRYPTION_KEY),
         description="Encrypts the private signing keys at rest (AUTH_KEY_ENCRYPTION_KEY)",
     )
+    key_publish_ahead_seconds: int = Field(
+        30,
+        ge=0,
+        le=3600,
+        description="A rotated-in key is published this long before it signs (verifiers fetch it)",
+    )
     rsa_key_bits: int = Field(2048, ge=2048, le=4096)
     key_refresh_min_seconds: float = Field(1.0, ge=0, le=300)
     argon2_time_cost: int = Field(3, ge=1, le=20)

@@ -40,6 +40,7 @@ def auth_settings(databases: Databases, **extra: Any) -> AuthSettings:
         "argon2_memory_kib": 8,
         "argon2_parallelism": 1,
         "key_refresh_min_seconds": 0,
+        "key_publish_ahead_seconds": 0,
         "demo_secret_seed": DEMO_SEED,
     }
     values.update(extra)

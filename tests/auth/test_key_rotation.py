@@ -22,8 +22,8 @@ from tests.auth.conftest import bearer, client_token, login
 ISSUER = "http://127.0.0.1:8080/auth"
 
 
-def cli(database_url: str, *args: str):
-    return CliRunner().invoke(commands, list(args), env={"AUTH_DATABASE_URL": database_url})
+def cli(database_url: str, *args: str, **env: str):
+    return CliRunner().invoke(commands, list(args), env={"AUTH_DATABASE_URL": database_url, **env})
 
 
 async def kids(client: httpx.AsyncClient) -> set[str]:
@@ -35,35 +35,49 @@ async def test_verification_never_fails_across_keys_rotate(make_auth):
         url = auth.app.state.settings.database_url
         transport = httpx.ASGITransport(app=auth.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-            cache = JWKSCache(http, "http://testserver/auth/.well-known/jwks.json", min_refresh=0)
+            jwks_url = "http://testserver/auth/.well-known/jwks.json"
+            # a cases-like verifier that refetches an unknown kid at most once a second
+            cache = JWKSCache(http, jwks_url, min_refresh=1)
             cases = TokenVerifier(cache, audience="pakt-api", issuer=ISSUER)
 
-            before = [
-                (await login(auth.client, "cw.goeppingen")).json()["access_token"],
-                (await client_token(auth.client, "kommunal-it-goeppingen")).json()["access_token"],
-            ]
+            async def issue() -> list[str]:
+                user = await login(auth.client, "cw.goeppingen")
+                client = await client_token(auth.client, "kommunal-it-goeppingen")
+                return [user.json()["access_token"], client.json()["access_token"]]
+
+            before = await issue()
             for token in before:
                 await cases.verify(token)
             old_kid = jwt.header_kid(before[0])
 
-            result = await asyncio.to_thread(cli, url, "keys", "rotate")
+            result = await asyncio.to_thread(
+                cli, url, "keys", "rotate", AUTH_KEY_PUBLISH_AHEAD_SECONDS="2"
+            )
             assert result.exit_code == 0, result.output
-            assert "new signing key" in result.output
-
-            after = [
-                (await login(auth.client, "cw.goeppingen")).json()["access_token"],
-                (await client_token(auth.client, "kommunal-it-goeppingen")).json()["access_token"],
-            ]
-            new_kid = jwt.header_kid(after[0])
+            new_kid = result.output.split("new signing key ")[1].split()[0]
             assert new_kid != old_kid
-            assert new_kid in result.output
-            assert {old_kid, new_kid} <= await kids(auth.client)
-            for token in after + before:  # new tokens and old ones, in any order
-                assert (await cases.verify(token)).org
+            assert {old_kid, new_kid} <= await kids(auth.client)  # published before it signs
+            early = cases.verify  # fetched before the rotation: refetches once, in time
+            # a verifier fetching now already knows the key that will sign
+            late_cache = JWKSCache(http, jwks_url, min_refresh=60)
+            late = TokenVerifier(late_cache, audience="pakt-api", issuer=ISSUER)
+            await late.verify(before[0])
+            assert late_cache.fetches == 1
+
+            during = await issue()
+            assert {jwt.header_kid(t) for t in during} == {old_kid}  # the old key still signs
+            await asyncio.sleep(2.1)
+            after = await issue()
+            assert {jwt.header_kid(t) for t in after} == {new_kid}
+
+            for token in before + during + after:  # every token, in any order
+                assert (await early(token)).org
+                assert (await late.verify(token)).org
                 me = await auth.client.get(
                     "/auth/v1/me", headers={"Authorization": f"Bearer {token}"}
                 )
                 assert me.status_code == 200, me.text
+            assert late_cache.fetches == 1  # it had the new key before the first token named it
 
             # once every token of the old key has expired, the key leaves the JWKS
             async with auth.session() as session:
@@ -86,6 +100,7 @@ async def test_admin_rotates_over_http_and_feed_announces_it(auth):
     assert r.status_code == 201, r.text
     kid = r.json()["kid"]
     assert kid != old
+    assert r.json()["activates_at"]
     fresh = (await login(auth.client, "cw.goeppingen")).json()["access_token"]
     assert jwt.header_kid(fresh) == kid
     assert (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
@@ -17,6 +19,10 @@ class RotatedKey(BaseModel):
     """The key that signs from now on; the previous one stays published until its tokens expire."""
 
     kid: str = Field(examples=["3f2a9c14b7ed401a"])
+    activates_at: datetime = Field(
+        description="When it starts signing; it is in the JWKS already",
+        examples=["2026-11-21T06:00:30+00:00"],
+    )
 
 
 @router.post(
@@ -25,11 +31,12 @@ class RotatedKey(BaseModel):
     responses=problem_responses(401, 403),
     summary="Rotate the signing key (admin)",
     description=(
-        "Creates a new RSA key and makes it the active signing key. The previous key stays in the "
-        "JWKS until every token it signed has expired, so verifiers keep accepting those tokens."
+        "Creates a new RSA key and publishes it in the JWKS at once; it signs from `activates_at` "
+        "on (AUTH_KEY_PUBLISH_AHEAD_SECONDS later), so every verifier can know it first. The "
+        "previous key signs until then and stays in the JWKS until its tokens have expired."
     ),
 )
 async def rotate_key(request: Request, session: SessionDep, admin: Admin) -> RotatedKey:
-    kid = await rotate_signing_key(session, request.app.state.settings, admin)
+    kid, activates_at = await rotate_signing_key(session, request.app.state.settings, admin)
     await session.commit()
-    return RotatedKey(kid=kid)
+    return RotatedKey(kid=kid, activates_at=activates_at)
