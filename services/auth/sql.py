@@ -6,6 +6,7 @@ under mypy (variadic `Select` generics, `TextClause`); this wrapper keeps that i
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -22,3 +23,12 @@ async def run(
     """Executes `statement` in the session's transaction and returns SQLAlchemy's result."""
     result: Result[Any] = await session.exec(statement, params=params)  # type: ignore[call-overload]
     return result
+
+
+def is_uuid(value: str) -> bool:
+    """True for a UUID string: ids from tokens are checked before they reach a uuid column."""
+    try:
+        uuid.UUID(value)
+    except (ValueError, AttributeError, TypeError):
+        return False
+    return True

@@ -228,3 +228,15 @@ async def test_unknown_kid_costs_one_jwks_refetch_then_is_refused(auth, real_key
         assert cache.fetches == 1  # a flood of forged kids costs one fetch, then it is rate-limited
         assert (await verifier.verify(good)).roles == frozenset({"case_worker"})
         assert cache.fetches == 1
+
+
+async def test_valid_tokens_with_unknown_ids_are_404_not_errors(auth, real_key):
+    kid, pem = real_key
+    odd = jwt.sign(claims(sub="fuzz-admin", org="org-test"), pem, kid)
+    r = await auth.client.get("/auth/v1/me", headers={"Authorization": f"Bearer {odd}"})
+    assert r.status_code == 404
+    assert r.json()["type"].endswith("/organization-not-found")
+    gone = jwt.sign(claims(sub="fuzz-admin"), pem, kid)  # the organization exists, the user not
+    r = await auth.client.get("/auth/v1/me", headers={"Authorization": f"Bearer {gone}"})
+    assert r.status_code == 200
+    assert r.json()["username"] is None

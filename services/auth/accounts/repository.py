@@ -11,12 +11,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.models import account, api_client, refresh_token
-from services.auth.sql import run
+from services.auth.sql import is_uuid, run
 
 
 async def get_user(
     session: AsyncSession, user_id: str, *, for_update: bool = False
 ) -> Row[Any] | None:
+    if not is_uuid(user_id):
+        return None
     stmt = select(account).where(account.c.id == user_id)
     if for_update:
         stmt = stmt.with_for_update()

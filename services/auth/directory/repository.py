@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.models import consortium_member, organization
-from services.auth.sql import run
+from services.auth.sql import is_uuid, run
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ def _like_prefix(value: str) -> str:
 
 
 async def get(session: AsyncSession, org_id: str) -> Row[Any] | None:
+    if not is_uuid(org_id):
+        return None
     return (await run(session, select(organization).where(organization.c.id == org_id))).first()
 
 
