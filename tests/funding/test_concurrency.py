@@ -82,3 +82,44 @@ async def test_parallel_approvals_never_exceed_the_budget(isolated, tokens):
     ).json()
     assert prog["booked_amount"] == "153000.00"
     assert prog["available_amount"] == "0.00"
+
+
+@pytest.mark.isolated_db
+async def test_batch_and_single_approvals_on_the_same_applications_neither_deadlock_nor_double_book(
+    isolated, tokens
+):
+    programme = await setup_programme(isolated, name="Overlap")
+    ids = await _forwarded(isolated, programme["id"], 1_200)  # two chunks
+    contested = ids[1_100:1_108]  # in the batch's second chunk
+
+    async def approve(app_id: str, n: int):
+        headers = {**RP_STUTTGART.headers(tokens, "approver", sub=f"single-{n}"), "If-Match": '"3"'}
+        return await isolated.client.post(
+            f"/funding/v1/applications/{app_id}/transitions",
+            json={"action": "approve"},
+            headers=headers,
+        )
+
+    items = [{"application_id": i, "decision": "approve"} for i in ids]
+    batch_call = isolated.client.post(
+        "/funding/v1/decision-batches",
+        json={"items": items},
+        headers=RP_STUTTGART.headers(tokens, "approver"),
+    )
+    batch, *singles = await asyncio.gather(
+        batch_call, *(approve(i, n) for n, i in enumerate(contested))
+    )
+    assert batch.status_code == 201, batch.text[:300]
+    by_id = {i["application_id"]: i for i in batch.json()["items"]}
+    for app_id, single in zip(contested, singles, strict=True):
+        # exactly one of the two decided it; the other saw it decided (skipped / 409 / 412)
+        single_won = single.status_code == 201
+        assert single.status_code in (201, 409, 412), single.text
+        assert (by_id[app_id]["outcome"] == "decided") != single_won
+    prog = (
+        await isolated.client.get(
+            f"/funding/v1/programmes/{programme['id']}",
+            headers=RP_STUTTGART.headers(tokens, "approver"),
+        )
+    ).json()
+    assert prog["booked_amount"] == f"{1_200 * 51_000}.00"

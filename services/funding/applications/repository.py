@@ -26,7 +26,12 @@ async def get(session: AsyncSession, application_id: uuid.UUID) -> Application |
 
 
 async def get_for_update(session: AsyncSession, application_id: uuid.UUID) -> Application | None:
-    stmt = select(Application).where(Application.id == application_id).with_for_update()
+    stmt = (
+        select(Application)
+        .where(Application.id == application_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)  # a locked read must not return stale state
+    )
     return (await session.exec(stmt)).first()
 
 

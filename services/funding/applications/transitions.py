@@ -62,6 +62,10 @@ async def apply_transition(
 ) -> tuple[Application, Transition]:
     """Takes `body.action` on the application. 404 if invisible, 428/412 on If-Match, 403 if not
     the caller's step or role, 409 if the state does not allow it or the budget is exhausted."""
+    if body.action in DECISIONS:
+        # lock order everywhere: the programme row first, then the application
+        seen = await get_visible(session, who, application_id)
+        await programmes.lock(session, [seen.programme_id])
     app = await get_visible(session, who, application_id, lock=True)
     check_if_match(if_match, app.version)
     move = plan_move(route_view(app), who, body.action)

@@ -41,8 +41,15 @@ async def lock_applications(
         .where(col(Application.id).in_(list(ids)))
         .order_by(col(Application.id))
         .with_for_update()
+        .execution_options(populate_existing=True)
     )
     return {a.id: a for a in (await session.exec(stmt)).all()}
+
+
+async def programmes_of(ids: Sequence[uuid.UUID], session: AsyncSession) -> list[uuid.UUID]:
+    """The programmes the applications belong to (no lock), sorted."""
+    stmt = select(Application.programme_id).where(col(Application.id).in_(list(ids))).distinct()
+    return sorted((await session.exec(stmt)).all())
 
 
 async def notice_sequence(session: AsyncSession, n: int) -> list[int]:

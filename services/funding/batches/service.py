@@ -106,19 +106,21 @@ def _check(item: DecisionItem, app: Application | None, who: Principal) -> Decim
 
 
 async def _book(
-    session: AsyncSession, accepted: list[Accepted], results: list[ItemResult | None]
+    session: AsyncSession,
+    accepted: list[Accepted],
+    results: list[ItemResult | None],
+    available: dict[uuid.UUID, Decimal],
 ) -> list[Accepted]:
-    """Books against the locked programme rows in item order; items beyond the budget fail."""
-    locked = await programmes.lock(session, sorted({a.app.programme_id for a in accepted}))
-    available = {pid: p.total_budget - p.booked_amount for pid, p in locked.items()}
+    """Books against the programme rows locked for the whole batch, in item order; items
+    beyond the budget fail. `available` carries what is left from chunk to chunk."""
     booked: dict[uuid.UUID, Decimal] = {}
     kept: list[Accepted] = []
     for a in accepted:
         pid = a.app.programme_id
-        if a.granted > available[pid]:
+        if a.granted > available.get(pid, Decimal(0)):
             exc = BudgetExceeded(
                 f"Granting {format_money(a.granted)} EUR would exceed the programme budget",
-                available_amount=format_money(available[pid]),
+                available_amount=format_money(available.get(pid, Decimal(0))),
             )
             results[a.ordinal] = ItemResult(
                 ordinal=a.ordinal,
@@ -144,6 +146,7 @@ async def _run_chunk(
     batch_id: uuid.UUID,
     chunk: list[tuple[int, DecisionItem]],
     results: list[ItemResult | None],
+    available: dict[uuid.UUID, Decimal],
 ) -> None:
     apps = await repository.lock_applications(session, [item.application_id for _, item in chunk])
     accepted: list[Accepted] = []
@@ -155,7 +158,7 @@ async def _run_chunk(
         else:
             assert app is not None  # noqa: S101 - _check returns a result for missing ones
             accepted.append(Accepted(ordinal, item, app, outcome))
-    accepted = await _book(session, accepted, results)
+    accepted = await _book(session, accepted, results, available)
     seq = await repository.notice_sequence(session, len(accepted))
     notices = [notice_number(a.app.council_ags, n) for a, n in zip(accepted, seq, strict=True)]
     await repository.decide(
@@ -264,8 +267,15 @@ async def decide_batch(
     results: list[ItemResult | None] = [None] * len(body.items)
     todo = _duplicates(body, results)
     effects = await session.begin_nested()
+    # lock order everywhere: programme rows first, then applications (no deadlock with singles)
+    programme_ids = await repository.programmes_of(
+        [item.application_id for _, item in todo], session
+    )
+    locked = await programmes.lock(session, programme_ids)
+    available = {pid: p.total_budget - p.booked_amount for pid, p in locked.items()}
     for start in range(0, len(todo), CHUNK):
-        await _run_chunk(session, who, batch_id, todo[start : start + CHUNK], results)
+        chunk = todo[start : start + CHUNK]
+        await _run_chunk(session, who, batch_id, chunk, results, available)
     final = [r for r in results if r is not None]
     applied = True
     if body.mode == "all_or_nothing" and any(r.outcome == "failed" for r in final):

@@ -60,5 +60,6 @@ async def lock(
         .where(col(Programme.id).in_(programme_ids))
         .order_by(col(Programme.id))
         .with_for_update()
+        .execution_options(populate_existing=True)
     )
     return {p.id: p for p in (await session.exec(stmt)).all()}
