@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from services.cli import database, gateway
-from services.cli.postgres import SERVICES, find_server
+from services.cli.postgres import SERVICES, Server, find_server, stop_if_started
 from services.cli.stack import Ports, Stack, StackError, check_ports, wait_for_signal
 
 app = typer.Typer(help="The Pakt API platform: run it, migrate it, seed it.", no_args_is_help=True)
@@ -45,10 +45,14 @@ def say_each(lines: Iterable[str]) -> None:
         say(f"  {line}")
 
 
-def _server_urls() -> dict[str, str]:
+def _find_server() -> Server:
     server = find_server()
     say(f"PostgreSQL: {server.source}")
-    return database.database_urls(server)
+    return server
+
+
+def _server_urls() -> dict[str, str]:
+    return database.database_urls(_find_server())
 
 
 @db_app.command("migrate")
@@ -78,15 +82,26 @@ def dev(
     Ctrl-C (or SIGTERM) stops every process this command started.
     """
     ports = Ports(auth=auth_port, cases=cases_port, funding=funding_port, gateway=gateway_port)
+    servers: list[Server] = []
+    try:
+        _run_dev(ports, cors_origins, servers)
+    finally:
+        for server in servers:
+            stop_if_started(server)
+
+
+def _run_dev(ports: Ports, cors_origins: str, started: list[Server]) -> None:
     try:
         config = gateway.GatewayConfig(cors_origins=gateway.cors_origins_from_env(cors_origins))
         check_ports(ports)
         gateway.find_nginx()
-        urls = _server_urls()
+        server = _find_server()
+        started.append(server)
+        urls = database.database_urls(server)
         say_each(database.migrate(urls))
         say("Demo data:")
         say_each(database.seed(urls))
-        run_name = "dev" if gateway_port == 8080 else f"dev-{gateway_port}"
+        run_name = "dev" if ports.gateway == 8080 else f"dev-{ports.gateway}"
         stack = Stack(urls, ports=ports, name=run_name, gateway_config=config)
         say("Starting auth, cases, funding and the gateway ...")
         stack.start()

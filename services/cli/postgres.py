@@ -30,6 +30,7 @@ class Server:
 
     url: str
     source: str
+    started_data_dir: Path | None = None  # set when this process started a private cluster
 
     def database_url(self, name: str) -> str:
         parts = urlsplit(self.url)
@@ -94,7 +95,8 @@ def start_private_cluster(directory: Path = PRIVATE_DIR, port: int = PRIVATE_POR
         _run_as_owner(
             [str(bindir / "initdb"), "-D", str(data), "-U", user, "--auth=trust", "-E", "UTF8"]
         )
-    if not _answers("127.0.0.1", port):
+    started = not _answers("127.0.0.1", port)
+    if started:
         _run_as_owner(
             [
                 str(bindir / "pg_ctl"),
@@ -111,7 +113,19 @@ def start_private_cluster(directory: Path = PRIVATE_DIR, port: int = PRIVATE_POR
     return Server(
         f"postgresql://{user}@127.0.0.1:{port}/postgres",
         f"private cluster in {directory} (port {port})",
+        started_data_dir=data if started else None,
     )
+
+
+def stop_if_started(server: Server) -> None:
+    """Stops the private cluster if this process started it (what `pakt dev` started, it stops)."""
+    if server.started_data_dir is None:
+        return
+    bindir = _pg_bindir()
+    if bindir is not None:
+        _run_as_owner(
+            [str(bindir / "pg_ctl"), "-D", str(server.started_data_dir), "-m", "fast", "stop"]
+        )
 
 
 def find_server() -> Server:
