@@ -43,7 +43,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--funding-items",
         type=int,
-        help="items in the funding batch and as single transitions (default 2,000; quick 300;"
+        help="items in the funding batch and as single transitions (default 1,000; quick 300;"
         " 10,000 is the full comparison, ~5 min more: singles run at ~35-150/s here)",
     )
     parser.add_argument("--no-profile", action="store_true", help="skip py-spy on a missed goal")
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     duration = args.duration or (3.0 if args.quick else 8.0)
     rounds = args.rounds or (1 if args.quick else 2)
     warmup = 1.0 if args.quick else 2.0
-    funding_items = args.funding_items or (300 if args.quick else 2_000)
+    funding_items = args.funding_items or (300 if args.quick else 1_000)
     only = set(args.only.split(",")) if args.only else None
     ensure_wrk()
     print(

@@ -163,7 +163,7 @@ def run_wrk(request: Request, duration: float, connections: int = CONNECTIONS) -
         base = request.url.split("://", 1)[0] + "://" + request.url.split("://", 1)[1].split("/")[0]
         args = [
             "wrk",
-            f"-t{THREADS}",
+            f"-t{min(THREADS, connections)}",
             f"-c{connections}",
             f"-d{max(1, round(duration))}s",
             "--timeout=10s",

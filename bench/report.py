@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
+import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from bench.rows import Row, Skipped
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def ratio(row: Row, by_name: dict[str, Row]) -> float | None:
@@ -99,7 +103,12 @@ def write_json(
     path.parent.mkdir(parents=True, exist_ok=True)
     doc = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "host": {"cpus": _cpus(), "python": platform.python_version()},
+        "host": {
+            "cpus": _cpus(),
+            "python": platform.python_version(),
+            "load_average": list(os.getloadavg()),
+        },
+        "code": provenance(),
         "settings": settings,
         "rows": records,
         "skipped": [{"path": s.name, "reason": s.reason} for s in skipped],
@@ -108,7 +117,23 @@ def write_json(
     path.write_text(json.dumps(doc, indent=2) + "\n")
 
 
-def _cpus() -> int:
-    import os
+def provenance() -> dict[str, Any]:
+    """Which code was measured: the commit, and the service files changed since (a shared tree
+    changes under a run)."""
 
+    def git(*args: str) -> str:
+        out = subprocess.run(  # noqa: S603
+            ["git", *args],  # noqa: S607
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return out.stdout.strip()
+
+    changed = [line[3:] for line in git("status", "--porcelain", "services").splitlines()]
+    return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted_service_files": changed}
+
+
+def _cpus() -> int:
     return os.cpu_count() or 0
