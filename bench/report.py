@@ -129,10 +129,13 @@ def provenance() -> dict[str, Any]:
             text=True,
             check=False,
         )
-        return out.stdout.strip()
+        return out.stdout
 
     changed = [line[3:] for line in git("status", "--porcelain", "services").splitlines()]
-    return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted_service_files": changed}
+    return {
+        "commit": git("rev-parse", "--short", "HEAD").strip(),
+        "uncommitted_service_files": changed,
+    }
 
 
 def _cpus() -> int:
