@@ -47,6 +47,13 @@ class Passwords:
     async def hash_async(self, password: str) -> str:
         return await asyncio.to_thread(self._hasher.hash, password)
 
+    def needs_rehash(self, stored: str) -> bool:
+        """True when `stored` was hashed with other parameters than the current ones."""
+        try:
+            return self._hasher.check_needs_rehash(stored)
+        except InvalidHashError:
+            return True
+
     def _verify(self, stored: str | None, password: str) -> bool:
         try:
             return self._hasher.verify(stored or self._dummy, password) and stored is not None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+from sqlalchemy import text
+
 from services.auth.seed import DEMO_USERS
 from services.common import jwt
 from tests.auth.conftest import (
@@ -261,3 +263,23 @@ async def test_concurrent_use_of_one_refresh_token_lets_only_one_through(make_au
         )
         assert later.status_code == 400
         assert later.json()["error"] == "invalid_grant"
+
+
+async def test_password_hashes_follow_a_raised_argon2_cost(make_auth):
+    async with make_auth(argon2_time_cost=2) as auth:
+        async with auth.session() as session:
+            before = (
+                await session.exec(
+                    text("SELECT password_hash FROM account WHERE username = 'cw.caritas'")
+                )
+            ).one()[0]
+        assert "t=1" in before
+        assert (await login(auth.client, "cw.caritas")).status_code == 200
+        async with auth.session() as session:
+            after = (
+                await session.exec(
+                    text("SELECT password_hash FROM account WHERE username = 'cw.caritas'")
+                )
+            ).one()[0]
+        assert "t=2" in after
+        assert (await login(auth.client, "cw.caritas")).status_code == 200

@@ -24,6 +24,7 @@ from services.auth.accounts import repository as accounts
 from services.auth.directory import repository as orgs
 from services.auth.errors import InvalidClient, InvalidGrant, InvalidScope
 from services.auth.keys import KeyRing
+from services.auth.models import account
 from services.auth.security import Passwords, new_opaque_token, secret_matches, token_hash
 from services.auth.settings import AuthSettings
 from services.auth.tokens import repository as repo
@@ -147,6 +148,9 @@ async def password_grant(
         )
         raise InvalidGrant(BAD_LOGIN)
     await throttle.clear(session, keys[0])
+    if issuer.passwords.needs_rehash(user.password_hash):  # the operator raised the argon2 cost
+        new_hash = await issuer.passwords.hash_async(password)
+        await accounts.change(session, account, str(user.id), {"password_hash": new_hash})
     return await _user_tokens(session, issuer, user, _scope(scope, USER_SCOPES))
 
 
