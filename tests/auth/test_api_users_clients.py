@@ -34,7 +34,7 @@ def new_client(org: str = GOEPPINGEN, **extra):
 async def user_id(auth, username: str) -> str:
     admin = await bearer(auth.client, "admin")
     r = await auth.client.get("/auth/v1/users", params={"limit": 100}, headers=admin)
-    return next(u["id"] for u in r.json()["items"] if u["username"] == username)
+    return str(next(u["id"] for u in r.json()["items"] if u["username"] == username))
 
 
 async def test_org_admin_sees_only_its_own_users(auth):

@@ -86,7 +86,8 @@ def public_forms(private_pem: str) -> dict[str, bytes]:
 @pytest.fixture
 async def real_key(auth) -> tuple[str, str]:
     async with auth.session() as session:
-        return await auth.app.state.keyring.signing_key(session)
+        key: tuple[str, str] = await auth.app.state.keyring.signing_key(session)
+    return key
 
 
 async def assert_refused(auth, token: str) -> None:
