@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from sqlalchemy import text
+
+from services.auth.security import token_hash
 from services.auth.seed import DEMO_PASSWORD
+from services.auth.tokens.repository import purge_expired
 from tests.auth.conftest import GOEPPINGEN, basic, bearer, client_secret, client_token, login
 
 KOMMUNAL = "kommunal-it-goeppingen"
@@ -146,3 +150,24 @@ async def test_client_secret_rotation(auth):
         headers=basic(KOMMUNAL, new_secret),
     )
     assert new.status_code == 200
+
+
+async def test_long_expired_refresh_tokens_are_purged(auth):
+    old = (await login(auth.client, "cw.goeppingen")).json()["refresh_token"]
+    fresh = (await login(auth.client, "cw.goeppingen")).json()["refresh_token"]
+    async with auth.session() as session:
+        await session.exec(
+            text(
+                "UPDATE refresh_token SET expires_at = now() - interval '2 days'"
+                " WHERE token_hash = :h"
+            ),
+            params={"h": token_hash(old)},
+        )
+        await purge_expired(session)
+        await session.commit()
+        left = {
+            r[0] for r in (await session.exec(text("SELECT token_hash FROM refresh_token"))).all()
+        }
+    assert token_hash(old) not in left
+    assert token_hash(fresh) in left
+    assert (await refresh(auth, old)).json()["error"] == "invalid_grant"

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, delete, insert, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.models import refresh_token
@@ -60,3 +60,9 @@ async def revoke_family(session: AsyncSession, family_id: str) -> None:
         .where(refresh_token.c.family_id == family_id, refresh_token.c.revoked_at.is_(None))
         .values(revoked_at=datetime.now(UTC)),
     )
+
+
+async def purge_expired(session: AsyncSession) -> None:
+    """Forgets refresh tokens a day after they expired (reuse detection no longer needs them)."""
+    cutoff = datetime.now(UTC) - timedelta(days=1)
+    await run(session, delete(refresh_token).where(refresh_token.c.expires_at < cutoff))

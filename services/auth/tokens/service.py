@@ -11,6 +11,7 @@ caller even though the request fails.
 
 from __future__ import annotations
 
+import secrets
 import time
 import uuid
 from dataclasses import dataclass
@@ -109,6 +110,8 @@ async def _user_tokens(
         name=user.username,  # the login only: display names may be personal data
     )
     refresh = new_opaque_token()
+    if secrets.randbelow(1000) == 0:  # now and then, drop long-expired refresh tokens
+        await repo.purge_expired(session)
     await repo.add(
         session,
         token_hash=token_hash(refresh),
