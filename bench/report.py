@@ -43,7 +43,7 @@ def as_records(rows: list[Row]) -> list[dict[str, Any]]:
                 "rps": round(best.rps, 1) if best else None,
                 "p50_ms": round(best.p50_ms, 2) if best else None,
                 "p99_ms": round(best.p99_ms, 2) if best else None,
-                "server_cpu_ms_per_req": round(row.best_cpu_ms, 3) if row.cpu_ms else None,
+                "server_cpu_ms_per_req": round(min(row.cpu_ms), 3) if row.cpu_ms else None,
                 "db_connects_per_1000_req": round(row.connects[0], 1) if row.connects else None,
                 "bad_responses": best.bad_responses if best else None,
                 "baseline": row.baseline,

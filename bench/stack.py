@@ -36,7 +36,7 @@ class Stack:
             self._key = serialization.load_pem_private_key(
                 self.tokens.private_pem.encode(), password=None
             )
-        return jwt.sign(self.tokens.claims(**claims), self._key, self.tokens.kid)  # type: ignore[arg-type]
+        return jwt.sign(self.tokens.claims(**claims), self._key, self.tokens.kid)
 
     @property
     def jwks_url(self) -> str:
