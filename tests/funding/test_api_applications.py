@@ -298,3 +298,15 @@ async def test_idempotent_create_replays(funding, programme, tokens):
     assert first.status_code == again.status_code == 201
     assert again.json()["id"] == first.json()["id"]
     assert again.headers["idempotent-replayed"] == "true"
+
+
+async def test_a_charity_cannot_apply_in_its_municipalitys_name(funding, programme, tokens):
+    from tests.funding.personas import CARITAS
+
+    r = await funding.client.post(
+        "/funding/v1/applications",
+        json=draft(programme),
+        headers=CARITAS.headers(tokens, "applicant"),
+    )
+    assert r.status_code == 422
+    assert r.json()["type"].endswith("/funding/invalid-application")

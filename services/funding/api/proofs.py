@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 
 from services.common.auth import CurrentPrincipal
 from services.common.db import SessionDep
-from services.common.pagination import Page, decode_cursor, encode_cursor
+from services.common.pagination import InvalidCursor, Page, decode_cursor, encode_cursor
 from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicationId
 from services.funding.applications import service as application_service
@@ -83,7 +83,7 @@ async def list_overdue_proofs(
 ) -> Page[OverdueProof]:
     """Approved applications decided by the caller's council whose proof of use is past due
     (three months after the funding period, per programme) and not filed."""
-    after = uuid.UUID(str(decode_cursor(cursor, 1)[0])) if cursor else None
+    after = _after(cursor)
     items = await proof_service.overdue(
         session, who, as_of or datetime.now(UTC).date(), after, limit + 1
     )
@@ -92,3 +92,12 @@ async def list_overdue_proofs(
     return Page[OverdueProof](
         items=items, next_cursor=encode_cursor(str(items[-1].application_id)) if more else None
     )
+
+
+def _after(cursor: str | None) -> uuid.UUID | None:
+    if not cursor:
+        return None
+    try:
+        return uuid.UUID(str(decode_cursor(cursor, 1)[0]))
+    except ValueError:
+        raise InvalidCursor("The cursor is not one this API issued") from None

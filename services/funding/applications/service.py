@@ -40,6 +40,8 @@ from services.funding.programmes.models import Programme
 from services.funding.programmes.service import period_end
 from services.funding.routing import Route, own_ags, route_for
 
+APPLICANT_KINDS = frozenset({"municipality", "urban_district", "rural_district"})
+
 
 @dataclass(frozen=True)
 class Applicant:
@@ -113,12 +115,15 @@ async def resolve_applicant(
 ) -> Applicant:
     """Decides who applies and checks the frame rules (minimum frame, consortium membership)."""
     ags = own_ags(who)
-    if ags is None:
-        raise InvalidApplication("Your token names no AGS key (org_path); only public bodies apply")
+    if ags is None or who.org_kind not in APPLICANT_KINDS:
+        raise InvalidApplication(
+            "Only municipalities (alone or leading a consortium) and district offices apply; "
+            "your organization's kind or AGS key (org_path) does not qualify"
+        )
     if body.consortium_id is not None:
         return await _consortium_applicant(session, who, programme, body.consortium_id)
     statewide = _statewide(programme)
-    if who.org_kind == "rural_district" or len(ags) == 5:
+    if who.org_kind == "rural_district":
         listed = sorted(set(body.delegating_municipalities))
         if not listed:
             raise InvalidApplication(
@@ -129,7 +134,7 @@ async def resolve_applicant(
         amount, status, _ = await _frames_sum(session, programme, listed)
         return Applicant(
             "district",
-            who.claims.get("name", ags),
+            str(who.claims.get("name") or ags)[:200],
             ags,
             listed,
             amount,
