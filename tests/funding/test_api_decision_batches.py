@@ -215,3 +215,30 @@ async def test_ten_thousand_mixed_decisions_in_one_request(funding, programme, t
     ).json()
     # 5,000 full approvals × 5,100 + 2,499 partial (one stale) × 2,550
     assert prog["booked_amount"] == "31872450.00"
+
+
+async def test_every_decision_is_audited_with_actor_and_request(funding, programme, tokens):
+    from sqlalchemy import select
+
+    from services.common.tables import audit_entry
+
+    ids = await _forwarded(funding, programme, 2)
+    headers = {
+        **RP_STUTTGART.headers(tokens, "approver", sub="batch-rp-stuttgart"),
+        "X-Request-ID": "batch-audit-1",
+    }
+    r = await funding.client.post(
+        URL,
+        json={"items": [{"application_id": i, "decision": "reject"} for i in ids]},
+        headers=headers,
+    )
+    assert r.json()["decided"] == 2
+    async with funding.session() as session:
+        rows = (
+            await session.exec(select(audit_entry).where(audit_entry.c.entity_id.in_(ids)))
+        ).all()
+    assert sorted(r.entity_id for r in rows) == sorted(ids)
+    assert {(r.action, r.actor, r.actor_org, r.request_id) for r in rows} == {
+        ("application.reject", "batch-rp-stuttgart", RP_STUTTGART.id, "batch-audit-1")
+    }
+    assert {row.details["batch_id"] for row in rows} == {r.json()["id"]}
