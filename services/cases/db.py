@@ -20,3 +20,17 @@ async def run(
     """
     connection = await session.connection()
     return await connection.execute(statement, params)
+
+
+async def fetch_row_direct(session: AsyncSession, sql: str, *args: Any) -> Mapping[str, Any] | None:
+    """One statement straight on the session's asyncpg connection: the hot-path read.
+
+    SQLAlchemy opens its transaction lazily, at the first statement it runs itself; a request
+    whose only statement is this one therefore sends no BEGIN/COMMIT: PostgreSQL commits the
+    statement on its own before it answers, so a row it writes (an access-log entry) is durable
+    when this returns. Inside an open transaction it simply joins it.
+    """
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    row: Mapping[str, Any] | None = await raw.driver_connection.fetchrow(sql, *args)  # type: ignore[union-attr]
+    return row

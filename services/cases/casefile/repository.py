@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Row, and_, func, insert, literal, select, tuple_, update
+from sqlalchemy import Row, and_, func, insert, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.cases.db import run
+from services.cases.db import fetch_row_direct, run
 from services.cases.errors import ExternalIdTaken
 from services.cases.models import access_log, case_reference_counter, client_case, person_data
 from services.common.auth import Principal
@@ -45,12 +45,36 @@ def format_reference(year: int, number: int) -> str:
     return f"{year}-{number:05d}"
 
 
+_OPEN_CASE = text(
+    """
+    WITH counter AS (
+        INSERT INTO case_reference_counter AS k (org_id, year, last_value)
+        VALUES (:org_id, :year, 1)
+        ON CONFLICT (org_id, year) DO UPDATE SET last_value = k.last_value + 1
+        RETURNING last_value)
+    INSERT INTO client_case (org_id, org_path, municipality_ags, reference, external_id,
+                             pseudonym, assigned_worker, opened_on)
+    SELECT :org_id, CAST(:org_path AS text[]), :municipality_ags,
+           CAST(:year AS text) || '-' || lpad(CAST(last_value AS text),
+                                             greatest(5, length(CAST(last_value AS text))), '0'),
+           :external_id, :pseudonym, :assigned_worker, CAST(:opened_on AS date)
+    FROM counter
+    RETURNING *
+    """
+)
+"""Draws the next reference number and inserts the case in one statement (one round trip).
+
+The upsert locks the (organization, year) counter row until the transaction ends, so
+concurrent creates queue on it and never draw the same number (numbers past 99999 grow)."""
+
+
 async def insert_case(session: AsyncSession, values: dict[str, Any]) -> Row[Any]:
+    """Opens a case with the next reference number of its organization and year.
+
+    No savepoint: a duplicate external_id aborts the request's transaction, which the error
+    then rolls back anyway (together with an idempotency claim)."""
     try:
-        async with session.begin_nested():
-            return (
-                await run(session, insert(client_case).values(**values).returning(*_CASE_COLUMNS))
-            ).one()
+        return (await run(session, _OPEN_CASE, values)).one()
     except IntegrityError as exc:
         if "uq_client_case_org_id_external_id" in str(exc.orig):
             raise ExternalIdTaken("Another case of your organization has this external_id") from exc
@@ -79,33 +103,26 @@ async def log_access(
     await run(session, insert(access_log).values(**log_access_values(case_id, org_id, who, action)))
 
 
+_PERSON_SQL = ", ".join(f"p.{c.name}" for c in PERSON_COLUMNS)
+_READ_LOGGED = f"""
+    WITH found AS (
+        SELECT c.*, {_PERSON_SQL}, p.case_id AS has_person
+        FROM client_case c LEFT JOIN person_data p ON p.case_id = c.id
+        WHERE c.id = $1 AND c.org_id = $2),
+    logged AS (
+        INSERT INTO access_log (case_id, org_id, actor, actor_org, action, request_id)
+        SELECT id, org_id, $3, $2, 'case', $4 FROM found)
+    SELECT * FROM found
+"""  # noqa: S608 - built from our own column names; every value is a parameter
+
+
 async def get_with_person_logged(
     session: AsyncSession, case_id: uuid.UUID, who: Principal
-) -> Row[Any] | None:
-    """The case and its person in one statement that also writes the access-log row."""
-    found = (
-        select(*_CASE_COLUMNS, *PERSON_COLUMNS, person_data.c.case_id.label("has_person"))
-        .select_from(client_case.outerjoin(person_data, person_data.c.case_id == client_case.c.id))
-        .where(client_case.c.id == case_id, client_case.c.org_id == who.org)
-        .cte("found")
+) -> Mapping[str, Any] | None:
+    """The case and its person, and the access-log row, in one statement and one round trip."""
+    return await fetch_row_direct(
+        session, _READ_LOGGED, case_id, who.org, who.subject, current_request_id()
     )
-    logged = (
-        insert(access_log)
-        .from_select(
-            ["case_id", "org_id", "actor", "actor_org", "action", "request_id"],
-            select(
-                found.c.id,
-                found.c.org_id,
-                literal(who.subject),
-                literal(who.org),
-                literal("case"),
-                literal(current_request_id()),
-            ),
-        )
-        .cte("logged")
-    )
-    stmt = select(found).add_cte(logged)
-    return (await run(session, stmt)).first()
 
 
 async def update_case(
@@ -118,9 +135,8 @@ async def update_case(
         .values(**values, version=client_case.c.version + 1, updated_at=func.now())
         .returning(*_CASE_COLUMNS)
     )
-    try:
-        async with session.begin_nested():
-            return (await run(session, stmt)).one()
+    try:  # no savepoint: the error ends the request and its transaction
+        return (await run(session, stmt)).one()
     except IntegrityError as exc:
         if "uq_client_case_org_id_external_id" in str(exc.orig):
             raise ExternalIdTaken("Another case of your organization has this external_id") from exc

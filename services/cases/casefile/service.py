@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Row
@@ -43,11 +44,11 @@ def event_payload(row: Row[Any]) -> dict[str, Any]:
     }
 
 
-def summary(row: Row[Any]) -> CaseSummary:
+def summary(row: Any) -> CaseSummary:
     return CaseSummary.model_validate(row, from_attributes=True)
 
 
-def consent_of(row: Row[Any]) -> ConsentRead | None:
+def consent_of(row: Any) -> ConsentRead | None:
     if row.consent_given_on is None:
         return None
     return ConsentRead(
@@ -67,7 +68,8 @@ def consent_active(row: Row[Any]) -> bool:
     )
 
 
-def full(row: Row[Any], person: Row[Any] | None) -> CaseRead:
+def full(row: Any, person: Any | None) -> CaseRead:
+    """`row`: anything with the case's columns as attributes (a Row, a record namespace)."""
     base = summary(row).model_dump()
     person_read = None
     if person is not None:
@@ -82,14 +84,13 @@ def full(row: Row[Any], person: Row[Any] | None) -> CaseRead:
 async def open_case(session: AsyncSession, who: Principal, body: CaseCreate) -> Row[Any]:
     """Creates a case owned by the caller's organization with the next reference number."""
     opened = body.opened_on or today()
-    number = await repo.allocate_references(session, who.org, opened.year)
     row = await repo.insert_case(
         session,
         {
             "org_id": who.org,
             "org_path": list(who.org_path),
+            "year": opened.year,
             "municipality_ags": body.municipality_ags,
-            "reference": repo.format_reference(opened.year, number),
             "external_id": body.external_id,
             "pseudonym": body.pseudonym,
             "assigned_worker": body.assigned_worker or who.subject,
@@ -103,9 +104,10 @@ async def open_case(session: AsyncSession, who: Principal, body: CaseCreate) -> 
 
 async def read_case(session: AsyncSession, who: Principal, case_id: uuid.UUID) -> CaseRead:
     """The case with person data; the access-log row is written by the same statement."""
-    row = await repo.get_with_person_logged(session, case_id, who)
-    if row is None:
+    found = await repo.get_with_person_logged(session, case_id, who)
+    if found is None:
         raise CaseNotFound()
+    row = SimpleNamespace(**found)
     return full(row, row if row.has_person is not None else None)
 
 
