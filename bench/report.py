@@ -74,6 +74,8 @@ def print_table(records: list[dict[str, Any]], skipped: list[Skipped], extra: li
         ratio_s = f"{r['ratio']:.2f}" if r["ratio"] is not None else ""
         goal = f">= {r['goal']} {r['verdict']}" if r["goal"] is not None else ""
         bad = f"  ({r['bad_responses']} bad responses!)" if r["bad_responses"] else ""
+        if r["error"]:
+            bad += f"  ({r['error']})"
         cpu = r["server_cpu_ms_per_req"]
         cpu_s = f"{cpu:.2f}" if cpu is not None else ""
         conn = r["db_connects_per_1000_req"]
