@@ -103,6 +103,10 @@ async def create_client(
     "/auth/v1/clients/{client_row_id}",
     responses=problem_responses(401, 403, 404, 422),
     summary="Get an API client",
+    description=(
+        "A client the caller manages (404 for other organizations' clients); "
+        "never shows the secret."
+    ),
 )
 async def read_client(
     client_row_id: ClientRowId, response: Response, session: SessionDep, who: AccountManager

@@ -124,6 +124,10 @@ async def create_organization(
     "/auth/v1/organizations/{org_id}",
     responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
     summary="Rename an organization or set a consortium's members (admin)",
+    description=(
+        "Send If-Match with the ETag you read. `member_ids` replaces a consortium's members; "
+        "they must be municipalities and may lie in different districts."
+    ),
 )
 async def update_organization(
     org_id: OrgId,

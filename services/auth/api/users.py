@@ -119,6 +119,10 @@ async def create_user(
     "/auth/v1/users/{user_id}",
     responses=problem_responses(401, 403, 404, 422),
     summary="Get a user",
+    description=(
+        "A user the caller manages (404 for users of other organizations); "
+        "the ETag is needed to change it."
+    ),
 )
 async def read_user(
     user_id: UserId, response: Response, session: SessionDep, who: AccountManager
