@@ -41,8 +41,8 @@ def measure(
     duration: float,
     warmup: float,
 ) -> None:
-    """Fills each row's results, server CPU per request and (first round) new DB connections
-    per 1000 requests; `pids` maps process names, `sessions` counts connections ever opened."""
+    """Fills each row's results, server CPU per request and new DB connections per 1000
+    requests; `pids` maps process names, `sessions` counts connections ever opened."""
     live = []
     for row in rows:
         row.error = sanity(row)
@@ -56,7 +56,7 @@ def measure(
                 run_load(row.request, warmup, row.connections or CONNECTIONS)
             serving = [pids[name] for name in row.server if name in pids]
             settle(serving)
-            opened = sessions(row.databases) if n == 0 else None
+            opened = sessions(row.databases)
             cpu_before = cpu_seconds(serving)
             result = run_load(row.request, duration, row.connections or CONNECTIONS)
             cpu_used = cpu_seconds(serving) - cpu_before

@@ -44,7 +44,7 @@ def as_records(rows: list[Row]) -> list[dict[str, Any]]:
                 "p50_ms": round(best.p50_ms, 2) if best else None,
                 "p99_ms": round(best.p99_ms, 2) if best else None,
                 "server_cpu_ms_per_req": round(min(row.cpu_ms), 3) if row.cpu_ms else None,
-                "db_connects_per_1000_req": round(row.connects[0], 1) if row.connects else None,
+                "db_connects_per_1000_req": round(row.connects[-1], 1) if row.connects else None,
                 "bad_responses": best.bad_responses if best else None,
                 "baseline": row.baseline,
                 "ratio": round(value, 3) if value is not None else None,
@@ -89,7 +89,7 @@ def print_table(records: list[dict[str, Any]], skipped: list[Skipped], extra: li
     print(
         "CPU ms: server-side CPU per request (user + system of the serving processes, best round)"
     )
-    print("conn/1k: new PostgreSQL connections per 1000 requests (pool churn), first round")
+    print("conn/1k: new PostgreSQL connections per 1000 requests (pool churn), last round")
     for line in extra:
         print(line)
     print()

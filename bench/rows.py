@@ -22,7 +22,7 @@ class Row:
     databases: tuple[str, ...] = ()  # what those processes connect to (`Throwaway` keys)
     results: list[LoadResult] = field(default_factory=list)
     error: str | None = None
-    connects: list[float] = field(default_factory=list)  # new DB sessions per 1000 requests
+    connects: list[float] = field(default_factory=list)  # new DB sessions per 1000 req, per round
     cpu_ms: list[float] = field(default_factory=list)  # server CPU per request, each round
 
     @property
