@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
@@ -101,27 +101,24 @@ class UserUpdate(BaseModel):
     password: SecretStr | None = Field(None, min_length=1, max_length=128)
 
 
+_CLIENT: dict[str, Any] = {
+    "id": "4c1d7f0e-8a43-4e7b-9b1f-0d2e3c4b5a69",
+    "client_id": "kommunal-it-goeppingen",
+    "name": "Fachverfahren Stadt Göppingen",
+    "organization_id": GOEPPINGEN_ID,
+    "roles": ["applicant", "case_worker"],
+    "scopes": ["cases", "funding"],
+    "active": True,
+    "created_at": _TS,
+    "updated_at": _TS,
+    "secret_rotated_at": None,
+}
+
+
 class ClientRead(BaseModel):
     """A machine client (municipal IT, batch approval); its secret is never shown again."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "4c1d7f0e-8a43-4e7b-9b1f-0d2e3c4b5a69",
-                    "client_id": "kommunal-it-goeppingen",
-                    "name": "Fachverfahren Stadt Göppingen",
-                    "organization_id": GOEPPINGEN_ID,
-                    "roles": ["case_worker", "applicant"],
-                    "scopes": ["cases", "funding"],
-                    "active": True,
-                    "created_at": _TS,
-                    "updated_at": _TS,
-                    "secret_rotated_at": None,
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [_CLIENT]})
 
     id: str
     client_id: str
@@ -137,6 +134,14 @@ class ClientRead(BaseModel):
 
 class ClientCreated(ClientRead):
     """The new client with its secret: store it now, it is shown only once."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {**_CLIENT, "client_secret": "Jm3kV0b7yQ2xR8tN4pL6wE1sZ9aC5dF0gH2jK4lM6nP"}
+            ]
+        }
+    )
 
     client_secret: str = Field(description="Shown only in this response; stored hashed")
 
