@@ -8,13 +8,15 @@ requires exp, aud and iss, and is handed exactly one key, chosen by `kid` by the
 from __future__ import annotations
 
 import base64
+import functools
 import re
 import uuid
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from jose import jwt
+from jose import jwk, jwt
+from jose.backends.base import Key
 from jose.exceptions import JOSEError
 
 ALGORITHM = "RS256"
@@ -57,8 +59,14 @@ def public_jwk(private_pem: str, kid: str) -> dict[str, str]:
     }
 
 
+@functools.lru_cache(maxsize=16)
+def _signing_key(private_pem: str) -> Key:
+    """The parsed private key: loading a PEM checks the RSA key (tens of ms), so once per key."""
+    return jwk.construct(private_pem, ALGORITHM)
+
+
 def sign(claims: dict[str, Any], private_pem: str, kid: str) -> str:
-    return jwt.encode(claims, private_pem, algorithm=ALGORITHM, headers={"kid": kid})
+    return jwt.encode(claims, _signing_key(private_pem), algorithm=ALGORITHM, headers={"kid": kid})
 
 
 def header_kid(token: str) -> str:
