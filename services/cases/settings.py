@@ -12,6 +12,13 @@ class CasesSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="CASES_", extra="ignore", frozen=True)
 
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/pakt_cases"
+    db_pool_size: int = Field(
+        24,
+        ge=1,
+        le=200,
+        description="Pooled connections (as many again may overflow); sized above the usual number "
+        "of concurrent requests so busy periods do not open and close connections per request",
+    )
     retention_days: int = Field(
         3 * 365,
         ge=0,

@@ -7,7 +7,8 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Row, and_, func, insert, select, text, tuple_, update
+import asyncpg
+from sqlalchemy import Row, and_, func, insert, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -45,40 +46,69 @@ def format_reference(year: int, number: int) -> str:
     return f"{year}-{number:05d}"
 
 
-_OPEN_CASE = text(
-    """
+_OPEN_CASE = """
     WITH counter AS (
         INSERT INTO case_reference_counter AS k (org_id, year, last_value)
-        VALUES (:org_id, :year, 1)
+        VALUES ($1, $2, 1)
         ON CONFLICT (org_id, year) DO UPDATE SET last_value = k.last_value + 1
-        RETURNING last_value)
-    INSERT INTO client_case (org_id, org_path, municipality_ags, reference, external_id,
-                             pseudonym, assigned_worker, opened_on)
-    SELECT :org_id, CAST(:org_path AS text[]), :municipality_ags,
-           CAST(:year AS text) || '-' || lpad(CAST(last_value AS text),
-                                             greatest(5, length(CAST(last_value AS text))), '0'),
-           :external_id, :pseudonym, :assigned_worker, CAST(:opened_on AS date)
-    FROM counter
-    RETURNING *
-    """
-)
-"""Draws the next reference number and inserts the case in one statement (one round trip).
+        RETURNING last_value),
+    opened AS (
+        INSERT INTO client_case (org_id, org_path, municipality_ags, reference, external_id,
+                                 pseudonym, assigned_worker, opened_on)
+        SELECT $1, $3::text[], $4,
+               $2::text || '-'
+                   || lpad(last_value::text, greatest(5, length(last_value::text)), '0'),
+               $5, $6, $7, $8::date
+        FROM counter
+        RETURNING *),
+    audited AS (
+        INSERT INTO audit_entry (actor, actor_org, action, entity_type, entity_id, request_id,
+                                 details)
+        SELECT $9, $1, 'case.opened', 'case', id::text, $10,
+               jsonb_build_object('reference', reference)
+        FROM opened),
+    emitted AS (
+        INSERT INTO outbox_event (type, entity_type, entity_id, audience, payload)
+        SELECT 'case.opened', 'case', id::text, ARRAY[$1::text],
+               jsonb_build_object('case_id', id::text, 'reference', reference,
+                                  'municipality_ags', municipality_ags, 'status', status,
+                                  'closing_reason', closing_reason, 'version', version)
+        FROM opened)
+    SELECT * FROM opened
+"""
+"""Opens a case in one statement: next reference number, the case, its audit entry and its
+`case.opened` event (the same rows `record_audit` and `emit` write, and the payload of
+`event_payload`). Alone in a request it needs no BEGIN/COMMIT: the counter row, which
+concurrent creates of the organization queue on, is locked only while the statement runs.
+Numbers past 99999 simply grow a digit."""
 
-The upsert locks the (organization, year) counter row until the transaction ends, so
-concurrent creates queue on it and never draw the same number (numbers past 99999 grow)."""
 
-
-async def insert_case(session: AsyncSession, values: dict[str, Any]) -> Row[Any]:
-    """Opens a case with the next reference number of its organization and year.
-
-    No savepoint: a duplicate external_id aborts the request's transaction, which the error
-    then rolls back anyway (together with an idempotency claim)."""
+async def open_case(
+    session: AsyncSession, who: Principal, values: dict[str, Any]
+) -> Mapping[str, Any]:
+    """Opens a case with the next reference number of its organization and year, audited and
+    announced. Joins the session's transaction if one is open (an Idempotency-Key claim)."""
     try:
-        return (await run(session, _OPEN_CASE, values)).one()
-    except IntegrityError as exc:
-        if "uq_client_case_org_id_external_id" in str(exc.orig):
+        row = await fetch_row_direct(
+            session,
+            _OPEN_CASE,
+            who.org,
+            values["opened_on"].year,
+            list(who.org_path),
+            values["municipality_ags"],
+            values["external_id"],
+            values["pseudonym"],
+            values["assigned_worker"],
+            values["opened_on"],
+            who.subject,
+            current_request_id(),
+        )
+    except asyncpg.UniqueViolationError as exc:
+        if exc.constraint_name == "uq_client_case_org_id_external_id":
             raise ExternalIdTaken("Another case of your organization has this external_id") from exc
         raise
+    assert row is not None  # noqa: S101 - INSERT ... RETURNING of one row
+    return row
 
 
 async def get(session: AsyncSession, case_id: uuid.UUID, org_id: str) -> Row[Any] | None:

@@ -81,25 +81,17 @@ def full(row: Any, person: Any | None) -> CaseRead:
     )
 
 
-async def open_case(session: AsyncSession, who: Principal, body: CaseCreate) -> Row[Any]:
-    """Creates a case owned by the caller's organization with the next reference number."""
-    opened = body.opened_on or today()
-    row = await repo.insert_case(
-        session,
-        {
-            "org_id": who.org,
-            "org_path": list(who.org_path),
-            "year": opened.year,
-            "municipality_ags": body.municipality_ags,
-            "external_id": body.external_id,
-            "pseudonym": body.pseudonym,
-            "assigned_worker": body.assigned_worker or who.subject,
-            "opened_on": opened,
-        },
-    )
-    await record_audit(session, who, "case.opened", "case", row.id, {"reference": row.reference})
-    await emit(session, "case.opened", "case", row.id, [who.org], event_payload(row))
-    return row
+async def open_case(session: AsyncSession, who: Principal, body: CaseCreate) -> Any:
+    """Creates a case owned by the caller's organization with the next reference number;
+    its audit entry and `case.opened` event are written by the same statement."""
+    values = {
+        "municipality_ags": body.municipality_ags,
+        "external_id": body.external_id,
+        "pseudonym": body.pseudonym,
+        "assigned_worker": body.assigned_worker or who.subject,
+        "opened_on": body.opened_on or today(),
+    }
+    return SimpleNamespace(**await repo.open_case(session, who, values))
 
 
 async def read_case(session: AsyncSession, who: Principal, case_id: uuid.UUID) -> CaseRead:
