@@ -24,7 +24,7 @@ _PROBLEM_TEXT = {
     400: "Bad request: a body that does not parse, or a cursor this API did not issue",
     401: "Unauthorized: the access token is missing, expired or invalid",
     403: "Forbidden: your role does not allow this action on an object you may see",
-    404: "Not found, or not visible to your organization",
+    404: "Not found, or not visible to your organization (also an object the body refers to)",
     409: "Conflict: the object's state does not allow this, or a duplicate request is running",
     412: "Precondition failed: the If-Match ETag is stale; read the resource again",
     413: "Payload too large",
@@ -74,9 +74,22 @@ def _header(name: str) -> Doc:
     return dict(_HEADERS[name])
 
 
-def problem_statuses(path: str, method: str, op: Doc, token_path: str) -> set[int]:
+def _references(op: Doc, schemas: Mapping[str, Any]) -> bool:
+    """Whether the JSON body names other objects by id (`programme_id`), which may not exist."""
+    schema = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+    schema = schema.get("schema", {})
+    name = schema.get("$ref", "").split("/")[-1]
+    properties = (schemas.get(name, {}) if name else schema).get("properties", {})
+    return any(p.endswith("_id") for p in properties)
+
+
+def problem_statuses(
+    path: str, method: str, op: Doc, token_path: str, schemas: Mapping[str, Any] | None = None
+) -> set[int]:
     """The problem responses an operation can give, derived from its shape."""
     statuses: set[int] = set()
+    if _references(op, schemas or {}):
+        statuses.add(404)
     if op.get("security"):
         statuses |= {401, 403}
     if op.get("parameters") or "requestBody" in op:
@@ -141,11 +154,16 @@ def _success_headers(
 
 
 def _complete_responses(
-    path: str, method: str, op: Doc, paths: Mapping[str, Any], token_path: str
+    path: str,
+    method: str,
+    op: Doc,
+    paths: Mapping[str, Any],
+    token_path: str,
+    schemas: Mapping[str, Any],
 ) -> None:
     responses: dict[str, Any] = op.setdefault("responses", {})
     items = item_paths(paths)
-    for status in problem_statuses(path, method, op, token_path):
+    for status in problem_statuses(path, method, op, token_path, schemas):
         key = str(status)
         responses[key] = _problem_response(status, responses.get(key))
     for key, response in list(responses.items()):
@@ -222,7 +240,7 @@ def enrich_operations(
             _fix_security(op, f"{method.upper()} {path}", meta)
             _empty_json_success(op)
             _require_if_match(op)
-            _complete_responses(path, method, op, paths, token_path)
+            _complete_responses(path, method, op, paths, token_path, schemas)
     notes = add_links(paths, schemas)
     notes.extend(add_examples(paths, schemas))
     return notes

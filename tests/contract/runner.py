@@ -30,12 +30,16 @@ class Budget:
     phases: str
     max_time: int | None = None
     workers: int = 1
+    # NUL bytes anywhere, even inside members the schemas leave open, which the API refuses
+    # (422) although no schema can say so: the long run reports those, the short run stays exact
+    allow_nul: bool = False
 
 
 ALL_PHASES = "examples,coverage,fuzzing,stateful"
-SHORT = Budget(max_examples=5, phases=ALL_PHASES, max_time=120)
-SHORT_GATEWAY = Budget(max_examples=3, phases=ALL_PHASES, max_time=90)
-LONG = Budget(max_examples=100, phases=ALL_PHASES, max_time=1200)
+# no time budget in the short runs: a fixed number of examples keeps them deterministic
+SHORT = Budget(max_examples=5, phases=ALL_PHASES)
+SHORT_GATEWAY = Budget(max_examples=3, phases=ALL_PHASES)
+LONG = Budget(max_examples=100, phases=ALL_PHASES, max_time=1200, allow_nul=True)
 
 
 def budget(short: Budget) -> tuple[Budget, str]:
@@ -74,6 +78,8 @@ def command(base_url: str, budget: Budget, report_dir: Path, name: str) -> list[
         str(budget.max_examples),
         "--workers",
         str(budget.workers),
+        "--generation-allow-x00",
+        "true" if budget.allow_nul else "false",
         "--report",
         "junit,ndjson",
         "--report-dir",
