@@ -96,6 +96,30 @@ async def test_final_frames_flag_applications_for_review(funding, programme, tok
     )
     assert events.json()["items"][0]["payload"]["amount"] == "55200.00"
 
+    # the applicant revises against the final frame; the flag clears
+    body = {
+        "delivery_model": "own_staff",
+        "positions": [
+            {
+                "manager_name": "Aylin Demir",
+                "qualification": "mid_level",
+                "fte": "1.00",
+                "start_on": "2017-07-01",
+                "months": 24,
+            }
+        ],
+    }
+    headers = {
+        **DONZDORF.headers(tokens, "applicant"),
+        "If-Match": f'"{flagged.json()["items"][0]["version"]}"',
+    }
+    revised = await funding.client.put(
+        f"/funding/v1/applications/{app['id']}", json=body, headers=headers
+    )
+    assert revised.status_code == 200, revised.text
+    assert (revised.json()["frame_amount"], revised.json()["frame_status"]) == ("55200.00", "final")
+    assert revised.json()["needs_review"] is False
+
 
 async def test_lists_filter_paginate_and_export(funding, programme, tokens):
     a = await create_draft(funding, programme)

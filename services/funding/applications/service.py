@@ -275,7 +275,10 @@ async def create_application(
 async def update_application(
     session: AsyncSession, who: Principal, app: Application, body: ApplicationUpdate
 ) -> Application:
-    """Replaces positions and delivery details while the application is with the applicant."""
+    """Replaces positions and delivery details while the application is with the applicant.
+
+    The frame is read afresh, so an edit after a final frame replaced a preliminary one checks
+    against the final figure and clears the review flag."""
     plan_move(route_view(app), who, "submit")  # same rule: the applicant, holding it, may edit
     programme = await programmes.get(session, app.programme_id)
     assert programme is not None  # noqa: S101 - foreign key
@@ -283,7 +286,10 @@ async def update_application(
         raise InvalidApplication(
             "A municipality that delegates the task does not apply; its district lists it"
         )
-    rows, total = await price_positions(session, programme, body, app.frame_amount)
+    frame, frame_status, _ = await _frames_sum(
+        session, programme, list(app.member_ags) or [app.applicant_ags]
+    )
+    rows, total = await price_positions(session, programme, body, frame)
     for row in rows:
         row.application_id = app.id
     await repository.replace_positions(session, app.id, rows)
@@ -294,6 +300,10 @@ async def update_application(
             "delivery_model": body.delivery_model,
             "providers": body.providers,
             "requested_amount": total,
+            "frame_amount": frame,
+            "frame_status": frame_status,
+            "needs_review": False,
+            "review_reason": None,
             "early_start": body.early_start,
             "early_start_on": body.early_start_on if body.early_start else None,
         },
