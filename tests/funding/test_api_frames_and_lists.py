@@ -95,6 +95,12 @@ async def test_final_frames_flag_applications_for_review(funding, programme, tok
         headers=DONZDORF.headers(tokens, "applicant"),
     )
     assert events.json()["items"][0]["payload"]["amount"] == "55200.00"
+    flag_events = await funding.client.get(
+        "/funding/v1/events",
+        params={"type": "application.flagged_for_review"},
+        headers=DONZDORF.headers(tokens, "applicant"),
+    )
+    assert [e["entity_id"] for e in flag_events.json()["items"]] == [app["id"]]
 
     # the applicant revises against the final frame; the flag clears
     body = {

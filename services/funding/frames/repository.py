@@ -64,8 +64,9 @@ async def list_frames(
 
 async def flag_for_review(
     session: AsyncSession, programme_id: uuid.UUID, finalized_ags: list[str], reason: str
-) -> list[uuid.UUID]:
-    """Flags open or decided applications that relied on a preliminary frame now final."""
+) -> dict[uuid.UUID, list[str]]:
+    """Flags open or decided applications that relied on a preliminary frame now final;
+    returns each flagged application with the organizations on its route."""
     stmt = (
         update(Application)
         .where(col(Application.programme_id) == programme_id)
@@ -76,9 +77,16 @@ async def flag_for_review(
             | cast(Any, Application.member_ags).overlap(finalized_ags)  # ARRAY comparator
         )
         .values(needs_review=True, review_reason=reason, version=col(Application.version) + 1)
-        .returning(col(Application.id))
+        .returning(
+            col(Application.id),
+            col(Application.applicant_org_id),
+            col(Application.member_org_ids),
+            col(Application.district_org_id),
+            col(Application.council_org_id),
+        )
     )
-    return list((await session.exec(stmt)).scalars())
+    rows = (await session.exec(stmt)).all()
+    return {r[0]: sorted({o for o in (r[1], *r[2], r[3], r[4]) if o}) for r in rows}
 
 
 async def get_consortium(session: AsyncSession, consortium_id: uuid.UUID) -> Consortium | None:

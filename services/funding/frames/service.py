@@ -68,7 +68,7 @@ async def import_frames(
         for r in rows
         if r.status == "final" and r.ags in existing and existing[r.ags].status == "preliminary"
     ]
-    flagged: list[uuid.UUID] = []
+    flagged: dict[uuid.UUID, list[str]] = {}
     if finalized:
         flagged = await repository.flag_for_review(
             session,
@@ -109,11 +109,21 @@ async def import_frames(
                 },
             )
             for r in finalized
+        ]
+        + [
+            event_row(
+                "application.flagged_for_review",
+                "application",
+                app_id,
+                audience,
+                {"programme_id": str(programme.id), "reason": "final planning frame"},
+            )
+            for app_id, audience in flagged.items()
         ],
     )
     return FrameImportResult(
         created=sum(1 for r in rows if r.ags not in existing),
         updated=sum(1 for r in rows if r.ags in existing),
         finalized=len(finalized),
-        flagged_applications=flagged,
+        flagged_applications=list(flagged),
     )
