@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import asyncpg
 from sqlalchemy import CursorResult, Executable
+from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 
@@ -32,5 +34,9 @@ async def fetch_row_direct(session: AsyncSession, sql: str, *args: Any) -> Mappi
     """
     connection = await session.connection()
     raw = await connection.get_raw_connection()
-    row: Mapping[str, Any] | None = await raw.driver_connection.fetchrow(sql, *args)  # type: ignore[union-attr]
+    try:
+        row: Mapping[str, Any] | None = await raw.driver_connection.fetchrow(sql, *args)  # type: ignore[union-attr]
+    except asyncpg.PostgresError as exc:
+        # the same exception SQLAlchemy would raise, so the problem handlers map it (409, 422)
+        raise DBAPIError.instance(sql, args, exc, asyncpg.PostgresError) from exc
     return row

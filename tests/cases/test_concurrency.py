@@ -37,7 +37,9 @@ async def test_parallel_creates_get_distinct_consecutive_references(iso):
     responses = await asyncio.gather(
         *(iso.client.post("/cases/v1/cases", json=body, headers=headers) for _ in range(30))
     )
-    assert {r.status_code for r in responses} == {201}
+    assert {r.status_code for r in responses} == {201}, [
+        r.text for r in responses if r.status_code != 201
+    ]
     numbers = sorted(int(r.json()["reference"].split("-")[1]) for r in responses)
     assert numbers == list(range(1, 31))
 

@@ -7,10 +7,9 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import asyncpg
 from sqlalchemy import Row, and_, func, insert, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.cases.db import fetch_row_direct, run
@@ -103,8 +102,8 @@ async def open_case(
             who.subject,
             current_request_id(),
         )
-    except asyncpg.UniqueViolationError as exc:
-        if exc.constraint_name == "uq_client_case_org_id_external_id":
+    except DBAPIError as exc:
+        if getattr(exc.orig, "constraint_name", None) == "uq_client_case_org_id_external_id":
             raise ExternalIdTaken("Another case of your organization has this external_id") from exc
         raise
     assert row is not None  # noqa: S101 - INSERT ... RETURNING of one row
