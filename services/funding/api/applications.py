@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
@@ -14,24 +13,20 @@ from services.common.concurrency import IfMatchHeader, check_if_match, etag_for,
 from services.common.db import SessionDep
 from services.common.idempotency import IdempotencyDep
 from services.common.pagination import (
-    InvalidCursor,
     Page,
     PageParams,
-    decode_cursor,
-    make_page,
     page_params,
     set_link_header,
 )
 from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicantUser, ApplicationId
-from services.funding.applications import export, repository
+from services.funding.applications import export, listing
 from services.funding.applications import service as application_service
 from services.funding.applications.schemas import (
     ApplicationCreate,
     ApplicationFilters,
     ApplicationRead,
     ApplicationUpdate,
-    PositionRead,
     State,
 )
 from services.funding.money import MONEY_PATTERN, Day
@@ -125,29 +120,9 @@ async def list_applications(
     page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[ApplicationRead]:
     """Applications on the caller's route (own, district, council), oldest first, filtered."""
-    after = _after(page.cursor)
-    rows = await repository.list_page(session, who, filters, after, page.limit + 1)
-    out = make_page(
-        rows,
-        page.limit,
-        lambda a: (a.created_at.isoformat(), str(a.id)),
-        ApplicationRead.model_validate,
-    )
-    positions = await repository.positions_of(session, [a.id for a in out.items])
-    for item in out.items:
-        item.positions = [PositionRead.model_validate(p) for p in positions.get(item.id, [])]
+    out = await listing.list_page(session, who, filters, page.cursor, page.limit)
     set_link_header(request, response, out.next_cursor)
     return out
-
-
-def _after(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
-    if not cursor:
-        return None
-    created, ident = decode_cursor(cursor, 2)
-    try:
-        return datetime.fromisoformat(str(created)), uuid.UUID(str(ident))
-    except ValueError:
-        raise InvalidCursor("The cursor is not one this API issued") from None
 
 
 @router.get(

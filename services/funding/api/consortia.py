@@ -11,10 +11,9 @@ from services.common.auth import CurrentPrincipal
 from services.common.db import SessionDep
 from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicantUser
-from services.funding.errors import ProgrammeNotFound
-from services.funding.frames import consortia, repository
+from services.funding.frames import consortia
 from services.funding.frames.schemas import ConsortiumCreate, ConsortiumRead
-from services.funding.programmes import repository as programmes
+from services.funding.programmes import service as programme_service
 
 router = APIRouter(prefix="/funding/v1/consortia", tags=["consortia"])
 
@@ -31,9 +30,7 @@ async def create_consortium(
     """The caller's municipality becomes the lead of a consortium with the listed members. Every
     member needs a planning frame; the consortium's frame is their sum; a municipality belongs to
     at most one consortium per programme (409 otherwise)."""
-    programme = await programmes.get(session, body.programme_id)
-    if programme is None:
-        raise ProgrammeNotFound("No programme with this id")
+    programme = await programme_service.get(session, body.programme_id)
     consortium = await consortia.create_consortium(session, who, programme, body)
     out = await consortia.read(session, consortium)
     await session.commit()
@@ -43,10 +40,7 @@ async def create_consortium(
 @router.get("", responses=problem_responses(401), summary="List my consortia")
 async def list_consortia(session: SessionDep, who: CurrentPrincipal) -> list[ConsortiumRead]:
     """Consortia the caller's organization belongs to."""
-    return [
-        await consortia.read(session, c)
-        for c in await repository.consortia_of_org(session, who.org)
-    ]
+    return await consortia.list_for(session, who)
 
 
 @router.get(

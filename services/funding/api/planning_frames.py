@@ -11,15 +11,12 @@ from services.common.db import SessionDep
 from services.common.pagination import (
     Page,
     PageParams,
-    decode_cursor,
-    make_page,
     page_params,
     set_link_header,
 )
 from services.common.problems import problem_responses
 from services.funding.api.deps import AdminUser, CurrentProgramme
 from services.funding.errors import UnreadableCsv
-from services.funding.frames import repository
 from services.funding.frames import service as frame_service
 from services.funding.frames.schemas import FrameImportResult, FrameRead
 
@@ -86,10 +83,13 @@ async def list_planning_frames(
     ] = None,
 ) -> Page[FrameRead]:
     """Frames of the programme in AGS order."""
-    after = str(decode_cursor(page.cursor, 1)[0]) if page.cursor else None
-    rows = await repository.list_frames(
-        session, programme.id, status=status, ags_prefix=ags_prefix, after=after, limit=page.limit
+    out = await frame_service.list_frames(
+        session,
+        programme,
+        status=status,
+        ags_prefix=ags_prefix,
+        cursor=page.cursor,
+        limit=page.limit,
     )
-    out = make_page(rows, page.limit, lambda f: (f.ags,), FrameRead.model_validate)
     set_link_header(request, response, out.next_cursor)
     return out

@@ -9,7 +9,6 @@ from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.problems import problem_responses
 from services.funding.api.deps import AdminUser, CurrentProgramme
-from services.funding.programmes import repository
 from services.funding.programmes import service as programme_service
 from services.funding.programmes.schemas import ProgrammeCreate, ProgrammeRead
 
@@ -35,7 +34,7 @@ async def create_programme(
 @router.get("", responses=problem_responses(401), summary="List programmes")
 async def list_programmes(session: SessionDep, who: CurrentPrincipal) -> list[ProgrammeRead]:
     """Every programme with its rates and how much of its budget is booked."""
-    return [await programme_service.read(session, p) for p in await repository.list_all(session)]
+    return await programme_service.list_programmes(session)
 
 
 @router.get(

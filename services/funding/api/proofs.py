@@ -15,9 +15,7 @@ from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicationId
 from services.funding.applications import service as application_service
 from services.funding.clients.cases import CasesClient
-from services.funding.errors import ProofNotFound
 from services.funding.money import Day
-from services.funding.proofs import repository
 from services.funding.proofs import service as proof_service
 from services.funding.proofs.schemas import OverdueProof, ProofCreate, ProofRead
 from services.funding.settings import FundingSettings
@@ -63,10 +61,7 @@ async def get_proof_of_use(
 ) -> ProofRead:
     """The filed proof, for everyone on the application's route."""
     app = await application_service.get_visible(session, who, application_id)
-    proof = await repository.get_for(session, app.id)
-    if proof is None:
-        raise ProofNotFound("No proof of use filed yet")
-    return ProofRead.model_validate(proof)
+    return ProofRead.model_validate(await proof_service.get_proof(session, app))
 
 
 @router.get(

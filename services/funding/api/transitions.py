@@ -9,7 +9,7 @@ from services.common.concurrency import IfMatchHeader, set_etag
 from services.common.db import SessionDep
 from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicationId
-from services.funding.applications import repository
+from services.funding.applications import listing
 from services.funding.applications import service as application_service
 from services.funding.applications.schemas import TransitionCreate, TransitionRead
 from services.funding.applications.transitions import apply_transition
@@ -52,4 +52,4 @@ async def list_transitions(
 ) -> list[TransitionRead]:
     """Every step so far, oldest first, with actor, organization, time, comment and decisions."""
     app = await application_service.get_visible(session, who, application_id)
-    return [TransitionRead.model_validate(t) for t in await repository.transitions(session, app.id)]
+    return await listing.history(session, app)

@@ -113,3 +113,8 @@ async def read(session: AsyncSession, consortium: Consortium) -> ConsortiumRead:
         frame_amount=sum((f.amount for f in frames.values()), Decimal("0.00")),
         created_at=consortium.created_at,
     )
+
+
+async def list_for(session: AsyncSession, who: Principal) -> list[ConsortiumRead]:
+    """Consortia the caller's organization belongs to."""
+    return [await read(session, c) for c in await repository.consortia_of_org(session, who.org)]

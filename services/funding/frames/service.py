@@ -11,10 +11,11 @@ from services.common.audit import audit_row, record_audit, record_audit_many
 from services.common.auth import Principal
 from services.common.orgs import org_id_for_ags
 from services.common.outbox import emit_many, event_row
+from services.common.pagination import Page, decode_cursor, make_page
 from services.funding.errors import InvalidCsv
 from services.funding.frames import repository
 from services.funding.frames.csv_rows import FrameRow, parse_frames_csv
-from services.funding.frames.schemas import FrameImportResult, FrameRowError
+from services.funding.frames.schemas import FrameImportResult, FrameRead, FrameRowError
 from services.funding.programmes.models import Programme
 
 
@@ -127,3 +128,20 @@ async def import_frames(
         finalized=len(finalized),
         flagged_applications=list(flagged),
     )
+
+
+async def list_frames(
+    session: AsyncSession,
+    programme: Programme,
+    *,
+    status: str | None,
+    ags_prefix: str | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[FrameRead]:
+    """Frames of the programme in AGS order."""
+    after = str(decode_cursor(cursor, 1)[0]) if cursor else None
+    rows = await repository.list_frames(
+        session, programme.id, status=status, ags_prefix=ags_prefix, after=after, limit=limit
+    )
+    return make_page(rows, limit, lambda f: (f.ags,), FrameRead.model_validate)

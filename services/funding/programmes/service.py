@@ -86,3 +86,7 @@ async def create_programme(
         session, who, "programme.created", "programme", programme.id, {"name": body.name}
     )
     return programme
+
+
+async def list_programmes(session: AsyncSession) -> list[ProgrammeRead]:
+    return [await read(session, p) for p in await repository.list_all(session)]

@@ -18,7 +18,13 @@ from services.funding.applications.notice import add_months
 from services.funding.applications.service import route_view
 from services.funding.applications.workflow import route_orgs
 from services.funding.clients.cases import CasesClient
-from services.funding.errors import InvalidApplication, NotYourStep, ProofExists, ProofNotDue
+from services.funding.errors import (
+    InvalidApplication,
+    NotYourStep,
+    ProofExists,
+    ProofNotDue,
+    ProofNotFound,
+)
 from services.funding.programmes import repository as programmes
 from services.funding.programmes.models import Programme
 from services.funding.programmes.service import period_end
@@ -120,3 +126,10 @@ async def overdue(
             break
         after = rows[-1].id
     return out
+
+
+async def get_proof(session: AsyncSession, app: Application) -> ProofOfUse:
+    proof = await repository.get_for(session, app.id)
+    if proof is None:
+        raise ProofNotFound("No proof of use filed yet")
+    return proof
