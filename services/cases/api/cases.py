@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
 from services.cases.api.deps import CaseId, CaseListReader, CaseWorker, CaseWorkerRole
+from services.cases.api.responses import created
 from services.cases.casefile import repository as repo
 from services.cases.casefile import service
 from services.cases.casefile.schemas import (
@@ -62,11 +63,8 @@ async def open_case(
         return replay
     row = await service.open_case(session, who, body)
     out = service.full(row, None)
-    headers = {"ETag": f'"{row.version}"', "Location": f"{BASE}/{row.id}"}
-    await idem.remember(session, 201, out.model_dump(mode="json"), headers)
-    await session.commit()
-    response.headers.update(headers)
-    return out
+    location = f"{BASE}/{row.id}"
+    return await created(session, idem, response, out, row.version, location)
 
 
 @router.get(

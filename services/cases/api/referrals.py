@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from services.cases.api.deps import CaseId, CaseWorker, CurrentCase
+from services.cases.api.responses import created, keyset_after
 from services.cases.casefile import repository as case_repo
 from services.cases.contacts import repository as repo
 from services.cases.contacts import service
@@ -21,12 +22,11 @@ from services.common.idempotency import IdempotencyDep
 from services.common.pagination import (
     Page,
     PageParams,
-    decode_cursor,
     make_page,
     page_params,
     set_link_header,
 )
-from services.common.problems import InvalidInput, problem_responses
+from services.common.problems import problem_responses
 
 router = APIRouter(tags=["referrals"])
 BASE = "/cases/v1/cases/{case_id}/referrals"
@@ -60,14 +60,9 @@ async def send_referral(
         raise CaseNotFound()
     row = await service.send_referral(session, who, case_id, body)
     out = _read(row)
-    headers = {
-        "ETag": f'"{row.version}"',
-        "Location": f"/cases/v1/cases/{case_id}/referrals/{row.id}",
-    }
-    await idem.remember(session, 201, out.model_dump(mode="json"), headers)
-    await session.commit()
-    response.headers.update(headers)
-    return out
+    return await created(
+        session, idem, response, out, row.version, f"/cases/v1/cases/{case_id}/referrals/{row.id}"
+    )
 
 
 @router.get(
@@ -88,10 +83,7 @@ async def list_referrals(
         ReferralStatus | None, Query(description="Only referrals in this status")
     ] = None,
 ) -> Page[ReferralRead]:
-    try:
-        after = repo.parse_after(decode_cursor(page.cursor, 2)) if page.cursor else None
-    except ValueError as exc:
-        raise InvalidInput("The cursor is not one this API issued") from exc
+    after = keyset_after(page.cursor)
     filters = [referral.c.status == status] if status else []
     rows = await repo.page(
         session, referral, case.id, limit=page.limit, after=after, filters=filters

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from services.cases.api.deps import CaseId, CaseWorker, CaseWorkerRole, CurrentCase
+from services.cases.api.responses import created, keyset_after
 from services.cases.casefile import repository as case_repo
 from services.cases.contacts import repository as items
 from services.cases.errors import CaseNotFound, ItemNotFound
@@ -29,12 +30,11 @@ from services.common.idempotency import IdempotencyDep
 from services.common.pagination import (
     Page,
     PageParams,
-    decode_cursor,
     make_page,
     page_params,
     set_link_header,
 )
-from services.common.problems import InvalidInput, problem_responses
+from services.common.problems import problem_responses
 
 router = APIRouter(tags=["volunteers"])
 BASE = "/cases/v1/volunteers"
@@ -49,13 +49,6 @@ def _volunteer(row: Any) -> VolunteerRead:
 
 def _assignment(row: Any) -> AssignmentRead:
     return AssignmentRead.model_validate(row, from_attributes=True)
-
-
-def _after(cursor: str | None) -> Any:
-    try:
-        return items.parse_after(decode_cursor(cursor, 2)) if cursor else None
-    except ValueError as exc:
-        raise InvalidInput("The cursor is not one this API issued") from exc
 
 
 @router.post(
@@ -77,11 +70,8 @@ async def register_volunteer(
         return replay
     row = await service.register(session, who, body)
     out = _volunteer(row)
-    headers = {"ETag": f'"{row.version}"', "Location": f"{BASE}/{row.id}"}
-    await idem.remember(session, 201, out.model_dump(mode="json"), headers)
-    await session.commit()
-    response.headers.update(headers)
-    return out
+    location = f"{BASE}/{row.id}"
+    return await created(session, idem, response, out, row.version, location)
 
 
 @router.get(
@@ -110,7 +100,7 @@ async def list_volunteers(
     if field:
         filters.append(volunteer.c.fields.any_() == field)
     rows = await repo.page(
-        session, who.org, limit=page.limit, after=_after(page.cursor), filters=filters
+        session, who.org, limit=page.limit, after=keyset_after(page.cursor), filters=filters
     )
     result = make_page(rows, page.limit, key=items.cursor_key, to_item=_volunteer)
     set_link_header(request, response, result.next_cursor)
@@ -177,14 +167,14 @@ async def assign_volunteer(
         raise CaseNotFound()
     row = await service.assign(session, who, case_id, body)
     out = _assignment(row)
-    headers = {
-        "ETag": f'"{row.version}"',
-        "Location": f"/cases/v1/cases/{case_id}/volunteer-assignments/{row.id}",
-    }
-    await idem.remember(session, 201, out.model_dump(mode="json"), headers)
-    await session.commit()
-    response.headers.update(headers)
-    return out
+    return await created(
+        session,
+        idem,
+        response,
+        out,
+        row.version,
+        f"/cases/v1/cases/{case_id}/volunteer-assignments/{row.id}",
+    )
 
 
 @router.get(
@@ -203,7 +193,7 @@ async def list_assignments(
     page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[AssignmentRead]:
     rows = await items.page(
-        session, volunteer_assignment, case.id, limit=page.limit, after=_after(page.cursor)
+        session, volunteer_assignment, case.id, limit=page.limit, after=keyset_after(page.cursor)
     )
     await case_repo.log_access(session, case.id, who.org, who, "volunteer_assignments")
     await session.commit()
