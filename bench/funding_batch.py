@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import time
 import uuid
 from typing import Any
@@ -25,7 +26,7 @@ from services.funding.applications.bulk import insert_forwarded
 from services.funding.settings import FundingSettings
 
 CONCURRENCY = int(
-    __import__("os").environ.get("BENCH_FUNDING_CONCURRENCY", "8")
+    os.environ.get("BENCH_FUNDING_CONCURRENCY", "8")
 )  # parallel clients for the single transitions
 
 
