@@ -302,6 +302,36 @@ def database_problems(objects: list[Obj]) -> list[str]:
     return problems
 
 
+RESERVED_CONNECTIONS = 10  # superuser, the operator, replication, the migration job
+
+
+def connection_problems(objects: list[Obj]) -> list[str]:
+    """At the autoscaler's maximum, every pod's pool (pool_size + as many overflow, see
+    services/common/db.py) still fits the database's max_connections."""
+    problems = []
+    for spec in SERVICES:
+        dep, hpa = (
+            find(objects, "Deployment", spec.name),
+            find(objects, "HorizontalPodAutoscaler", spec.name),
+        )
+        cluster = find(objects, "Cluster", f"pakt-{spec.name}-db")
+        if dep is None or hpa is None or cluster is None:
+            continue  # reported by the other checks
+        container = dep["spec"]["template"]["spec"]["containers"][0]
+        env = _env_names(objects, container)
+        default = next(s.default for s in settings_of(spec) if s.field == "db_pool_size")
+        pool = int(env.get(f"{spec.name.upper()}_DB_POOL_SIZE", {}).get("value", default))
+        needed = hpa["spec"]["maxReplicas"] * 2 * pool + RESERVED_CONNECTIONS
+        params = cluster["spec"].get("postgresql", {}).get("parameters", {})
+        limit = int(params.get("max_connections", "100"))
+        if needed > limit:
+            problems.append(
+                f"{spec.name}: {hpa['spec']['maxReplicas']} pods x 2 x pool {pool}"
+                f" + {RESERVED_CONNECTIONS} = {needed} connections > max_connections {limit}"
+            )
+    return problems
+
+
 def _pods(objects: list[Obj]) -> list[Pod]:
     pods = []
     for obj in objects:

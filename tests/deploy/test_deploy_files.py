@@ -49,6 +49,11 @@ def test_each_service_has_a_replicated_backed_up_database(rendered, overlay):
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
+def test_database_connections_suffice_at_the_autoscalers_maximum(rendered, overlay):
+    assert kube.connection_problems(rendered[overlay]) == []
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
 def test_network_policies_let_only_the_intended_traffic_through(rendered, overlay):
     assert kube.network_problems(rendered[overlay]) == []
 

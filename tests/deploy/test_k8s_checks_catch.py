@@ -118,6 +118,13 @@ def test_privileged_container_is_caught(base):
     assert "Job/pakt-migrate container migrate: capabilities must drop ALL" in problems
 
 
+def test_pools_exceeding_max_connections_are_caught(base):
+    _find(base, "HorizontalPodAutoscaler", "funding")["spec"]["maxReplicas"] = 50
+    problems = kube.connection_problems(base)
+    assert len(problems) == 1
+    assert problems[0].startswith("funding: 50 pods x 2 x pool")
+
+
 def test_database_without_standby_or_schedule_is_caught(base):
     _find(base, "Cluster", "pakt-cases-db")["spec"]["instances"] = 1
     base.remove(_find(base, "ScheduledBackup", "pakt-funding-db-nightly"))
