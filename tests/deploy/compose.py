@@ -106,6 +106,26 @@ def _app_problems(compose_dir: Path, name: str, service: Obj, spec: ServiceSpec)
     return problems
 
 
+RESERVED_CONNECTIONS = 10  # superuser sessions, migrations, pg_isready
+
+
+def _connection_problems(services: dict[str, Obj]) -> list[str]:
+    """All services' pools (twice DB_POOL_SIZE with overflow) fit PostgreSQL's max_connections."""
+    command = " ".join(str(c) for c in (services.get("postgres") or {}).get("command") or [])
+    found = re.search(r"max_connections=(\d+)", command)
+    limit = int(found.group(1)) if found else 100
+    needed = RESERVED_CONNECTIONS
+    for spec in SERVICES:
+        default = next(s.default for s in settings_of(spec) if s.field == "db_pool_size")
+        env = _environment(services.get(spec.name) or {})
+        needed += 2 * int(env.get(f"{spec.name.upper()}_DB_POOL_SIZE", default))
+    if needed > limit:
+        return [
+            f"postgres: the services' pools need {needed} connections > max_connections {limit}"
+        ]
+    return []
+
+
 def interpolate(text: str, env: dict[str, str] | None = None) -> str:
     """Compose's `${NAME}`, `${NAME:-default}` and `${NAME-default}` with `env` (default: none)."""
     env = env or {}
@@ -136,6 +156,7 @@ def compose_problems(path: Path) -> list[str]:
     for spec in SERVICES:
         if spec.name in services:
             problems += _app_problems(path.parent, spec.name, services[spec.name], spec)
+    problems += _connection_problems(services)
     migrate = services.get("migrate") or {}
     if migrate.get("command") != ["migrate"] or str(migrate.get("restart")) != "no":
         problems.append('compose service migrate: must run `migrate` once (restart: "no")')

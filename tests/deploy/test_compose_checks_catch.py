@@ -118,6 +118,13 @@ def test_compose_variables_are_interpolated_like_compose():
     assert interpolate(text, {"X": "set", "Y": "y"}) == "a: set\nb: y\nc: two\n"
 
 
+def test_compose_pools_beyond_max_connections_are_caught(compose_copy):
+    path, doc = compose_copy
+    doc["services"]["cases"]["environment"]["CASES_DB_POOL_SIZE"] = "100"
+    problems = _compose(path, doc)
+    assert any(p.startswith("postgres: the services' pools need") for p in problems)
+
+
 def test_compose_that_is_not_yaml_is_reported(tmp_path):
     path = tmp_path / "compose.yaml"
     path.write_text("services: [unclosed\n")
