@@ -30,18 +30,20 @@ def render(doc: dict[str, Any]) -> str:
         + (f" plus uncommitted changes in {', '.join(dirty)}" if dirty else "")
         + f"; {s['wall_s']:g} s in all.",
         "",
-        "| path | req/s | p50 ms | p99 ms | CPU ms/req | DB conn/1k | ratio | of | goal |",
-        "|---|---:|---:|---:|---:|---:|---:|---|---|",
+        "| path | req/s | p50 ms | p99 ms | CPU ms/req | DB conn/1k | ratio | CPU ratio | of"
+        " | goal |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in doc["rows"]:
         goal = f"≥ {r['goal']} **{r['verdict']}**" if r["goal"] is not None else ""
         lines.append(
             f"| {r['path']} | {_cell(r['rps'])} | {_cell(r['p50_ms'], 1)} | {_cell(r['p99_ms'], 1)}"
             f" | {_cell(r['server_cpu_ms_per_req'], 2)} | {_cell(r['db_connects_per_1000_req'], 1)}"
-            f" | {_cell(r['ratio'], 2)} | {r['baseline'] or ''} | {goal} |"
+            f" | {_cell(r['ratio'], 2)} | {_cell(r.get('cpu_ratio'), 2)} | {r['baseline'] or ''}"
+            f" | {goal} |"
         )
     for sk in doc.get("skipped", []):
-        lines.append(f"| {sk['path']} | skipped: {sk['reason'][:120]} | | | | | | | |")
+        lines.append(f"| {sk['path']} | skipped: {sk['reason'][:120]} | | | | | | | | |")
     batch = doc.get("funding_batch")
     if isinstance(batch, dict):
         lines += ["", "| funding | value |", "|---|---:|"]

@@ -22,6 +22,15 @@ def ratio(row: Row, by_name: dict[str, Row]) -> float | None:
     return row.best.rps / base.best.rps
 
 
+def cpu_ratio(row: Row, by_name: dict[str, Row]) -> float | None:
+    """Baseline CPU per request ÷ the row's: the ratio by cost, which a saturated database or a
+    busy machine distorts less than req/s (1.0 = as cheap as the baseline)."""
+    base = by_name.get(row.baseline or "")
+    if base is None or not row.cpu_ms or not base.cpu_ms or min(row.cpu_ms) == 0:
+        return None
+    return min(base.cpu_ms) / min(row.cpu_ms)
+
+
 def verdict(row: Row, value: float | None) -> str:
     if row.goal is None:
         return ""
@@ -48,6 +57,7 @@ def as_records(rows: list[Row]) -> list[dict[str, Any]]:
                 "bad_responses": best.bad_responses if best else None,
                 "baseline": row.baseline,
                 "ratio": round(value, 3) if value is not None else None,
+                "cpu_ratio": round(by_cpu, 3) if (by_cpu := cpu_ratio(row, by_name)) else None,
                 "goal": row.goal,
                 "verdict": verdict(row, value),
                 "rounds_rps": [round(r.rps, 1) for r in row.results],
