@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import uuid
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 
@@ -42,7 +43,12 @@ def role_tokens(tokens: TokenFactory) -> dict[str, str]:
     out = {}
     for role, (org, kind, path) in ROLE_ORGS.items():
         out[role] = tokens.token(
-            roles=[role], org=org, org_kind=kind, org_path=path, sub=f"fuzz-{role}", expires_in=3600
+            roles=[role],
+            org=org,
+            org_kind=kind,
+            org_path=path,
+            sub=str(uuid.uuid5(uuid.NAMESPACE_URL, f"pakt-fuzz:{role}")),
+            expires_in=3600,
         )
     return out
 
