@@ -182,10 +182,14 @@ async def test_bad_input_is_a_problem_not_a_500(svc):
         {"pseudonym": "x", "municipality_ags": "99999999"},
         {"pseudonym": "x", "municipality_ags": "08117019", "opened_on": "2026-02-30"},
         {"pseudonym": "x", "municipality_ags": "08117019", "unknown": 1},
+        {"pseudonym": "   ", "municipality_ags": "08117019"},
+        {"pseudonym": "x", "municipality_ags": "08117019", "opened_on": 0},
     ):
         r = await svc.client.post("/cases/v1/cases", json=body, headers=headers)
         assert r.status_code == 422, body
         assert r.headers["content-type"] == "application/problem+json"
+    r = await svc.client.get("/cases/v1/cases", params={"review_due_before": "0"}, headers=headers)
+    assert r.status_code == 422
     r = await svc.client.get("/cases/v1/cases", params={"updated_since": "0.5"}, headers=headers)
     assert r.status_code == 422
     r = await svc.client.get(

@@ -24,7 +24,7 @@ from services.cases.casefile.schemas import (
 )
 from services.cases.errors import BadQuery
 from services.cases.models import client_case, plan_goal
-from services.cases.vocab import AGS, CaseStatus, Field_, Subject
+from services.cases.vocab import AGS, CaseStatus, Day, Field_, Subject
 from services.common.concurrency import IfMatchHeader, set_etag
 from services.common.db import SessionDep
 from services.common.idempotency import IdempotencyDep
@@ -89,7 +89,7 @@ async def list_cases(
         AGS | None, Query(description="Only cases living in this municipality (AGS)")
     ] = None,
     review_due_before: Annotated[
-        dt.date | None, Query(description="Only cases whose next review is before this date")
+        Day | None, Query(description="Only cases whose next review is before this date")
     ] = None,
     field: Annotated[
         Field_ | None, Query(description="Only cases with a goal in this field")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -10,6 +9,7 @@ from fastapi import APIRouter, Query
 from services.cases.errors import InvalidPeriod
 from services.cases.figures import service
 from services.cases.figures.schemas import KeyFigures
+from services.cases.vocab import Day
 from services.common.auth import CurrentPrincipal
 from services.common.db import SessionDep
 from services.common.problems import problem_responses
@@ -43,9 +43,9 @@ async def read_key_figures(
         ),
     ],
     from_: Annotated[
-        dt.date, Query(alias="from", description="First day of the period", examples=["2026-01-01"])
+        Day, Query(alias="from", description="First day of the period", examples=["2026-01-01"])
     ],
-    to: Annotated[dt.date, Query(description="Last day of the period", examples=["2026-12-31"])],
+    to: Annotated[Day, Query(description="Last day of the period", examples=["2026-12-31"])],
     case_worker: Annotated[
         str | None, Query(min_length=1, max_length=200, description="Only this case worker")
     ] = None,

@@ -24,7 +24,7 @@ from services.cases.vocab import (
 ExternalId = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=r"^[\x21-\x7e]+$")
 ]
-Pseudonym = Annotated[str, StringConstraints(min_length=1, max_length=100, strip_whitespace=True)]
+Pseudonym = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=r"\S")]
 
 
 class CaseCreate(BaseModel):
