@@ -94,7 +94,8 @@ def add_links(paths: Mapping[str, Any], schemas: Mapping[str, Any]) -> list[str]
                 for tmethod, top in paths[tpath].items():
                     if tmethod not in HTTP_METHODS or (tpath, tmethod) == (path, method):
                         continue
-                    link = _link(top, path, fields, etag)
+                    # the response's ETag is the version of this resource, not of its parts
+                    link = _link(top, path, fields, etag and tpath == target_path)
                     if link is not None:
                         links[top["operationId"]] = link
             if links:

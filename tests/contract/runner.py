@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +45,8 @@ LONG = Budget(max_examples=100, phases=ALL_PHASES, max_time=1200, allow_nul=True
 def budget(short: Budget) -> tuple[Budget, str]:
     """`short` in `make test`; the long budget when `make fuzz` sets PAKT_FUZZ_BUDGET=long."""
     if os.environ.get("PAKT_FUZZ_BUDGET") == "long":
-        return LONG, "fuzz-"
+        seconds = os.environ.get("PAKT_FUZZ_MAX_TIME")  # e.g. 300 for a quicker long run
+        return (replace(LONG, max_time=int(seconds)) if seconds else LONG), "fuzz-"
     return short, ""
 
 
