@@ -191,3 +191,18 @@ async def test_anonymize_closed_cases_after_retention(svc):
         )
         assert audit == ["cli:anonymize"]
         await s.commit()
+
+
+async def test_no_personal_data_leave_without_their_access_log_entry(svc):
+    case = await with_person(svc)
+    async with svc.session() as s:
+        await s.exec(
+            text("ALTER TABLE access_log ADD CONSTRAINT refuse_all CHECK (false) NOT VALID")
+        )
+        await s.commit()
+    r = await svc.client.get(
+        f"/cases/v1/cases/{case['id']}", headers=CASE_WORKER.headers(svc.tokens)
+    )
+    assert r.status_code == 409, r.text
+    assert r.headers["content-type"] == "application/problem+json"
+    assert "Amina" not in r.text
