@@ -7,7 +7,6 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
 from services.cases.api.deps import CaseId, CaseListReader, CaseWorker, CaseWorkerRole
@@ -153,7 +152,9 @@ async def list_cases(
 async def read_case(case_id: CaseId, session: SessionDep, who: CaseWorker) -> Any:
     out = await service.read_case(session, who, case_id)
     await session.commit()  # the access-log row must be durable before personal data leave
-    return JSONResponse(out.model_dump(mode="json"), headers={"ETag": f'"{out.version}"'})
+    return Response(
+        out.model_dump_json(), media_type="application/json", headers={"ETag": f'"{out.version}"'}
+    )
 
 
 @router.patch(

@@ -17,7 +17,6 @@ from services.cases.casefile.schemas import (
     CaseSummary,
     CaseUpdate,
     Consent,
-    ConsentRead,
     Person,
 )
 from services.cases.errors import CaseErased, CaseNotFound, ConsentRequired, InvalidTransition
@@ -48,18 +47,6 @@ def summary(row: Any) -> CaseSummary:
     return CaseSummary.model_validate(row, from_attributes=True)
 
 
-def consent_of(row: Any) -> ConsentRead | None:
-    if row.consent_given_on is None:
-        return None
-    return ConsentRead(
-        given_on=row.consent_given_on,
-        scope=row.consent_scope or [],
-        means=row.consent_means,
-        withdrawn_on=row.consent_withdrawn_on,
-        active=row.consent_withdrawn_on is None,
-    )
-
-
 def consent_active(row: Row[Any]) -> bool:
     return (
         row.consent_given_on is not None
@@ -68,17 +55,29 @@ def consent_active(row: Row[Any]) -> bool:
     )
 
 
+_SUMMARY_FIELDS = tuple(CaseSummary.model_fields)
+_PERSON_FIELDS = tuple(c.name for c in repo.PERSON_COLUMNS)
+
+
 def full(row: Any, person: Any | None) -> CaseRead:
-    """`row`: anything with the case's columns as attributes (a Row, a record namespace)."""
-    base = summary(row).model_dump()
-    person_read = None
-    if person is not None:
-        person_read = Person.model_validate(
-            {c.name: getattr(person, c.name) for c in repo.PERSON_COLUMNS}
-        )
-    return CaseRead(
-        **base, consent=consent_of(row), person=person_read, erased=row.erased_at is not None
+    """`row`: anything with the case's columns as attributes (a Row, a record namespace).
+
+    Built in one validation from plain values: this runs on every read of a case."""
+    data = {name: getattr(row, name) for name in _SUMMARY_FIELDS}
+    data["consent"] = (
+        None
+        if row.consent_given_on is None
+        else {
+            "given_on": row.consent_given_on,
+            "scope": row.consent_scope or [],
+            "means": row.consent_means,
+            "withdrawn_on": row.consent_withdrawn_on,
+            "active": row.consent_withdrawn_on is None,
+        }
     )
+    data["person"] = None if person is None else {f: getattr(person, f) for f in _PERSON_FIELDS}
+    data["erased"] = row.erased_at is not None
+    return CaseRead.model_validate(data)
 
 
 async def open_case(session: AsyncSession, who: Principal, body: CaseCreate) -> Any:
