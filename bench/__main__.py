@@ -46,6 +46,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="items in the funding batch and as single transitions (default 1,000; quick 300;"
         " 10,000 is the full comparison, ~5 min more: singles run at ~35-150/s here)",
     )
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="SVC_SETTING=VALUE",
+        help="a service setting for this run, e.g. --env CASES_DB_POOL_SIZE=32 (repeatable)",
+    )
     parser.add_argument("--no-profile", action="store_true", help="skip py-spy on a missed goal")
     parser.add_argument(
         "--only", help="comma-separated setups: baselines,gateway,cases,auth,funding"
@@ -67,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     started = time.monotonic()
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
-    stack = Stack(LOG_DIR)
+    extra_env = dict(item.split("=", 1) for item in args.env)
+    stack = Stack(LOG_DIR, extra_env)
     rows: list[Row] = []
     skipped: list[Skipped] = []
     extra_lines: list[str] = []
@@ -107,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         "duration_s": duration,
         "rounds": rounds,
         "quick": args.quick,
+        "service_env": extra_env,
         "wall_s": round(time.monotonic() - started, 1),
     }
     report.write_json(REPORT, records, skipped, settings, extra)

@@ -121,7 +121,7 @@ def write_json(
             "load_average": list(os.getloadavg()),
         },
         "code": provenance(),
-        "settings": settings,
+        "settings": settings,  # includes service settings given with --env
         "rows": records,
         "skipped": [{"path": s.name, "reason": s.reason} for s in skipped],
         **extra,

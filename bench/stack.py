@@ -17,7 +17,7 @@ from tests.support.tokens import TokenFactory
 class Stack:
     """Owns what it started; `close()` stops the processes and drops the databases."""
 
-    def __init__(self, log_dir: Path) -> None:
+    def __init__(self, log_dir: Path, extra_env: dict[str, str] | None = None) -> None:
         self.log_dir = log_dir
         log_dir.mkdir(parents=True, exist_ok=True)
         self.dbs = Throwaway()
@@ -25,6 +25,7 @@ class Stack:
         self.procs: dict[str, Proc] = {}
         self._jwks: JWKSServer | None = None
         self._key: Any = None
+        self.extra_env = extra_env or {}  # e.g. CASES_DB_POOL_SIZE=32 for an experiment
 
     def token(self, **claims: Any) -> str:
         """A real RS256 token like TokenFactory.token(), signed with a key loaded once.
@@ -45,9 +46,12 @@ class Stack:
         return self._jwks.url
 
     def service_env(self, service: str, database_url: str) -> dict[str, str]:
-        """Environment for a real service: its database, our JWKS; everything else default."""
+        """Environment for a real service: its database, our JWKS, the run's extra settings
+        for this service; everything else default."""
         prefix = service.upper()
+        extra = {k: v for k, v in self.extra_env.items() if k.startswith(f"{prefix}_")}
         return {
+            **extra,
             f"{prefix}_DATABASE_URL": database_url,
             f"{prefix}_JWKS_URL": self.jwks_url,
             f"{prefix}_JWT_ISSUER": self.tokens.issuer,
