@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -24,21 +24,32 @@ def new_metadata() -> MetaData:
     return MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def _is_loopback(url: str) -> bool:
+    host = make_url(url).host or ""
+    return host in ("127.0.0.1", "localhost", "::1") or host.startswith("/")
+
+
 def make_engine(
-    url: str, *, app_name: str, pool_size: int = 10, statement_timeout_ms: int = 15_000
+    url: str, *, app_name: str, pool_size: int = 20, statement_timeout_ms: int = 15_000
 ) -> AsyncEngine:
+    extra: dict[str, object] = {}
+    if _is_loopback(url) and "ssl" not in url:
+        extra["ssl"] = False  # asyncpg would try TLS first on every new connection
     return create_async_engine(
         url,
+        # a steady pool: overflow connections are closed on return, and under load that
+        # churn (connect + re-prepare) cost more than waiting briefly for a pooled one
         pool_size=pool_size,
-        max_overflow=pool_size,
+        max_overflow=max(2, pool_size // 4),
         pool_pre_ping=False,  # a ping per checkout costs a round trip; asyncpg reports dead links
         connect_args={
+            **extra,
             "server_settings": {
                 "application_name": app_name,
                 "statement_timeout": str(statement_timeout_ms),
                 "lock_timeout": "5000",
                 "idle_in_transaction_session_timeout": "60000",
-            }
+            },
         },
     )
 

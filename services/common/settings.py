@@ -19,7 +19,7 @@ class ServiceSettings(BaseSettings):
         default="postgresql+asyncpg://postgres@127.0.0.1:5432/pakt",
         description="SQLAlchemy URL of this service's own database",
     )
-    db_pool_size: int = 10
+    db_pool_size: int = 20
     db_statement_timeout_ms: int = 15_000
     jwt_issuer: str = DEFAULT_ISSUER
     jwt_audience: str = DEFAULT_AUDIENCE
