@@ -13,7 +13,7 @@ class CasesSettings(ServiceSettings):
 
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/pakt_cases"
     db_pool_size: int = Field(
-        24,
+        32,
         ge=1,
         le=200,
         description="Pooled connections (as many again may overflow); sized above the usual number "
