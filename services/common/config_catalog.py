@@ -27,7 +27,7 @@ from pydantic_settings import BaseSettings
 MEANINGS: dict[str, str] = {
     "environment": "deployment name shown in logs (development, staging, production)",
     "database_url": "URL of this service's own PostgreSQL database (secret: holds the password)",
-    "db_pool_size": "connections kept open per process",
+    "db_pool_size": "pooled connections per process (plus a small overflow)",
     "db_statement_timeout_ms": "PostgreSQL statement_timeout for every session, in ms",
     "jwt_issuer": "expected `iss` of tokens (auth: the issuer it writes)",
     "jwt_audience": "expected `aud` of tokens",

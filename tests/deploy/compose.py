@@ -17,6 +17,7 @@ import yaml
 from compose_spec import PyCompose
 
 from services.common.config_catalog import GATEWAY_PORT, SERVICES, ServiceSpec, settings_of
+from tests.deploy.kube import connections_per_process
 
 Obj = dict[str, Any]
 EXPECTED_SERVICES = {"postgres", "migrate", "gateway", *(s.name for s in SERVICES)}
@@ -110,7 +111,7 @@ RESERVED_CONNECTIONS = 10  # superuser sessions, migrations, pg_isready
 
 
 def _connection_problems(services: dict[str, Obj]) -> list[str]:
-    """All services' pools (twice DB_POOL_SIZE with overflow) fit PostgreSQL's max_connections."""
+    """All services' pools with their overflow fit PostgreSQL's max_connections."""
     command = " ".join(str(c) for c in (services.get("postgres") or {}).get("command") or [])
     found = re.search(r"max_connections=(\d+)", command)
     limit = int(found.group(1)) if found else 100
@@ -118,7 +119,9 @@ def _connection_problems(services: dict[str, Obj]) -> list[str]:
     for spec in SERVICES:
         default = next(s.default for s in settings_of(spec) if s.field == "db_pool_size")
         env = _environment(services.get(spec.name) or {})
-        needed += 2 * int(env.get(f"{spec.name.upper()}_DB_POOL_SIZE", default))
+        needed += connections_per_process(
+            int(env.get(f"{spec.name.upper()}_DB_POOL_SIZE", default))
+        )
     if needed > limit:
         return [
             f"postgres: the services' pools need {needed} connections > max_connections {limit}"

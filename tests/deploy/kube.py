@@ -16,8 +16,10 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]
 import kubernetes_validate  # type: ignore[import-untyped]
 import yaml
+from sqlalchemy.pool import QueuePool
 
 from services.common.config_catalog import SERVICES, ServiceSpec, settings_of
+from services.common.db import make_engine
 from tests.deploy.netpol import Pod, allowed, matches
 
 Obj = dict[str, Any]
@@ -305,9 +307,19 @@ def database_problems(objects: list[Obj]) -> list[str]:
 RESERVED_CONNECTIONS = 10  # superuser, the operator, replication, the migration job
 
 
+def connections_per_process(pool_size: int) -> int:
+    """What one process may open: the engine's pool plus its overflow, as services/common/db.py
+    builds it (an engine is made, never connected)."""
+    engine = make_engine("postgresql+asyncpg://x@db/x", app_name="check", pool_size=pool_size)
+    pool = engine.sync_engine.pool
+    if not isinstance(pool, QueuePool):
+        raise TypeError(f"unexpected pool {type(pool).__name__}")
+    return pool.size() + pool._max_overflow
+
+
 def connection_problems(objects: list[Obj]) -> list[str]:
-    """At the autoscaler's maximum, every pod's pool (pool_size + as many overflow, see
-    services/common/db.py) still fits the database's max_connections."""
+    """At the autoscaler's maximum, every pod's pool with its overflow still fits the
+    database's max_connections."""
     problems = []
     for spec in SERVICES:
         dep, hpa = (
@@ -321,12 +333,12 @@ def connection_problems(objects: list[Obj]) -> list[str]:
         env = _env_names(objects, container)
         default = next(s.default for s in settings_of(spec) if s.field == "db_pool_size")
         pool = int(env.get(f"{spec.name.upper()}_DB_POOL_SIZE", {}).get("value", default))
-        needed = hpa["spec"]["maxReplicas"] * 2 * pool + RESERVED_CONNECTIONS
+        needed = hpa["spec"]["maxReplicas"] * connections_per_process(pool) + RESERVED_CONNECTIONS
         params = cluster["spec"].get("postgresql", {}).get("parameters", {})
         limit = int(params.get("max_connections", "100"))
         if needed > limit:
             problems.append(
-                f"{spec.name}: {hpa['spec']['maxReplicas']} pods x 2 x pool {pool}"
+                f"{spec.name}: {hpa['spec']['maxReplicas']} pods x pool {pool} with overflow"
                 f" + {RESERVED_CONNECTIONS} = {needed} connections > max_connections {limit}"
             )
     return problems

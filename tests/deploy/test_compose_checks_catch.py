@@ -120,7 +120,7 @@ def test_compose_variables_are_interpolated_like_compose():
 
 def test_compose_pools_beyond_max_connections_are_caught(compose_copy):
     path, doc = compose_copy
-    doc["services"]["cases"]["environment"]["CASES_DB_POOL_SIZE"] = "100"
+    doc["services"]["cases"]["environment"]["CASES_DB_POOL_SIZE"] = "200"
     problems = _compose(path, doc)
     assert any(p.startswith("postgres: the services' pools need") for p in problems)
 

@@ -122,7 +122,12 @@ def test_pools_exceeding_max_connections_are_caught(base):
     _find(base, "HorizontalPodAutoscaler", "funding")["spec"]["maxReplicas"] = 50
     problems = kube.connection_problems(base)
     assert len(problems) == 1
-    assert problems[0].startswith("funding: 50 pods x 2 x pool")
+    assert problems[0].startswith("funding: 50 pods x pool")
+
+
+def test_connections_per_process_follow_the_engine():
+    assert kube.connections_per_process(20) > 20  # the pool plus some overflow
+    assert kube.connections_per_process(12) < kube.connections_per_process(20)
 
 
 def test_database_without_standby_or_schedule_is_caught(base):
