@@ -239,7 +239,8 @@ def enrich_operations(
                 continue
             _fix_security(op, f"{method.upper()} {path}", meta)
             _empty_json_success(op)
-            _require_if_match(op)
+            if method in ("put", "patch", "delete"):  # a POST may create the first version
+                _require_if_match(op)
             _complete_responses(path, method, op, paths, token_path, schemas)
     notes = add_links(paths, schemas)
     notes.extend(add_examples(paths, schemas))
