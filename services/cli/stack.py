@@ -23,8 +23,11 @@ from typing import IO
 
 import httpx
 
+from services.auth.security import demo_secret
+from services.auth.settings import AuthSettings
 from services.cli import gateway
 from services.cli.postgres import PROJECT_ROOT, SERVICES
+from services.funding.settings import FundingSettings
 
 RUN_ROOT = PROJECT_ROOT / ".run"
 GRACE_SECONDS = 10.0
@@ -182,6 +185,14 @@ def service_env(
             "PYTHONUNBUFFERED": "1",
         }
     )
+    if service == "funding" and not env.get("FUNDING_CLIENT_SECRET"):
+        # proofs of use fetch key figures with funding's demo client; in a dev stack its
+        # secret is the one `pakt seed` derived (AUTH_DEMO_SECRET_SEED)
+        auth = AuthSettings()
+        client_id = env.get("FUNDING_CLIENT_ID") or FundingSettings().client_id
+        env["FUNDING_CLIENT_SECRET"] = demo_secret(
+            env.get("AUTH_DEMO_SECRET_SEED") or auth.demo_secret_seed.get_secret_value(), client_id
+        )
     return env
 
 
