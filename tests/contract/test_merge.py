@@ -181,3 +181,32 @@ def test_operations_are_completed_from_their_shape():
         "id": "5b0c2e8a-3f4d-5e61-9a7b-1c2d3e4f5a6b",
         "name": "Göppingen",
     }
+
+
+def test_links_send_an_etag_only_to_the_resource_it_versions():
+    doc = service("cases", {"Thing": THING})
+    doc["paths"]["/cases/v1/things/{thing_id}/label"] = {
+        "put": {
+            "tags": ["things"],
+            "operationId": "things-put-label",
+            "security": [{"HTTPBearer": []}],
+            "parameters": [
+                {"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}},
+                {"name": "If-Match", "in": "header", "schema": {"type": "string"}},
+            ],
+            "responses": {"200": {"description": "OK"}},
+        },
+        "get": {
+            "tags": ["things"],
+            "operationId": "things-get-label",
+            "parameters": [
+                {"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}
+            ],
+            "responses": {"200": {"description": "OK"}},
+        },
+    }
+    merged, _ = merge_documents({"cases": doc}, META_DOC)
+    links = merged["paths"]["/cases/v1/things"]["post"]["responses"]["201"]["links"]
+    assert "things-update-thing" in links  # the thing itself: its ETag fits
+    assert "things-get-label" in links  # a part, read without a precondition
+    assert "things-put-label" not in links  # the thing's ETag is not the label's
