@@ -24,7 +24,7 @@ from services.auth.keys import ensure_signing_key
 from services.auth.security import Passwords, demo_secret, secret_matches
 from services.auth.settings import AuthSettings
 from services.common.db import make_engine
-from services.common.orgs import org_id_for_ags, org_id_for_slug
+from services.common.orgs import org_id_for_ags, org_id_for_slug, user_id_for_username
 
 DATA_FILE = Path(__file__).parent / "data" / "bw-organizations.csv"
 DEMO_PASSWORD = "pakt-demo-2026"  # noqa: S105 - the documented demo password (CONVENTIONS.md)
@@ -113,7 +113,9 @@ async def seed_users(session: AsyncSession, passwords: Passwords) -> int:
                 "password": DEMO_PASSWORD,
             }
         )
-        await accounts.create_user(session, ACTOR, data, passwords)
+        await accounts.create_user(
+            session, ACTOR, data, passwords, user_id=user_id_for_username(demo.username)
+        )
         created += 1
     return created
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -20,11 +19,11 @@ from services.cases.plans.schemas import Goal, PlanVersionCreate
 from services.cases.settings import CasesSettings
 from services.common.auth import Principal
 from services.common.db import make_engine
-from services.common.orgs import PAKT_NAMESPACE, org_id_for_ags
+from services.common.orgs import org_id_for_ags, user_id_for_username
 
 GOEPPINGEN_AGS = "08117019"
 GOEPPINGEN = org_id_for_ags(GOEPPINGEN_AGS)
-CASE_WORKER = str(uuid.uuid5(PAKT_NAMESPACE, "user:cw.goeppingen"))
+CASE_WORKER = user_id_for_username("cw.goeppingen")
 """The demo case worker's subject, if auth seeds users with deterministic ids (else reassign)."""
 
 DEMO = [

@@ -13,3 +13,8 @@ def org_id_for_ags(ags: str) -> str:
 
 def org_id_for_slug(slug: str) -> str:
     return str(uuid.uuid5(PAKT_NAMESPACE, f"org:{slug}"))
+
+
+def user_id_for_username(username: str) -> str:
+    """Ids of seeded demo users (token `sub`), so demo data in other services can name them."""
+    return str(uuid.uuid5(PAKT_NAMESPACE, f"user:{username}"))

@@ -11,6 +11,7 @@ from sqlalchemy import text
 from services.auth.seed import DEMO_USERS
 from services.common import jwt
 from services.common.auth import Principal
+from services.common.orgs import user_id_for_username
 from tests.auth.conftest import (
     GOEPPINGEN,
     RP_STUTTGART,
@@ -43,6 +44,8 @@ async def test_every_demo_user_logs_in_with_claims_per_conventions(auth):
         assert claims["sub_type"] == "user"
         assert claims["roles"] == [demo.role]
         assert claims["name"] == demo.username  # the login, never a display name
+        # deterministic, so demo data in other services (e.g. assigned cases) can name them
+        assert claims["sub"] == user_id_for_username(demo.username)
         assert claims["aud"] == "pakt-api"
         assert claims["iss"] == "http://127.0.0.1:8080/auth"
         assert claims["exp"] - claims["iat"] == 900

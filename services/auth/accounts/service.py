@@ -102,14 +102,22 @@ def _audience(org_id: str) -> list[str]:
 
 
 async def create_user(
-    session: AsyncSession, actor: Actor, data: UserCreate, passwords: Passwords
+    session: AsyncSession,
+    actor: Actor,
+    data: UserCreate,
+    passwords: Passwords,
+    *,
+    user_id: str | None = None,
 ) -> Row[Any]:
-    """Creates a user with an argon2-hashed password that meets the policy."""
+    """Creates a user with an argon2-hashed password that meets the policy.
+
+    `user_id` is for seeding only: demo users get deterministic ids other services can name.
+    """
     roles = sorted(set(data.roles))
     await _check_target(session, actor, data.organization_id, roles)
     password = data.password.get_secret_value()
     check_password_policy(password, data.username)
-    user_id = str(uuid.uuid4())
+    user_id = user_id or str(uuid.uuid4())
     values = {
         "id": user_id,
         "username": data.username,
