@@ -9,6 +9,7 @@ A failed request rolls its claim back, so a retry runs afresh.
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
@@ -110,11 +111,22 @@ async def idempotency(
         ),
     ] = None,
 ) -> Idempotency:
+    if idempotency_key is None:
+        return Idempotency(None, "")
     body = await request.body()
     digest = hashlib.sha256(
-        request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
+        request.method.encode() + b" " + request.url.path.encode() + b"\n" + _canonical(body)
     )
     return Idempotency(idempotency_key, digest.hexdigest())
+
+
+def _canonical(body: bytes) -> bytes:
+    """The same JSON sent with other key order or spacing is the same request."""
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        return body
+    return json.dumps(parsed, sort_keys=True, separators=(",", ":")).encode()
 
 
 IdempotencyDep = Annotated[Idempotency, Depends(idempotency)]

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy import insert, or_, select, text, tuple_
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -59,6 +59,12 @@ async def emit(
 async def emit_many(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     if rows:
         await session.exec(insert(outbox_event), params=rows)
+
+
+# `<entity>.<what happened>`, e.g. `case.opened`, `application.flagged_for_review`
+EventType = Annotated[
+    str, StringConstraints(min_length=3, max_length=64, pattern=r"^[a-z_]+\.[a-z_]+$")
+]
 
 
 class Event(BaseModel):
@@ -127,7 +133,8 @@ def events_router(
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
         cursor: Annotated[str | None, Query(max_length=512)] = None,
         type: Annotated[
-            list[str] | None, Query(max_length=50, description="Only these event types")
+            list[EventType] | None,
+            Query(max_length=50, description="Only these event types (repeat the parameter)"),
         ] = None,
     ) -> Page[Event]:
         page = await read_feed(session, audience_for(principal), cursor, limit, type)

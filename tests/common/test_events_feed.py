@@ -60,3 +60,15 @@ async def test_event_of_a_late_commit_is_not_skipped(databases, tokens):
             await asyncio.sleep(0.1)
         assert types == ["slow", "fast"]
     databases.drop_isolated()
+
+
+async def test_type_filter_takes_event_types_only(probe, tokens):
+    mine = tokens.headers(roles=[], sub="a", org="org-t")
+    await probe.client.post("/probe/v1/notes", json={"text": "1"}, headers=mine)
+    hit = await probe.client.get("/probe/v1/events?type=note.created", headers=mine)
+    assert [e["type"] for e in hit.json()["items"]] == ["note.created"]
+    miss = await probe.client.get("/probe/v1/events?type=case.opened", headers=mine)
+    assert miss.json()["items"] == []
+    for bad in ("", "not a type", "x" * 80):
+        r = await probe.client.get("/probe/v1/events", params={"type": bad}, headers=mine)
+        assert r.status_code == 422, bad

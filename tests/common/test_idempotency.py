@@ -69,3 +69,19 @@ async def test_concurrent_duplicates_act_once(databases, tokens):
         assert len(created) == 1
         assert await _audit_count(probe) == before + 1
     databases.drop_isolated()
+
+
+async def test_same_json_in_another_key_order_is_the_same_request(probe, tokens):
+    headers = {
+        **tokens.headers(roles=[], sub="u1", org="o1"),
+        "Idempotency-Key": "k-order",
+        "content-type": "application/json",
+    }
+    first = await probe.client.post(
+        "/probe/v1/notes", content=b'{"text":"a","count":2}', headers=headers
+    )
+    again = await probe.client.post(
+        "/probe/v1/notes", content=b'{ "count": 2, "text": "a" }', headers=headers
+    )
+    assert first.status_code == again.status_code == 201
+    assert again.headers["idempotent-replayed"] == "true"
