@@ -1,7 +1,7 @@
 """NUL bytes, which PostgreSQL text cannot hold, are refused with a 422 problem, never a 500.
 
-The short schemathesis run leaves NUL out (the long `make fuzz` run sends it everywhere), so
-this checks the refusal directly on each service's real app.
+The schemathesis runs leave NUL out (see tests/contract/runner.py), so this checks the
+refusal directly on each service's real app: in a value, in a key, in the query.
 """
 
 from __future__ import annotations
