@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from services.cli.gateway import GatewayConfig, cors_origins_from_env, render, swagger_ui_dir
-from services.common.config_catalog import GATEWAY_PORT, SERVICES
+from services.tooling.config_catalog import GATEWAY_PORT, SERVICES
 
 RUN_DIR = "/tmp/nginx"  # noqa: S108 - inside the gateway container, owned by its user
 _UPSTREAM = re.compile(r"(upstream pakt_(\w+) \{\s*server )127\.0\.0\.1:")

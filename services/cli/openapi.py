@@ -11,8 +11,8 @@ from typing import Annotated, Any
 import typer
 import yaml
 
-from services.common.openapi import merge_documents
-from services.common.openapi_breaking import check_release
+from services.tooling.openapi import merge_documents
+from services.tooling.openapi_breaking import check_release
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRACT_DIR = ROOT / "openapi"

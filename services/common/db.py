@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -70,3 +71,17 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
+
+
+@asynccontextmanager
+async def script_session(url: str, *, app_name: str) -> AsyncIterator[AsyncSession]:
+    """A session for a command or a seed script: one pooled connection, disposed afterwards.
+
+    The one way code outside a request gets a session; it commits what it means to keep.
+    """
+    engine = make_engine(url, app_name=app_name, pool_size=1)
+    try:
+        async with make_sessionmaker(engine)() as session:
+            yield session
+    finally:
+        await engine.dispose()

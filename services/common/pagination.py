@@ -64,6 +64,21 @@ def decode_cursor(cursor: str, arity: int) -> list[Any]:
     return values
 
 
+def cursor_after(cursor: str | None, *parsers: Callable[[Any], Any]) -> tuple[Any, ...] | None:
+    """The typed keyset position in a cursor (None: the first page), one parser per value.
+
+    The one place a cursor is read: a cursor that is not base64 JSON, has the wrong arity, or
+    holds a value a parser refuses is always `400 invalid-cursor`, whatever the endpoint.
+    """
+    if not cursor:
+        return None
+    values = decode_cursor(cursor, len(parsers))
+    try:
+        return tuple(parse(value) for parse, value in zip(parsers, values, strict=True))
+    except (TypeError, ValueError, OverflowError, AttributeError) as exc:
+        raise InvalidCursor("The cursor is not one this API issued") from exc
+
+
 def make_page(
     rows: Sequence[R], limit: int, key: Callable[[R], tuple[Any, ...]], to_item: Callable[[R], T]
 ) -> Page[T]:

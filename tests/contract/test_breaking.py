@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from services.common.openapi_breaking import breaking_changes, check_release
+from services.tooling.openapi_breaking import breaking_changes, check_release
 
 
 def contract(version: str = "1.0.0") -> dict[str, Any]:

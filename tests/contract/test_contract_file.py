@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from services.cli.openapi import CONTRACT, drift, generate, latest_release, render
-from services.common.openapi_breaking import check_release
+from services.tooling.openapi_breaking import check_release
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 

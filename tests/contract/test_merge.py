@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from services.cli.openapi import META
-from services.common.openapi import ContractError, merge_documents
+from services.tooling.openapi import ContractError, merge_documents
 
 META_DOC = yaml.safe_load(META.read_text(encoding="utf-8"))
 

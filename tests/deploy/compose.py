@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from compose_spec import PyCompose
 
-from services.common.config_catalog import GATEWAY_PORT, SERVICES, ServiceSpec, settings_of
+from services.tooling.config_catalog import GATEWAY_PORT, SERVICES, ServiceSpec, settings_of
 from tests.deploy.kube import connections_per_process
 
 Obj = dict[str, Any]

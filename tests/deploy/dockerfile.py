@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from services.common.config_catalog import SERVICES
+from services.tooling.config_catalog import SERVICES
 
 COMPILERS = re.compile(r"\b(gcc|g\+\+|clang|build-essential|build-base|cc1|musl-dev|libc6-dev)\b")
 PINNED_TAG = re.compile(r"^[^:@\s]+:[^:\s]*\d+\.\d+[^:\s]*$")

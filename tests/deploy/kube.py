@@ -18,7 +18,7 @@ import kubernetes_validate  # type: ignore[import-untyped]
 import yaml
 from sqlalchemy.pool import QueuePool
 
-from services.common.config_catalog import SERVICES, ServiceSpec, settings_of
+from services.tooling.config_catalog import SERVICES, ServiceSpec, settings_of
 from services.common.db import make_engine
 from tests.deploy.netpol import Pod, allowed, matches
 

@@ -8,8 +8,8 @@ import pytest
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
-from services.common import config_catalog
-from services.common.config_catalog import ServiceSpec, settings_of
+from services.tooling import config_catalog
+from services.tooling.config_catalog import ServiceSpec, settings_of
 from services.common.settings import ServiceSettings
 
 
@@ -52,7 +52,7 @@ def test_table_marks_required_settings_and_escapes_pipes(monkeypatch):
 
 
 def test_a_class_that_is_not_settings_is_refused():
-    spec = ServiceSpec("bad", 9001, "services.common.config_catalog:ServiceSpec")
+    spec = ServiceSpec("bad", 9001, "services.tooling.config_catalog:ServiceSpec")
     with pytest.raises(TypeError, match="not a pydantic BaseSettings class"):
         settings_of(spec)
 

@@ -14,7 +14,7 @@ import pytest
 
 from deploy.render_gateway import render_site
 from services.cli.gateway import find_nginx
-from services.common import config_catalog
+from services.tooling import config_catalog
 from tests.deploy import ingress, kube
 from tests.deploy.compose import compose_problems
 from tests.deploy.dockerfile import (
@@ -147,7 +147,7 @@ def test_readme_configuration_table_is_the_catalog():
     assert table is not None, "README lacks the config-table markers"
     assert table == config_catalog.markdown_table(), (
         "README configuration table is stale: run"
-        " `.venv/bin/python -m services.common.config_catalog --write-readme README.md`"
+        " `.venv/bin/python -m services.tooling.config_catalog --write-readme README.md`"
     )
 
 

@@ -5,7 +5,7 @@ Small synthetic files in tmp_path: a check that passed these would be no check.
 
 from __future__ import annotations
 
-from services.common import config_catalog
+from services.tooling import config_catalog
 from tests.deploy import kube
 from tests.deploy.dockerfile import (
     entrypoint_problems,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from services.common.openapi_examples import add_examples
-from services.common.openapi_links import add_links, item_paths
+from services.tooling.openapi_examples import add_examples
+from services.tooling.openapi_links import add_links, item_paths
 from services.common.problems import PROBLEM_MEDIA_TYPE
 
 Doc = dict[str, Any]

@@ -11,7 +11,7 @@ import copy
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from services.common.openapi_enrich import enrich_operations, forbid_nul
+from services.tooling.openapi_enrich import enrich_operations, forbid_nul
 
 Doc = dict[str, Any]
 
