@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from services.common.problems import PROBLEM_MEDIA_TYPE
 from services.tooling.openapi_examples import add_examples
 from services.tooling.openapi_links import add_links, item_paths
-from services.common.problems import PROBLEM_MEDIA_TYPE
 
 Doc = dict[str, Any]
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}

@@ -18,8 +18,8 @@ import kubernetes_validate  # type: ignore[import-untyped]
 import yaml
 from sqlalchemy.pool import QueuePool
 
-from services.tooling.config_catalog import SERVICES, ServiceSpec, settings_of
 from services.common.db import make_engine
+from services.tooling.config_catalog import SERVICES, ServiceSpec, settings_of
 from tests.deploy.netpol import Pod, allowed, matches
 
 Obj = dict[str, Any]

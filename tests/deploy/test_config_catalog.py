@@ -8,9 +8,9 @@ import pytest
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
+from services.common.settings import ServiceSettings
 from services.tooling import config_catalog
 from services.tooling.config_catalog import ServiceSpec, settings_of
-from services.common.settings import ServiceSettings
 
 
 class SampleSettings(ServiceSettings):
