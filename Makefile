@@ -23,11 +23,22 @@ test: $(STAMP)  ## the full suite: unit, API, contract, end to end, deploy check
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests; that is a failure"; fi; \
 	exit $$status
 
-lint: $(STAMP)
+# the inner loop: everything `make test` runs but the e2e stack (marker e2e: processes behind
+# nginx, the CLI, the gateway's schemathesis run) and the in-process schemathesis conformance run
+FAST_SKIP := -m "not e2e" --ignore=tests/contract/test_conformance_inprocess.py \
+	--ignore=tests/contract/test_conformance_gateway.py
+
+test-fast: $(STAMP)  ## unit and API tests in process (and the offline deploy checks), no stack, no contract runs
+	@status=0; $(BIN)/pytest -n 2 -q -p no:cacheprovider $(FAST_SKIP) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test-fast: pytest collected no tests; that is a failure"; fi; \
+	exit $$status
+
+lint: $(STAMP)  ## formatting, lint, types (services, tests, bench), import contracts, sizes
 	$(BIN)/ruff format --check services tests bench
 	$(BIN)/ruff check services tests bench
-	$(BIN)/mypy services
+	$(BIN)/mypy services tests bench
 	$(BIN)/lint-imports
+	$(BIN)/python -m services.tooling.code_shape
 
 format: $(STAMP)
 	$(BIN)/ruff format services tests bench

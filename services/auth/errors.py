@@ -7,15 +7,12 @@ clients both understand them.
 
 from __future__ import annotations
 
-from services.common.problems import Conflict, InvalidInput, NotFound, ProblemError, problem_type
+from services.common.problems import Conflict, InvalidInput, NotFound, ProblemError
 
 
-class OAuthError(ProblemError):
+class OAuthError(ProblemError, slug="oauth-error", title="OAuth2 request refused", status=400):
     """An RFC 6749 section 5.2 error, served as an RFC 9457 problem."""
 
-    type_ = problem_type("oauth-error")
-    title = "OAuth2 request refused"
-    status = 400
     error = "invalid_request"
 
     def __init__(self, description: str) -> None:
@@ -23,42 +20,35 @@ class OAuthError(ProblemError):
         self.headers = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
-class InvalidRequest(OAuthError):
-    type_ = problem_type("oauth-invalid-request")
-    title = "Invalid token request"
+class InvalidRequest(OAuthError, slug="oauth-invalid-request", title="Invalid token request"):
     error = "invalid_request"
 
 
-class InvalidGrant(OAuthError):
-    type_ = problem_type("oauth-invalid-grant")
-    title = "Invalid grant"
+class InvalidGrant(OAuthError, slug="oauth-invalid-grant", title="Invalid grant"):
     error = "invalid_grant"
 
 
-class InvalidScope(OAuthError):
-    type_ = problem_type("oauth-invalid-scope")
-    title = "Invalid scope"
+class InvalidScope(OAuthError, slug="oauth-invalid-scope", title="Invalid scope"):
     error = "invalid_scope"
 
 
-class UnsupportedGrantType(OAuthError):
-    type_ = problem_type("oauth-unsupported-grant-type")
-    title = "Unsupported grant type"
+class UnsupportedGrantType(
+    OAuthError, slug="oauth-unsupported-grant-type", title="Unsupported grant type"
+):
     error = "unsupported_grant_type"
 
 
-class UnsupportedTokenType(OAuthError):
-    type_ = problem_type("oauth-unsupported-token-type")
-    title = "Unsupported token type"
+class UnsupportedTokenType(
+    OAuthError, slug="oauth-unsupported-token-type", title="Unsupported token type"
+):
     error = "unsupported_token_type"
 
 
-class InvalidClient(OAuthError):
+class InvalidClient(
+    OAuthError, slug="oauth-invalid-client", title="Client authentication failed", status=401
+):
     """Client authentication failed (RFC 6749: 401 with a Basic challenge)."""
 
-    type_ = problem_type("oauth-invalid-client")
-    title = "Client authentication failed"
-    status = 401
     error = "invalid_client"
 
     def __init__(self, description: str) -> None:
@@ -66,12 +56,11 @@ class InvalidClient(OAuthError):
         self.headers = {**(self.headers or {}), "WWW-Authenticate": 'Basic realm="pakt"'}
 
 
-class TooManyAttempts(OAuthError):
+class TooManyAttempts(
+    OAuthError, slug="too-many-login-attempts", title="Too many failed login attempts", status=429
+):
     """Login throttling: too many failed attempts for this account or address."""
 
-    type_ = problem_type("too-many-login-attempts")
-    title = "Too many failed login attempts"
-    status = 429
     error = "temporarily_unavailable"
 
     def __init__(self, retry_after: int) -> None:
@@ -80,52 +69,51 @@ class TooManyAttempts(OAuthError):
         self.headers = {**(self.headers or {}), "Retry-After": str(retry_after)}
 
 
-class OrganizationNotFound(NotFound):
-    type_ = problem_type("organization-not-found")
-    title = "Organization not found"
+class OrganizationNotFound(NotFound, slug="organization-not-found", title="Organization not found"):
+    pass
 
 
-class UserNotFound(NotFound):
-    type_ = problem_type("user-not-found")
-    title = "User not found"
+class UserNotFound(NotFound, slug="user-not-found", title="User not found"):
+    pass
 
 
-class ClientNotFound(NotFound):
-    type_ = problem_type("client-not-found")
-    title = "API client not found"
+class ClientNotFound(NotFound, slug="client-not-found", title="API client not found"):
+    pass
 
 
-class DuplicateOrganization(Conflict):
-    type_ = problem_type("duplicate-organization")
-    title = "An organization with this key already exists"
+class DuplicateOrganization(
+    Conflict, slug="duplicate-organization", title="An organization with this key already exists"
+):
+    pass
 
 
-class DuplicateUsername(Conflict):
-    type_ = problem_type("duplicate-username")
-    title = "The username is taken"
+class DuplicateUsername(Conflict, slug="duplicate-username", title="The username is taken"):
+    pass
 
 
-class DuplicateClientId(Conflict):
-    type_ = problem_type("duplicate-client-id")
-    title = "The client id is taken"
+class DuplicateClientId(Conflict, slug="duplicate-client-id", title="The client id is taken"):
+    pass
 
 
-class InvalidHierarchy(InvalidInput):
-    type_ = problem_type("invalid-organization-hierarchy")
-    title = "The organization does not fit the hierarchy"
+class InvalidHierarchy(
+    InvalidInput,
+    slug="invalid-organization-hierarchy",
+    title="The organization does not fit the hierarchy",
+):
+    pass
 
 
-class WeakPassword(InvalidInput):
-    type_ = problem_type("weak-password")
-    title = "The password does not meet the policy"
+class WeakPassword(
+    InvalidInput, slug="weak-password", title="The password does not meet the policy"
+):
+    pass
 
 
-class RoleNotGrantable(ProblemError):
-    type_ = problem_type("role-not-grantable")
-    title = "You may not grant this role"
-    status = 403
+class RoleNotGrantable(
+    ProblemError, slug="role-not-grantable", title="You may not grant this role", status=403
+):
+    pass
 
 
-class InvalidCsv(InvalidInput):
-    type_ = problem_type("invalid-csv")
-    title = "The CSV file cannot be read"
+class InvalidCsv(InvalidInput, slug="invalid-csv", title="The CSV file cannot be read"):
+    pass

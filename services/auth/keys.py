@@ -24,11 +24,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.models import signing_key
 from services.auth.settings import DEV_KEY_ENCRYPTION_KEY, AuthSettings
-from services.auth.sql import run
 from services.common import jwt
 from services.common.audit import record_audit
 from services.common.auth import Principal
 from services.common.outbox import emit
+from services.common.sql import run
 
 log = structlog.get_logger("pakt.auth.keys")
 KEYS_LOCK = 0x70616B74  # advisory lock id: only one process creates or rotates keys at a time

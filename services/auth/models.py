@@ -22,20 +22,37 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
-from sqlalchemy.orm import registry
-from sqlmodel import SQLModel
 
 from services.common.db import new_metadata
 
 metadata = new_metadata()
 
 
-class AuthTable(SQLModel, registry=registry(metadata=metadata)):
-    """Base of every auth table class (declare subclasses with `table=True`)."""
-
-
 def _created_at() -> Column[object]:
     return Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now())
+
+
+def _editable() -> list[Column[object]]:
+    """`version` (the ETag a change must name) and the creation and last change times."""
+    return [
+        Column("version", Integer, nullable=False, server_default=text("1")),
+        _created_at(),
+        Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    ]
+
+
+def _managed(unique_name: str, comment: str | None = None) -> list[Column[object]]:
+    """What users and API clients share: a unique name, an organization, roles, active."""
+    return [
+        Column("id", UUID(as_uuid=False), primary_key=True),
+        Column(unique_name, Text, nullable=False, unique=True, comment=comment),
+        Column(
+            "organization_id", UUID(as_uuid=False), ForeignKey("organization.id"), nullable=False
+        ),
+        Column("roles", ARRAY(Text), nullable=False),
+        Column("active", Boolean, nullable=False, server_default=text("true")),
+        *_editable(),
+    ]
 
 
 organization = Table(
@@ -51,9 +68,7 @@ organization = Table(
     Column("parent_id", UUID(as_uuid=False), ForeignKey("organization.id"), nullable=True),
     Column("org_path", ARRAY(Text), nullable=False, comment="AGS chain from the state down"),
     Column("key_verified", Boolean, nullable=False, server_default=text("true")),
-    Column("version", Integer, nullable=False, server_default=text("1")),
-    _created_at(),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    *_editable(),
     CheckConstraint(
         "kind IN ('state','region','rural_district','urban_district','municipality',"
         "'consortium','provider','ministry','platform')",
@@ -73,16 +88,9 @@ consortium_member = Table(
 account = Table(
     "account",
     metadata,
-    Column("id", UUID(as_uuid=False), primary_key=True),
-    Column("username", Text, nullable=False, unique=True, comment="lower case login name"),
+    *_managed("username", comment="lower case login name"),
     Column("display_name", Text, nullable=False),
-    Column("organization_id", UUID(as_uuid=False), ForeignKey("organization.id"), nullable=False),
-    Column("roles", ARRAY(Text), nullable=False),
     Column("password_hash", Text, nullable=False),
-    Column("active", Boolean, nullable=False, server_default=text("true")),
-    Column("version", Integer, nullable=False, server_default=text("1")),
-    _created_at(),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("deactivated_at", DateTime(timezone=True), nullable=True),
     Index("ix_account_org", "organization_id", "username"),
 )
@@ -90,17 +98,10 @@ account = Table(
 api_client = Table(
     "api_client",
     metadata,
-    Column("id", UUID(as_uuid=False), primary_key=True),
-    Column("client_id", Text, nullable=False, unique=True),
+    *_managed("client_id"),
     Column("name", Text, nullable=False),
-    Column("organization_id", UUID(as_uuid=False), ForeignKey("organization.id"), nullable=False),
-    Column("roles", ARRAY(Text), nullable=False),
     Column("scopes", ARRAY(Text), nullable=False),
     Column("secret_hash", Text, nullable=False, comment="sha256 of the high-entropy secret"),
-    Column("active", Boolean, nullable=False, server_default=text("true")),
-    Column("version", Integer, nullable=False, server_default=text("1")),
-    _created_at(),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("secret_rotated_at", DateTime(timezone=True), nullable=True),
     Index("ix_api_client_org", "organization_id", "client_id"),
 )

@@ -10,7 +10,6 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.accounts import repository as accounts_repo
@@ -23,7 +22,7 @@ from services.auth.errors import InvalidHierarchy
 from services.auth.keys import ensure_signing_key
 from services.auth.security import Passwords, demo_secret, secret_matches
 from services.auth.settings import AuthSettings
-from services.common.db import make_engine
+from services.common.db import script_session
 from services.common.orgs import org_id_for_ags, org_id_for_slug, user_id_for_username
 
 DATA_FILE = Path(__file__).parent / "data" / "bw-organizations.csv"
@@ -150,17 +149,12 @@ async def seed(database_url: str, settings: AuthSettings | None = None) -> list[
     """
     base = settings or AuthSettings()
     settings = base.model_copy(update={"database_url": database_url})
-    engine = make_engine(settings.async_database_url, app_name="pakt-auth-seed", pool_size=1)
-    maker = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
-    try:
-        async with maker() as session:
-            await ensure_signing_key(session, settings)
-            total, created = await seed_directory(session)
-            users = await seed_users(session, Passwords(settings))
-            client_lines = await seed_clients(session, settings)
-            await session.commit()
-    finally:
-        await engine.dispose()
+    async with script_session(settings.async_database_url, app_name="pakt-auth-seed") as session:
+        await ensure_signing_key(session, settings)
+        total, created = await seed_directory(session)
+        users = await seed_users(session, Passwords(settings))
+        client_lines = await seed_clients(session, settings)
+        await session.commit()
     return [
         f"auth: {total} organizations in the directory ({created} new), {users} new demo users",
         f"auth: demo logins (password {DEMO_PASSWORD}): "

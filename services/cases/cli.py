@@ -6,12 +6,10 @@ import asyncio
 from typing import Annotated
 
 import typer
-from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.cases.privacy import service
 from services.cases.settings import CasesSettings
-from services.common.db import make_engine
+from services.common.db import script_session
 
 commands = typer.Typer(help="Cases service commands")
 cases_app = typer.Typer(help="Operate on cases")
@@ -20,19 +18,14 @@ commands.add_typer(cases_app, name="cases")
 
 async def anonymize(database_url: str, retention_days: int, batch: int = 1000) -> int:
     """Anonymizes all cases closed more than `retention_days` ago, committing batch by batch."""
-    engine = make_engine(database_url, app_name="pakt-cases-cli", pool_size=1)
-    maker = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
     total = 0
-    try:
+    async with script_session(database_url, app_name="pakt-cases-cli") as session:
         while True:
-            async with maker() as session:
-                ids = await service.anonymize_closed(session, retention_days, batch=batch)
-                await session.commit()
+            ids = await service.anonymize_closed(session, retention_days, batch=batch)
+            await session.commit()
             total += len(ids)
             if len(ids) < batch:
                 return total
-    finally:
-        await engine.dispose()
 
 
 @cases_app.command("anonymize")

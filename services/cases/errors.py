@@ -2,68 +2,58 @@
 
 from __future__ import annotations
 
-from services.common.problems import Conflict, NotFound, ProblemError, problem_type
+from services.common.problems import Conflict, NotFound, ProblemError
 
 
-class CaseNotFound(NotFound):
+class CaseNotFound(NotFound, slug="case-not-found", title="Case not found"):
     """Unknown case, or one the caller may not reach (same answer, so ids cannot be probed)."""
 
-    type_ = problem_type("case-not-found")
-    title = "Case not found"
+
+class ItemNotFound(NotFound, slug="case-item-not-found", title="Not found in this case"):
+    pass
 
 
-class ItemNotFound(NotFound):
-    type_ = problem_type("case-item-not-found")
-    title = "Not found in this case"
+class ExternalIdTaken(
+    Conflict,
+    slug="external-id-taken",
+    title="external_id already used by another case of this organization",
+):
+    pass
 
 
-class ExternalIdTaken(Conflict):
-    type_ = problem_type("external-id-taken")
-    title = "external_id already used by another case of this organization"
+class ConsentRequired(
+    Conflict, slug="consent-required", title="Personal data need recorded consent"
+):
+    pass
 
 
-class ConsentRequired(Conflict):
-    type_ = problem_type("consent-required")
-    title = "Personal data need recorded consent"
+class CaseErased(Conflict, slug="case-erased", title="The personal data of this case were erased"):
+    pass
 
 
-class CaseErased(Conflict):
-    type_ = problem_type("case-erased")
-    title = "The personal data of this case were erased"
+class InvalidTransition(
+    Conflict, slug="invalid-transition", title="Not allowed in the current state"
+):
+    pass
 
 
-class InvalidTransition(Conflict):
-    type_ = problem_type("invalid-transition")
-    title = "Not allowed in the current state"
+class OutsideArea(ProblemError, slug="outside-area", title="Outside your area", status=403):
+    pass
 
 
-class OutsideArea(ProblemError):
-    type_ = problem_type("outside-area")
-    title = "Outside your area"
-    status = 403
+class UnsupportedImport(
+    ProblemError, slug="unsupported-media-type", title="Unsupported media type", status=415
+):
+    pass
 
 
-class UnsupportedImport(ProblemError):
-    type_ = problem_type("unsupported-media-type")
-    title = "Unsupported media type"
-    status = 415
+class ImportTooLarge(ProblemError, slug="import-too-large", title="Too many lines", status=413):
+    pass
 
 
-class ImportTooLarge(ProblemError):
-    type_ = problem_type("import-too-large")
-    title = "Too many lines"
-    status = 413
+class InvalidPeriod(ProblemError, slug="invalid-period", title="Invalid period", status=400):
+    pass
 
 
-class InvalidPeriod(ProblemError):
-    type_ = problem_type("invalid-period")
-    title = "Invalid period"
-    status = 400
-
-
-class BadQuery(ProblemError):
+class BadQuery(ProblemError, slug="bad-query", title="Invalid query parameter", status=400):
     """A query parameter that has the right shape but no valid value (e.g. February 30th)."""
-
-    type_ = problem_type("bad-query")
-    title = "Invalid query parameter"
-    status = 400

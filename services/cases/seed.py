@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.cases.casefile import repository as case_repo
 from services.cases.casefile import service as cases
 from services.cases.casefile.schemas import CaseCreate, Consent, Person
 from services.cases.contacts import service as contacts
 from services.cases.contacts.schemas import ConsultationCreate, ReferralCreate
-from services.cases.db import run
-from services.cases.models import client_case
 from services.cases.plans import service as plans
 from services.cases.plans.schemas import Goal, PlanVersionCreate
 from services.cases.settings import CasesSettings
 from services.common.auth import Principal
-from services.common.db import make_engine
+from services.common.db import script_session
 from services.common.orgs import org_id_for_ags, user_id_for_username
 
 GOEPPINGEN_AGS = "08117019"
@@ -99,31 +96,16 @@ async def _seed_case(
 
 async def seed(database_url: str) -> list[str]:
     """Creates the demo cases that do not exist yet; returns lines to print."""
-    engine = make_engine(
-        CasesSettings(database_url=database_url).async_database_url,
-        app_name="pakt-cases-seed",
-        pool_size=1,
-    )
-    maker = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+    url = CasesSettings(database_url=database_url).async_database_url
     who = demo_principal()
     made = 0
-    try:
-        async with maker() as session:
-            existing = set(
-                (
-                    await run(
-                        session,
-                        select(client_case.c.external_id).where(client_case.c.org_id == GOEPPINGEN),
-                    )
-                ).scalars()
-            )
-            for external_id, pseudonym, opened, full in DEMO:
-                if external_id not in existing:
-                    await _seed_case(session, who, external_id, pseudonym, opened, full)
-                    made += 1
-            await session.commit()
-    finally:
-        await engine.dispose()
+    async with script_session(url, app_name="pakt-cases-seed") as session:
+        existing = await case_repo.external_ids(session, GOEPPINGEN)
+        for external_id, pseudonym, opened, full in DEMO:
+            if external_id not in existing:
+                await _seed_case(session, who, external_id, pseudonym, opened, full)
+                made += 1
+        await session.commit()
     return [
         f"cases: {made} demo case(s) created for Stadt Göppingen ({len(DEMO) - made} already there)"
     ]

@@ -35,6 +35,10 @@ Agency = Literal[
 ReferralStatus = Literal["sent", "accepted", "completed", "declined"]
 ConsentScope = Literal["personal_data", "plan", "referrals", "volunteers"]
 ConsentMeans = Literal["written", "electronic", "oral_documented"]
+AccessAction = Literal[
+    "case", "plan", "consultations", "referrals", "volunteer_assignments", "export"
+]
+"""What a read of a case's personal data read (the `action` of its access-log row)."""
 
 AGS = Annotated[str, StringConstraints(pattern=r"^08[0-9]{6}$")]
 """An 8-digit official municipality key in Baden-Württemberg (starts with 08)."""

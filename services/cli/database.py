@@ -1,4 +1,4 @@
-"""Databases of the services: create if missing, migrate to head, seed demo data.
+"""Databases of the services: create if missing, migrate to the newest revisions, seed demo data.
 
 Used by `pakt db migrate`, `pakt seed`, `pakt dev` and the end-to-end test fixture.
 """
@@ -35,7 +35,12 @@ def _split(url: str) -> tuple[Server, str]:
 
 
 def migrate(urls: dict[str, str]) -> Iterator[str]:
-    """Creates each missing database, upgrades it to head; yields one line per step."""
+    """Creates each missing database, upgrades it; yields one line per step.
+
+    Upgrades to alembic `heads`: the service's own branch and the `common` one (audit, outbox,
+    idempotency) every service database runs. Databases migrated before that branch existed
+    upgrade the same way (services/common/migrations/README.md).
+    """
     for service, url in urls.items():
         server, name = _split(url)
         created = ensure_database(server, name)

@@ -1,18 +1,24 @@
 """`pakt`: run the platform, migrate and seed its databases, and the services' own commands.
 
-Optional parts are mounted when their modules exist: `services/<svc>/cli.py: commands`
-(merged into the top level) and `services/cli/openapi.py: commands` (as `pakt openapi`).
+The services' commands (`services/<svc>/cli.py: commands`) are merged into the top level and
+the contract helper (`services/cli/openapi.py: commands`) is `pakt openapi`. A service's
+commands read their database from the service's settings (`<SVC>_DATABASE_URL`); when the
+operator has not set it, `pakt` names `pakt_<svc>` on the server it finds, so no service
+needs to know how the launcher finds or starts PostgreSQL.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from typing import Annotated
 
 import typer
 
-from services.cli import database, gateway
+from services.auth import cli as auth_cli
+from services.cases import cli as cases_cli
+from services.cli import database, gateway, openapi
 from services.cli.postgres import SERVICES, Server, find_server, stop_if_started
 from services.cli.stack import Ports, Stack, StackError, check_ports, wait_for_signal
 
@@ -137,14 +143,27 @@ def _announce(stack: Stack) -> None:
     say("Press Ctrl-C to stop.")
 
 
-def _mount_optional() -> None:
-    for service in SERVICES:
-        module = database.optional_module(f"services.{service}.cli")
-        if module is not None:
-            app.add_typer(module.commands)
-    openapi = database.optional_module("services.cli.openapi")
-    if openapi is not None:
-        app.add_typer(openapi.commands, name="openapi", help="The merged OpenAPI contract.")
+SERVICE_COMMANDS = {"auth": auth_cli.commands, "cases": cases_cli.commands}
+# a service's commands are groups merged into the top level: `users`, `clients`, `keys`, `cases`
+OWNER = {
+    group.name: service
+    for service, commands in SERVICE_COMMANDS.items()
+    for group in commands.registered_groups
+}
 
 
-_mount_optional()
+@app.callback()
+def _service_database(ctx: typer.Context) -> None:
+    """Points a service's command at `pakt_<svc>` on the server `pakt` finds, unless the
+    operator named its database; help needs no database, so it finds (or starts) no server."""
+    service = OWNER.get(ctx.invoked_subcommand or "")
+    if service is None or set(ctx.help_option_names) & set(sys.argv):
+        return
+    variable = f"{service.upper()}_DATABASE_URL"
+    if variable not in os.environ:
+        os.environ[variable] = find_server().database_url(f"pakt_{service}")
+
+
+for _commands in SERVICE_COMMANDS.values():
+    app.add_typer(_commands)
+app.add_typer(openapi.commands, name="openapi", help="The merged OpenAPI contract.")

@@ -9,6 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
 from services.common.context import current_request_id
+from services.common.sql import run
 from services.common.tables import audit_entry
 
 
@@ -42,12 +43,35 @@ async def record_audit(
     details: dict[str, Any] | None = None,
 ) -> None:
     """Appends one entry in the caller's transaction (it lands exactly when the change does)."""
-    await session.exec(
-        insert(audit_entry).values(**audit_row(actor, action, entity_type, entity_id, details))
+    await run(
+        session,
+        insert(audit_entry).values(**audit_row(actor, action, entity_type, entity_id, details)),
     )
 
 
 async def record_audit_many(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     """Appends many entries in one round trip (batch operations)."""
     if rows:
-        await session.exec(insert(audit_entry), params=rows)
+        await run(session, insert(audit_entry), rows)
+
+
+def audit_insert_sql(
+    source: str,
+    *,
+    actor: str,
+    actor_org: str,
+    action: str,
+    entity_type: str,
+    entity_id: str,
+    request_id: str,
+    details: str,
+) -> str:
+    """SQL appending one entry per row of `source`; each argument is an SQL expression over it.
+
+    Only for a one-statement hot path (a data-modifying CTE run by `fetch_row_direct`, where
+    `record_audit` cannot take part): the table and its columns stay written by this module alone.
+    """
+    values = [actor, actor_org, action, entity_type, entity_id, request_id, details]
+    columns = ["actor", "actor_org", "action", "entity_type", "entity_id", "request_id", "details"]
+    into = f"INSERT INTO {audit_entry.name} ({', '.join(columns)})"
+    return f"{into} SELECT {', '.join(values)} FROM {source}"  # noqa: S608 - no input in it

@@ -7,7 +7,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 
-from services.common.problems import ProblemError, problem_responses, problem_type
+from services.common.problems import ProblemError, problem_responses
 
 
 class Health(BaseModel):
@@ -15,10 +15,8 @@ class Health(BaseModel):
     service: str = Field(examples=["cases"])
 
 
-class NotReady(ProblemError):
-    type_ = problem_type("not-ready")
-    title = "Service not ready"
-    status = 503
+class NotReady(ProblemError, slug="not-ready", title="Service not ready", status=503):
+    pass
 
 
 def health_router(service: str) -> APIRouter:

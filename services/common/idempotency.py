@@ -20,21 +20,28 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
-from services.common.problems import Conflict, ProblemError, problem_type
+from services.common.problems import Conflict, ProblemError
+from services.common.sql import run
 from services.common.tables import idempotency_record
 
 REPLAY_HEADER = "Idempotent-Replayed"
 
 
-class IdempotencyKeyReused(ProblemError):
-    type_ = problem_type("idempotency-key-reused")
-    title = "Idempotency-Key reused with a different request"
-    status = 422
+class IdempotencyKeyReused(
+    ProblemError,
+    slug="idempotency-key-reused",
+    title="Idempotency-Key reused with a different request",
+    status=422,
+):
+    pass
 
 
-class IdempotencyInProgress(Conflict):
-    type_ = problem_type("idempotency-in-progress")
-    title = "A request with this Idempotency-Key is still running"
+class IdempotencyInProgress(
+    Conflict,
+    slug="idempotency-in-progress",
+    title="A request with this Idempotency-Key is still running",
+):
+    pass
 
 
 class Idempotency:
@@ -57,7 +64,7 @@ class Idempotency:
             .returning(idempotency_record.c.key)
         )
         try:
-            claimed = (await session.exec(stmt)).first()
+            claimed = (await run(session, stmt)).first()
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_timeout
                 raise IdempotencyInProgress("Retry in a moment") from exc
@@ -65,10 +72,11 @@ class Idempotency:
         if claimed is not None:
             return None
         row = (
-            await (await session.connection()).execute(
+            await run(
+                session,
                 select(idempotency_record).where(
                     idempotency_record.c.scope == self._scope, idempotency_record.c.key == self.key
-                )
+                ),
             )
         ).one()
         if row.fingerprint != self.fingerprint:
@@ -88,10 +96,11 @@ class Idempotency:
         """Stores the response in the current transaction (call just before commit)."""
         if self.key is None or self._scope is None:
             return
-        await session.exec(
+        await run(
+            session,
             idempotency_record.update()
             .where(idempotency_record.c.scope == self._scope, idempotency_record.c.key == self.key)
-            .values(status_code=status_code, response_body=body, response_headers=headers or {})
+            .values(status_code=status_code, response_body=body, response_headers=headers or {}),
         )
 
 

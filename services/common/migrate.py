@@ -1,4 +1,9 @@
-"""Alembic plumbing shared by the services: the env.py body and a programmatic upgrade."""
+"""Alembic plumbing shared by the services: the env.py body and a programmatic upgrade.
+
+Each service database runs two branches (services/common/migrations/README.md): `common` (the
+tables of services/common/tables.py, one history for all three) and the service's own, whose
+first revision depends on it. The history has two heads: upgrade to `heads`, not `head`.
+"""
 
 from __future__ import annotations
 
@@ -24,11 +29,17 @@ def alembic_config(service: str, database_url: str) -> Config:
     return cfg
 
 
-def upgrade(service: str, database_url: str, revision: str = "head") -> None:
+def upgrade(service: str, database_url: str, revision: str = "heads") -> None:
+    """Upgrades the database of `service` to `revision` (default: the heads of both branches).
+
+    Databases migrated before the `common` branch existed need no extra step: the branch kept
+    revision id 0001, and alembic_version names the same revisions under either history.
+    """
     command.upgrade(alembic_config(service, database_url), revision)
 
 
 def downgrade(service: str, database_url: str, revision: str = "base") -> None:
+    """Downgrades the database of `service` to `revision` (default: empty, both branches)."""
     command.downgrade(alembic_config(service, database_url), revision)
 
 
@@ -42,10 +53,15 @@ def _asyncpg(url: str) -> str:
 def run_env(service_metadata: MetaData) -> None:
     """Body of each service's migrations/env.py (online mode only: we always have a database)."""
     config = context.config
-    url = config.attributes.get("database_url") or config.get_main_option("sqlalchemy.url")
+    url = (
+        config.attributes.get("database_url")
+        or context.get_x_argument(as_dictionary=True).get("url")
+        or config.get_main_option("sqlalchemy.url")
+    )
     if not url:
         raise RuntimeError(
-            "no database URL: use `pakt db migrate` or services.common.migrate.upgrade()"
+            "no database URL: use `pakt db migrate`, services.common.migrate.upgrade(),"
+            " or `alembic -c services/<svc>/alembic.ini -x url=postgresql://...`"
         )
     targets = [service_metadata, common_metadata]
 

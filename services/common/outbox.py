@@ -18,8 +18,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import CurrentPrincipal, Principal
 from services.common.db import SessionDep
-from services.common.pagination import Page, decode_cursor, encode_cursor, set_link_header
+from services.common.pagination import Page, cursor_after, encode_cursor, set_link_header
 from services.common.problems import problem_responses
+from services.common.sql import run
 from services.common.tables import outbox_event
 
 _FINISHED = text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
@@ -51,14 +52,29 @@ async def emit(
     payload: dict[str, Any] | None = None,
 ) -> None:
     """Appends one event in the caller's transaction. Never put personal data in `payload`."""
-    await session.exec(
-        insert(outbox_event).values(**event_row(type_, entity_type, entity_id, audience, payload))
+    await run(
+        session,
+        insert(outbox_event).values(**event_row(type_, entity_type, entity_id, audience, payload)),
     )
 
 
 async def emit_many(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     if rows:
-        await session.exec(insert(outbox_event), params=rows)
+        await run(session, insert(outbox_event), rows)
+
+
+def event_insert_sql(
+    source: str, *, type_: str, entity_type: str, entity_id: str, audience: str, payload: str
+) -> str:
+    """SQL appending one event per row of `source`; each argument is an SQL expression over it.
+
+    Only for a one-statement hot path (a data-modifying CTE run by `fetch_row_direct`, where
+    `emit` cannot take part): the table and its columns stay written by this module alone.
+    """
+    values = [type_, entity_type, entity_id, audience, payload]
+    columns = ["type", "entity_type", "entity_id", "audience", "payload"]
+    into = f"INSERT INTO {outbox_event.name} ({', '.join(columns)})"
+    return f"{into} SELECT {', '.join(values)} FROM {source}"  # noqa: S608 - no input in it
 
 
 # `<entity>.<what happened>`, e.g. `case.opened`, `application.flagged_for_review`
@@ -89,18 +105,15 @@ async def read_feed(
     stmt = select(outbox_event).where(
         or_(outbox_event.c.tx_num < _FINISHED, outbox_event.c.tx_num == _OWN_TX)
     )
-    if cursor:
-        tx_num, event_id = decode_cursor(cursor, 2)
-        stmt = stmt.where(
-            tuple_(outbox_event.c.tx_num, outbox_event.c.id) > tuple_(int(tx_num), int(event_id))
-        )
+    after = cursor_after(cursor, int, int)
+    if after is not None:
+        stmt = stmt.where(tuple_(outbox_event.c.tx_num, outbox_event.c.id) > tuple_(*after))
     if audience is not None:
         stmt = stmt.where(outbox_event.c.audience.overlap(audience))
     if types:
         stmt = stmt.where(outbox_event.c.type.in_(types))
-    conn = await session.connection()
     ordered = stmt.order_by(outbox_event.c.tx_num, outbox_event.c.id).limit(limit + 1)
-    rows = (await conn.execute(ordered)).all()
+    rows = (await run(session, ordered)).all()
     items = [Event.model_validate(r, from_attributes=True) for r in rows[:limit]]
     # the cursor always advances to the last event seen, so an empty page can resume later
     last = rows[min(len(rows), limit) - 1] if rows else None

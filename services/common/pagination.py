@@ -12,16 +12,14 @@ from urllib.parse import urlencode
 from fastapi import Query, Request, Response
 from pydantic import BaseModel, Field
 
-from services.common.problems import ProblemError, problem_type
+from services.common.problems import ProblemError
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
-class InvalidCursor(ProblemError):
-    type_ = problem_type("invalid-cursor")
-    title = "Invalid cursor"
-    status = 400
+class InvalidCursor(ProblemError, slug="invalid-cursor", title="Invalid cursor", status=400):
+    pass
 
 
 class PageParams(BaseModel):

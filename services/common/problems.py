@@ -52,6 +52,23 @@ class ProblemError(Exception):
     status: int = 400
     headers: dict[str, str] | None = None
 
+    def __init_subclass__(
+        cls,
+        *,
+        slug: str | None = None,
+        title: str | None = None,
+        status: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Problem types are declared in one line: `class X(Conflict, slug=..., title=...)`."""
+        super().__init_subclass__(**kwargs)
+        if slug is not None:
+            cls.type_ = problem_type(slug)
+        if title is not None:
+            cls.title = title
+        if status is not None:
+            cls.status = status
+
     def __init__(self, detail: str | None = None, **extensions: Any) -> None:
         super().__init__(detail or self.title)
         self.detail = detail
@@ -62,52 +79,40 @@ def problem_type(slug: str) -> str:
     return PROBLEM_BASE + slug
 
 
-class NotFound(ProblemError):
-    type_ = problem_type("not-found")
-    title = "Not found"
-    status = 404
+class NotFound(ProblemError, slug="not-found", title="Not found", status=404):
+    pass
 
 
-class Conflict(ProblemError):
-    type_ = problem_type("conflict")
-    title = "Conflict"
-    status = 409
+class Conflict(ProblemError, slug="conflict", title="Conflict", status=409):
+    pass
 
 
-class Forbidden(ProblemError):
-    type_ = problem_type("forbidden")
-    title = "Forbidden"
-    status = 403
+class Forbidden(ProblemError, slug="forbidden", title="Forbidden", status=403):
+    pass
 
 
-class Unauthorized(ProblemError):
-    type_ = problem_type("unauthorized")
-    title = "Unauthorized"
-    status = 401
+class Unauthorized(ProblemError, slug="unauthorized", title="Unauthorized", status=401):
+    pass
 
     def __init__(self, detail: str | None = None, *, error: str = "invalid_token") -> None:
         super().__init__(detail)
         self.headers = {"WWW-Authenticate": f'Bearer realm="pakt", error="{error}"'}
 
 
-class PreconditionRequired(ProblemError):
-    type_ = problem_type("precondition-required")
-    title = "Precondition required"
-    status = 428
+class PreconditionRequired(
+    ProblemError, slug="precondition-required", title="Precondition required", status=428
+):
+    pass
 
 
-class PreconditionFailed(ProblemError):
-    type_ = problem_type("precondition-failed")
-    title = "Precondition failed"
-    status = 412
+class PreconditionFailed(
+    ProblemError, slug="precondition-failed", title="Precondition failed", status=412
+):
+    pass
 
 
-class InvalidInput(ProblemError):
+class InvalidInput(ProblemError, slug="invalid-input", title="Invalid input", status=422):
     """A request that parsed but breaks a business rule about its content."""
-
-    type_ = problem_type("invalid-input")
-    title = "Invalid input"
-    status = 422
 
 
 _STATUS_SLUGS = {

@@ -1,6 +1,8 @@
 """Tables every service database has: audit trail, events outbox, idempotency records.
 
 They live in their own MetaData; each service's alembic env targets both its own and this one.
+Their history is the one alembic branch `common` (services/common/migrations/), which every
+service database runs: a change here gets one revision there, not one per service.
 """
 
 from __future__ import annotations

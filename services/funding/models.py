@@ -7,9 +7,11 @@ batches, proofs); `all_models()` imports them so alembic and the app see every t
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
+from sqlalchemy import DateTime, func
 from sqlalchemy.orm import registry
-from sqlmodel import SQLModel
+from sqlmodel import Field, SQLModel
 
 from services.common.db import new_metadata
 
@@ -20,6 +22,17 @@ AGGREGATES = ("programmes", "frames", "applications", "batches", "proofs")
 
 class FundingTable(SQLModel, registry=registry(metadata=metadata)):
     """Base of every funding table class (declare subclasses with `table=True`)."""
+
+
+def stamped_now(*, on_update: bool = False) -> Any:
+    """A `timestamptz` the database fills with `now()` on insert (and on update if asked).
+
+    Its Python default is None: the value exists once the row is flushed and refreshed.
+    """
+    server: dict[str, Any] = {"server_default": func.now()}
+    if on_update:
+        server["onupdate"] = func.now()
+    return Field(default=None, sa_type=DateTime(timezone=True), sa_column_kwargs=server)
 
 
 def all_models() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
@@ -10,17 +11,22 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 MONEY_PATTERN = r"^(0|[1-9][0-9]{0,11})\.[0-9]{2}$"
-_MONEY_RE = re.compile(MONEY_PATTERN)
 CENT = Decimal("0.01")
 MAX_MONEY = Decimal("999999999999.99")
 
 
-def _parse_money(value: Any) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    if not isinstance(value, str) or not _MONEY_RE.fullmatch(value):
-        raise ValueError('money is a string with two decimal places in EUR, e.g. "51000.00"')
-    return Decimal(value)
+def _decimal_string(pattern: str, error: str) -> Callable[[Any], Decimal]:
+    """A parser taking a Decimal as it is, or a string matching `pattern` (ValueError else)."""
+    regex = re.compile(pattern)
+
+    def parse(value: Any) -> Decimal:
+        if isinstance(value, Decimal):
+            return value
+        if not isinstance(value, str) or not regex.fullmatch(value):
+            raise ValueError(error)
+        return Decimal(value)
+
+    return parse
 
 
 def format_money(value: Decimal) -> str:
@@ -34,7 +40,11 @@ def cents(value: Decimal) -> Decimal:
 
 Money = Annotated[
     Decimal,
-    BeforeValidator(_parse_money),
+    BeforeValidator(
+        _decimal_string(
+            MONEY_PATTERN, 'money is a string with two decimal places in EUR, e.g. "51000.00"'
+        )
+    ),
     PlainSerializer(format_money, return_type=str),
     WithJsonSchema(
         {
@@ -47,21 +57,16 @@ Money = Annotated[
 ]
 
 FTE_PATTERN = r"^(0\.(2[5-9]|[3-9][0-9])|1\.00)$"
-_FTE_RE = re.compile(FTE_PATTERN)
-
-
-def _parse_fte(value: Any) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    if not isinstance(value, str) or not _FTE_RE.fullmatch(value):
-        raise ValueError('FTE is a decimal string between "0.25" and "1.00" with two places')
-    return Decimal(value)
 
 
 Fte = Annotated[
     Decimal,
-    BeforeValidator(_parse_fte),
-    PlainSerializer(lambda d: f"{d:.2f}", return_type=str),
+    BeforeValidator(
+        _decimal_string(
+            FTE_PATTERN, 'FTE is a decimal string between "0.25" and "1.00" with two places'
+        )
+    ),
+    PlainSerializer(format_money, return_type=str),
     WithJsonSchema(
         {
             "type": "string",

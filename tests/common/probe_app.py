@@ -18,13 +18,14 @@ from services.common.outbox import emit, events_router
 from services.common.pagination import (
     Page,
     PageParams,
-    decode_cursor,
+    cursor_after,
     make_page,
     page_params,
     set_link_header,
 )
 from services.common.problems import Conflict, problem_responses
 from services.common.settings import ServiceSettings
+from services.common.sql import run
 from services.common.tables import audit_entry
 
 router = APIRouter(tags=["probes"])
@@ -51,7 +52,7 @@ async def create_note(
 ) -> Any:
     if (replay := await idem.claim(session, who)) is not None:
         return replay
-    total = (await session.exec(select(func.count()).select_from(audit_entry))).one()[0]
+    total = (await run(session, select(func.count()).select_from(audit_entry))).scalar_one()
     await record_audit(session, who, "note.created", "note", total + 1, {"count": body.count})
     await emit(session, "note.created", "note", total + 1, [who.org], {"count": body.count})
     out = NoteOut(id=str(total + 1), text=body.text)
@@ -68,10 +69,9 @@ async def list_entries(
     page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[Entry]:
     stmt = select(audit_entry.c.id, audit_entry.c.action).order_by(audit_entry.c.id)
-    if page.cursor:
-        (after,) = decode_cursor(page.cursor, 1)
-        stmt = stmt.where(audit_entry.c.id > int(after))
-    rows = (await session.exec(stmt.limit(page.limit + 1))).all()
+    if (after := cursor_after(page.cursor, int)) is not None:
+        stmt = stmt.where(audit_entry.c.id > after[0])
+    rows = (await run(session, stmt.limit(page.limit + 1))).all()
     result = make_page(
         rows, page.limit, key=lambda r: (r.id,), to_item=lambda r: Entry(id=r.id, action=r.action)
     )
@@ -109,7 +109,7 @@ async def boom() -> None:
 async def overflow(session: SessionDep) -> None:
     from sqlalchemy import text
 
-    await session.exec(text("SELECT 2147483647::int + 1"))
+    await run(session, text("SELECT 2147483647::int + 1"))
 
 
 def create_probe_app(

@@ -14,7 +14,7 @@ from tests.support.apps import running_service
 
 async def _audit_count(probe) -> int:
     async with probe.session() as s:
-        return (await s.exec(select(func.count()).select_from(audit_entry))).one()[0]
+        return int((await s.exec(select(func.count()).select_from(audit_entry))).one()[0])
 
 
 async def test_same_key_same_body_replays_without_acting_twice(probe, tokens):

@@ -25,7 +25,7 @@ GOEPPINGEN = (org_id_for_ags("08117019"), "municipality", ["08", "081", "08117",
 LRA_GOEPPINGEN = (org_id_for_ags("08117"), "rural_district", ["08", "081", "08117"])
 RP_STUTTGART = (org_id_for_ags("081"), "region", ["08", "081"])
 MINISTRY = (org_id_for_slug("ministry"), "ministry", ["08"])
-PLATFORM = (org_id_for_slug("platform"), "platform", [])
+PLATFORM: tuple[str, str, list[str]] = (org_id_for_slug("platform"), "platform", [])
 ROLE_ORGS = {
     "case_worker": GOEPPINGEN,
     "applicant": GOEPPINGEN,

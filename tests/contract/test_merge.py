@@ -92,7 +92,7 @@ def service(name: str, schemas: dict[str, Any], path: str = "things") -> dict[st
     }
 
 
-THING = {
+THING: dict[str, Any] = {
     "type": "object",
     "properties": {
         "id": {"type": "string", "format": "uuid"},

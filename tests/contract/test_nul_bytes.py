@@ -6,14 +6,21 @@ refusal directly on each service's real app: in a value, in a key, in the query.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from services.auth.app import create_app as auth_app
 from services.cases.app import create_app as cases_app
 from services.funding.app import create_app as funding_app
 
-APPS = {"auth": auth_app, "cases": cases_app, "funding": funding_app}
+APPS: dict[str, Callable[[], FastAPI]] = {
+    "auth": auth_app,
+    "cases": cases_app,
+    "funding": funding_app,
+}
 
 
 @pytest.mark.parametrize("service", sorted(APPS))

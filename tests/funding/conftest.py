@@ -67,7 +67,7 @@ async def setup_programme(sut: ServiceUnderTest, **overrides: Any) -> dict[str, 
         "/funding/v1/programmes", json=programme_body(**overrides), headers=admin
     )
     assert r.status_code == 201, r.text
-    programme = r.json()
+    programme: dict[str, Any] = r.json()
     r = await sut.client.post(
         f"/funding/v1/programmes/{programme['id']}/planning-frames",
         content=FRAMES_CSV.encode(),

@@ -68,7 +68,8 @@ async def create_draft(
         "/funding/v1/applications", json=body, headers=org.headers(sut.tokens, "applicant")
     )
     assert r.status_code == 201, r.text
-    return r.json()
+    created: dict[str, Any] = r.json()
+    return created
 
 
 async def act(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from services.common.orgs import org_id_for_ags
 from tests.funding.personas import (
     BAD_BOLL,
@@ -14,7 +16,7 @@ from tests.funding.personas import (
 )
 
 
-def draft(programme, **overrides):
+def draft(programme: dict[str, Any], **overrides: Any) -> dict[str, Any]:
     body = {
         "programme_id": programme["id"],
         "delivery_model": "own_staff",

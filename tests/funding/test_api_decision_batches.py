@@ -5,15 +5,19 @@ from __future__ import annotations
 import time
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from services.funding.applications.bulk import insert_forwarded
 from tests.funding.flow import bring_to, create_draft
 from tests.funding.personas import GOEPPINGEN, LRA_GOEPPINGEN, RP_KARLSRUHE, RP_STUTTGART
+from tests.support.apps import ServiceUnderTest
 
 URL = "/funding/v1/decision-batches"
 
 
-async def _forwarded(funding, programme, n, **kwargs):
+async def _forwarded(
+    funding: ServiceUnderTest, programme: dict[str, Any], n: int, **kwargs: Any
+) -> list[str]:
     async with funding.session() as session:
         ids = await insert_forwarded(session, uuid.UUID(programme["id"]), n, **kwargs)
         await session.commit()

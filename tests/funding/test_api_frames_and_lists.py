@@ -14,9 +14,10 @@ from tests.funding.personas import (
     RP_STUTTGART,
     STUTTGART,
 )
+from tests.support.tokens import TokenFactory
 
 
-def _admin(tokens):
+def _admin(tokens: TokenFactory) -> dict[str, str]:
     return {**PLATFORM.headers(tokens, "admin"), "Content-Type": "text/csv"}
 
 

@@ -11,7 +11,7 @@ from services.funding.app import create_app
 from services.funding.applications.bulk import insert_forwarded
 from tests.funding.conftest import settings_for, setup_programme
 from tests.funding.personas import RP_STUTTGART
-from tests.support.apps import running_service
+from tests.support.apps import ServiceUnderTest, running_service
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ async def isolated(databases, tokens):
         databases.drop_isolated()
 
 
-async def _forwarded(sut, programme_id, n):
+async def _forwarded(sut: ServiceUnderTest, programme_id: str, n: int) -> list[str]:
     async with sut.session() as session:
         ids = await insert_forwarded(session, uuid.UUID(programme_id), n)
         await session.commit()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr
 
 from services.auth.directory.schemas import UUID_PATTERN
+from services.common.schema_examples import with_examples
 
 Role = Literal[
     "case_worker",
@@ -19,7 +21,6 @@ Role = Literal[
     "org_admin",
     "admin",
 ]
-ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 Scope = Annotated[str, Field(pattern=r"^[a-z][a-z0-9:._-]{0,63}$")]
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,63}$"
 CLIENT_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,63}$"
@@ -27,24 +28,28 @@ GOEPPINGEN_ID = "312e6a4b-2565-5313-9398-3d1bdea2531d"
 _TS = "2026-11-21T05:30:00+00:00"
 
 
+@dataclass(frozen=True)
+class AccountFilter:
+    """What a list of users or API clients is narrowed to (both filters apply when given)."""
+
+    organization_id: str | None
+    active: bool | None
+
+
 class UserRead(BaseModel):
     """A user account; never shows the password hash."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "9a0f5a8e-2f1c-4c55-8d8e-1b9a4c2f7e10",
-                    "username": "cw.goeppingen",
-                    "display_name": "Integrationsmanagement Göppingen",
-                    "organization_id": GOEPPINGEN_ID,
-                    "roles": ["case_worker"],
-                    "active": True,
-                    "created_at": _TS,
-                    "updated_at": _TS,
-                    "deactivated_at": None,
-                }
-            ]
+    model_config = with_examples(
+        {
+            "id": "9a0f5a8e-2f1c-4c55-8d8e-1b9a4c2f7e10",
+            "username": "cw.goeppingen",
+            "display_name": "Integrationsmanagement Göppingen",
+            "organization_id": GOEPPINGEN_ID,
+            "roles": ["case_worker"],
+            "active": True,
+            "created_at": _TS,
+            "updated_at": _TS,
+            "deactivated_at": None,
         }
     )
 
@@ -62,19 +67,15 @@ class UserRead(BaseModel):
 class UserCreate(BaseModel):
     """A new user of one organization; the password has 12-128 characters, without the username."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "username": "cw2.goeppingen",
-                    "display_name": "Integrationsmanagement Göppingen 2",
-                    "organization_id": GOEPPINGEN_ID,
-                    "roles": ["case_worker"],
-                    "password": "Lindenallee-17-Fils",
-                }
-            ]
+    model_config = with_examples(
+        {
+            "username": "cw2.goeppingen",
+            "display_name": "Integrationsmanagement Göppingen 2",
+            "organization_id": GOEPPINGEN_ID,
+            "roles": ["case_worker"],
+            "password": "Lindenallee-17-Fils",
         },
+        forbid_extra=True,
     )
 
     username: str = Field(
@@ -93,7 +94,7 @@ class UserUpdate(BaseModel):
     run out within their lifetime (15 minutes by default).
     """
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"active": False}]})
+    model_config = with_examples({"active": False}, forbid_extra=True)
 
     display_name: str | None = Field(None, min_length=1, max_length=200)
     roles: list[Role] | None = Field(None, min_length=1, max_length=8)
@@ -118,7 +119,7 @@ _CLIENT: dict[str, Any] = {
 class ClientRead(BaseModel):
     """A machine client (municipal IT, batch approval); its secret is never shown again."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [_CLIENT]})
+    model_config = with_examples(_CLIENT)
 
     id: str
     client_id: str
@@ -135,12 +136,8 @@ class ClientRead(BaseModel):
 class ClientCreated(ClientRead):
     """The new client with its secret: store it now, it is shown only once."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {**_CLIENT, "client_secret": "Jm3kV0b7yQ2xR8tN4pL6wE1sZ9aC5dF0gH2jK4lM6nP"}
-            ]
-        }
+    model_config = with_examples(
+        {**_CLIENT, "client_secret": "Jm3kV0b7yQ2xR8tN4pL6wE1sZ9aC5dF0gH2jK4lM6nP"}
     )
 
     client_secret: str = Field(description="Shown only in this response; stored hashed")
@@ -149,19 +146,15 @@ class ClientCreated(ClientRead):
 class ClientCreate(BaseModel):
     """A new machine client bound to one organization, with roles and scopes."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "client_id": "kommunal-it-goeppingen-test",
-                    "name": "Fachverfahren Göppingen (Testsystem)",
-                    "organization_id": GOEPPINGEN_ID,
-                    "roles": ["applicant"],
-                    "scopes": ["funding"],
-                }
-            ]
+    model_config = with_examples(
+        {
+            "client_id": "kommunal-it-goeppingen-test",
+            "name": "Fachverfahren Göppingen (Testsystem)",
+            "organization_id": GOEPPINGEN_ID,
+            "roles": ["applicant"],
+            "scopes": ["funding"],
         },
+        forbid_extra=True,
     )
 
     client_id: str = Field(pattern=CLIENT_ID_PATTERN)
@@ -174,7 +167,7 @@ class ClientCreate(BaseModel):
 class ClientUpdate(BaseModel):
     """Change name, roles, scopes, or (de)activate a client. Send If-Match."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"active": False}]})
+    model_config = with_examples({"active": False}, forbid_extra=True)
 
     name: str | None = Field(None, min_length=1, max_length=200)
     roles: list[Role] | None = Field(None, min_length=1, max_length=8)
@@ -185,10 +178,8 @@ class ClientUpdate(BaseModel):
 class ClientSecret(BaseModel):
     """A freshly rotated client secret; the old one stops working at once."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [{"client_id": "kommunal-it-goeppingen", "client_secret": "q8VZ0m3l..."}]
-        }
+    model_config = with_examples(
+        {"client_id": "kommunal-it-goeppingen", "client_secret": "q8VZ0m3l..."}
     )
 
     client_id: str

@@ -9,15 +9,24 @@ nobody but an admin grants the `admin` role.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
-from sqlalchemy import Row
+from sqlalchemy import Row, Table
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.accounts import repository as repo
-from services.auth.accounts.schemas import ClientCreate, ClientUpdate, UserCreate, UserUpdate
+from services.auth.accounts.schemas import (
+    AccountFilter,
+    ClientCreate,
+    ClientRead,
+    ClientUpdate,
+    UserCreate,
+    UserRead,
+    UserUpdate,
+)
 from services.auth.directory import repository as orgs
 from services.auth.errors import (
     ClientNotFound,
@@ -32,18 +41,51 @@ from services.auth.security import Passwords, check_password_policy, new_opaque_
 from services.common.audit import record_audit
 from services.common.auth import Principal
 from services.common.concurrency import check_if_match
+from services.common.constraints import constraint_problems
 from services.common.outbox import emit
-from services.common.pagination import PageParams, decode_cursor
-from services.common.problems import Forbidden
+from services.common.pagination import Page, PageParams, cursor_after, make_page
+from services.common.problems import Forbidden, ProblemError
 
 Actor = Principal | str  # a string names an operator acting through the CLI (full rights)
 
 
+@dataclass(frozen=True)
+class Kind:
+    """Users and API clients are managed alike; this is where they differ."""
+
+    table: Table
+    noun: str  # in audit actions and event types: user.created, client.deactivated
+    name: str  # the unique name: username, client_id
+    name_taken: str  # its unique constraint (named by the naming convention in common.db)
+    taken: Callable[[str], ProblemError]  # the 409 for a taken name
+    missing: Callable[[], ProblemError]  # the 404 for an unknown or invisible one
+
+
+USERS = Kind(
+    account,
+    "user",
+    "username",
+    "uq_account_username",
+    lambda name: DuplicateUsername(f"The username {name} is taken"),
+    lambda: UserNotFound("No user with this id"),
+)
+CLIENTS = Kind(
+    api_client,
+    "client",
+    "client_id",
+    "uq_api_client_client_id",
+    lambda name: DuplicateClientId(f"The client id {name} is taken"),
+    lambda: ClientNotFound("No API client with this id"),
+)
+
+
 def is_admin(actor: Actor) -> bool:
+    """Admins and operators (the CLI) manage every organization's users and clients."""
     return isinstance(actor, str) or actor.has_role("admin")
 
 
 def may_manage(actor: Actor, org_id: str) -> bool:
+    """True when the actor manages the users and clients of organization `org_id`."""
     if is_admin(actor):
         return True
     return isinstance(actor, Principal) and actor.has_role("org_admin") and actor.org == str(org_id)
@@ -59,31 +101,78 @@ def scope_org(actor: Actor, requested: str | None) -> str | None:
     return actor.org
 
 
-LISTS = {"users": (account, "username"), "clients": (api_client, "client_id")}
+def _fields(row: Row[Any]) -> dict[str, Any]:
+    ids = {"id": str(row.id), "organization_id": str(row.organization_id)}
+    return {**row._mapping, **ids, "roles": list(row.roles)}
 
 
-async def list_rows(
+def user_read(row: Row[Any]) -> UserRead:
+    """The response body of an account row (never the password hash)."""
+    return UserRead.model_validate(_fields(row))
+
+
+def client_read(row: Row[Any]) -> ClientRead:
+    """The response body of an API client row (never the secret's hash)."""
+    return ClientRead.model_validate({**_fields(row), "scopes": list(row.scopes)})
+
+
+async def _rows(
     session: AsyncSession,
     actor: Actor,
-    kind: Literal["users", "clients"],
-    *,
-    organization_id: str | None,
-    active: bool | None,
+    kind: Kind,
+    filters: AccountFilter,
     page: PageParams,
 ) -> Sequence[Row[Any]]:
-    """Up to `page.limit + 1` users or clients the actor may manage, after the page's cursor."""
-    table, name_column = LISTS[kind]
-    org_id = scope_org(actor, organization_id)
-    after = str(decode_cursor(page.cursor, 1)[0]) if page.cursor else None
+    """Up to `page.limit + 1` rows the actor may manage, by unique name after the page's cursor."""
+    org_id = scope_org(actor, filters.organization_id)
+    after = cursor_after(page.cursor, str)
     return await repo.list_page(
-        session, table, name_column, org_id=org_id, active=active, limit=page.limit, after=after
+        session,
+        kind.table,
+        kind.name,
+        org_id=org_id,
+        active=filters.active,
+        limit=page.limit,
+        after=after,
     )
 
 
-async def username_of(session: AsyncSession, user_id: str) -> str | None:
-    """The login name of a user (for `/me`), None when the account is gone."""
-    row = await repo.get_user(session, user_id)
-    return str(row.username) if row is not None else None
+async def list_users(
+    session: AsyncSession, actor: Actor, filters: AccountFilter, page: PageParams
+) -> Page[UserRead]:
+    """A page of the users the actor may manage, by username."""
+    rows = await _rows(session, actor, USERS, filters, page)
+    return make_page(rows, page.limit, key=lambda r: (r.username,), to_item=user_read)
+
+
+async def list_clients(
+    session: AsyncSession, actor: Actor, filters: AccountFilter, page: PageParams
+) -> Page[ClientRead]:
+    """A page of the API clients the actor may manage, by client_id."""
+    rows = await _rows(session, actor, CLIENTS, filters, page)
+    return make_page(rows, page.limit, key=lambda r: (r.client_id,), to_item=client_read)
+
+
+async def _row(
+    session: AsyncSession, actor: Actor, kind: Kind, row_id: str, *, for_update: bool = False
+) -> Row[Any]:
+    """A user or client the actor manages; the kind's 404 for any other."""
+    row = await repo.get(session, kind.table, row_id, for_update=for_update)
+    if row is None or not may_manage(actor, row.organization_id):
+        raise kind.missing()
+    return row
+
+
+async def get_user(session: AsyncSession, actor: Actor, user_id: str) -> tuple[UserRead, int]:
+    """A user the actor manages and its version (the ETag); 404 for any other."""
+    row = await _row(session, actor, USERS, user_id)
+    return user_read(row), int(row.version)
+
+
+async def get_client(session: AsyncSession, actor: Actor, row_id: str) -> tuple[ClientRead, int]:
+    """A client the actor manages and its version (the ETag); 404 for any other."""
+    row = await _row(session, actor, CLIENTS, row_id)
+    return client_read(row), int(row.version)
 
 
 async def _check_target(
@@ -97,8 +186,36 @@ async def _check_target(
         raise RoleNotGrantable("Only an admin grants the admin role")
 
 
-def _audience(org_id: str) -> list[str]:
-    return [str(org_id)]
+def _check_roles(actor: Actor, before: Sequence[str], after: Sequence[str]) -> None:
+    if ("admin" in before or "admin" in after) and not is_admin(actor):
+        raise RoleNotGrantable("Only an admin grants or removes the admin role")
+
+
+async def _insert(
+    session: AsyncSession, actor: Actor, kind: Kind, values: dict[str, Any], details: dict[str, Any]
+) -> None:
+    """Inserts a user or client whose target was checked; a taken name is the kind's 409."""
+    with constraint_problems({kind.name_taken: kind.taken(values[kind.name])}):
+        await repo.add(session, kind.table, values)
+    row_id, audience = values["id"], [str(values["organization_id"])]
+    await record_audit(session, actor, f"{kind.noun}.created", kind.noun, row_id, details)
+    await emit(session, f"{kind.noun}.created", kind.noun, row_id, audience, details)
+
+
+async def _change(
+    session: AsyncSession, actor: Actor, kind: Kind, row: Row[Any], values: dict[str, Any]
+) -> None:
+    """Applies `values` to a user or client, audited; (de)activation is also an event."""
+    row_id = str(row.id)
+    await repo.change(session, kind.table, row_id, values)
+    changed = sorted(k for k in values if k != "password_hash")
+    changed += ["password"] if "password_hash" in values else []
+    await record_audit(
+        session, actor, f"{kind.noun}.updated", kind.noun, row_id, {"changed": changed}
+    )
+    if "active" in values and values["active"] != row.active:
+        event = f"{kind.noun}.{'reactivated' if values['active'] else 'deactivated'}"
+        await emit(session, event, kind.noun, row_id, [str(row.organization_id)])
 
 
 async def create_user(
@@ -108,8 +225,8 @@ async def create_user(
     passwords: Passwords,
     *,
     user_id: str | None = None,
-) -> Row[Any]:
-    """Creates a user with an argon2-hashed password that meets the policy.
+) -> tuple[UserRead, int]:
+    """Creates a user with an argon2-hashed password that meets the policy; (user, version).
 
     `user_id` is for seeding only: demo users get deterministic ids other services can name.
     """
@@ -126,23 +243,9 @@ async def create_user(
         "roles": roles,
         "password_hash": await passwords.hash_async(password),
     }
-    if not await repo.add(session, account, values):
-        raise DuplicateUsername(f"The username {data.username} is taken")
     details = {"organization_id": data.organization_id, "roles": roles}
-    await record_audit(session, actor, "user.created", "user", user_id, details)
-    await emit(session, "user.created", "user", user_id, _audience(data.organization_id), details)
-    row = await repo.get_user(session, user_id)
-    assert row is not None  # noqa: S101 - inserted above
-    return row
-
-
-async def get_user(
-    session: AsyncSession, actor: Actor, user_id: str, *, for_update: bool = False
-) -> Row[Any]:
-    row = await repo.get_user(session, user_id, for_update=for_update)
-    if row is None or not may_manage(actor, row.organization_id):
-        raise UserNotFound("No user with this id")
-    return row
+    await _insert(session, actor, USERS, values, details)
+    return await get_user(session, actor, user_id)
 
 
 async def update_user(
@@ -152,42 +255,32 @@ async def update_user(
     data: UserUpdate,
     if_match: str | None,
     passwords: Passwords,
-) -> Row[Any]:
-    """Applies the change; deactivation revokes the user's refresh tokens at once."""
-    row = await get_user(session, actor, user_id, for_update=True)
+) -> tuple[UserRead, int]:
+    """Applies the change; deactivation or a new password revokes the user's refresh tokens."""
+    row = await _row(session, actor, USERS, user_id, for_update=True)
     check_if_match(if_match, row.version)
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = data.model_dump(exclude_none=True, exclude={"password", "roles"})
     if data.roles is not None:
-        roles = sorted(set(data.roles))
-        if ("admin" in roles or "admin" in row.roles) and not is_admin(actor):
-            raise RoleNotGrantable("Only an admin grants or removes the admin role")
-        values["roles"] = roles
-    if data.display_name is not None:
-        values["display_name"] = data.display_name
+        values["roles"] = sorted(set(data.roles))
+        _check_roles(actor, row.roles, values["roles"])
     if data.password is not None:
         password = data.password.get_secret_value()
         check_password_policy(password, row.username)
         values["password_hash"] = await passwords.hash_async(password)
     if data.active is not None and data.active != row.active:
-        values["active"] = data.active
         values["deactivated_at"] = None if data.active else datetime.now(UTC)
-    await repo.change(session, account, user_id, values)
+    else:
+        values.pop("active", None)
+    await _change(session, actor, USERS, row, values)
     if values.get("active") is False or "password_hash" in values:
         await repo.revoke_user_refresh_tokens(session, user_id)
-    changed = sorted(k for k in values if k != "password_hash") + (
-        ["password"] if "password_hash" in values else []
-    )
-    await record_audit(session, actor, "user.updated", "user", user_id, {"changed": changed})
-    if "active" in values:
-        event = "user.reactivated" if data.active else "user.deactivated"
-        await emit(session, event, "user", user_id, _audience(row.organization_id))
     return await get_user(session, actor, user_id)
 
 
 async def create_client(
     session: AsyncSession, actor: Actor, data: ClientCreate, secret: str | None = None
-) -> tuple[Row[Any], str]:
-    """Creates a client; returns it with its secret, which is stored only as a hash."""
+) -> tuple[ClientRead, int, str]:
+    """Creates a client; returns it, its version and its secret, which is stored only hashed."""
     roles = sorted(set(data.roles))
     await _check_target(session, actor, data.organization_id, roles)
     secret = secret or new_opaque_token()
@@ -201,61 +294,37 @@ async def create_client(
         "scopes": sorted(set(data.scopes)),
         "secret_hash": token_hash(secret),
     }
-    if not await repo.add(session, api_client, values):
-        raise DuplicateClientId(f"The client id {data.client_id} is taken")
     details = {"client_id": data.client_id, "organization_id": data.organization_id, "roles": roles}
-    await record_audit(session, actor, "client.created", "client", row_id, details)
-    await emit(
-        session, "client.created", "client", row_id, _audience(data.organization_id), details
-    )
-    row = await repo.get_client(session, row_id)
-    assert row is not None  # noqa: S101 - inserted above
-    return row, secret
-
-
-async def get_client(
-    session: AsyncSession, actor: Actor, row_id: str, *, for_update: bool = False
-) -> Row[Any]:
-    row = await repo.get_client(session, row_id, for_update=for_update)
-    if row is None or not may_manage(actor, row.organization_id):
-        raise ClientNotFound("No API client with this id")
-    return row
+    await _insert(session, actor, CLIENTS, values, details)
+    client, version = await get_client(session, actor, row_id)
+    return client, version, secret
 
 
 async def update_client(
     session: AsyncSession, actor: Actor, row_id: str, data: ClientUpdate, if_match: str | None
-) -> Row[Any]:
-    row = await get_client(session, actor, row_id, for_update=True)
+) -> tuple[ClientRead, int]:
+    """Applies the change; a deactivated client gets no new tokens."""
+    row = await _row(session, actor, CLIENTS, row_id, for_update=True)
     check_if_match(if_match, row.version)
     values: dict[str, Any] = data.model_dump(exclude_none=True)
     if "roles" in values:
         values["roles"] = sorted(set(values["roles"]))
-        if ("admin" in values["roles"] or "admin" in row.roles) and not is_admin(actor):
-            raise RoleNotGrantable("Only an admin grants or removes the admin role")
+        _check_roles(actor, row.roles, values["roles"])
     if "scopes" in values:
         values["scopes"] = sorted(set(values["scopes"]))
-    await repo.change(session, api_client, row_id, values)
-    await record_audit(
-        session, actor, "client.updated", "client", row_id, {"changed": sorted(values)}
-    )
-    if "active" in values and values["active"] != row.active:
-        event = "client.reactivated" if values["active"] else "client.deactivated"
-        await emit(session, event, "client", row_id, _audience(row.organization_id))
+    await _change(session, actor, CLIENTS, row, values)
     return await get_client(session, actor, row_id)
 
 
-async def rotate_client_secret(
-    session: AsyncSession, actor: Actor, row_id: str
-) -> tuple[Row[Any], str]:
-    """Replaces the secret; the old one stops working with this transaction's commit."""
-    row = await get_client(session, actor, row_id, for_update=True)
+async def rotate_client_secret(session: AsyncSession, actor: Actor, row_id: str) -> tuple[str, str]:
+    """Replaces the secret; the old one stops working with this transaction's commit.
+
+    Returns the client's client_id and its new secret.
+    """
+    row = await _row(session, actor, CLIENTS, row_id, for_update=True)
     secret = new_opaque_token()
-    await repo.change(
-        session,
-        api_client,
-        row_id,
-        {"secret_hash": token_hash(secret), "secret_rotated_at": datetime.now(UTC)},
-    )
+    values = {"secret_hash": token_hash(secret), "secret_rotated_at": datetime.now(UTC)}
+    await repo.change(session, api_client, row_id, values)
     await record_audit(session, actor, "client.secret_rotated", "client", row_id)
-    await emit(session, "client.secret_rotated", "client", row_id, _audience(row.organization_id))
-    return await get_client(session, actor, row_id), secret
+    await emit(session, "client.secret_rotated", "client", row_id, [str(row.organization_id)])
+    return str(row.client_id), secret

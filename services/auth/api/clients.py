@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from sqlalchemy import Row
 
 from services.auth.accounts import service as accounts
 from services.auth.accounts.schemas import (
+    AccountFilter,
     ClientCreate,
     ClientCreated,
     ClientRead,
     ClientSecret,
     ClientUpdate,
 )
-from services.auth.api.deps import AccountManager
+from services.auth.api.deps import AccountManager, tagged
 from services.auth.directory.schemas import UUID_PATTERN
 from services.common.concurrency import IfMatchHeader, set_etag
 from services.common.db import SessionDep
-from services.common.pagination import (
-    Page,
-    PageParams,
-    make_page,
-    page_params,
-    set_link_header,
-)
+from services.common.pagination import Page, PageParams, page_params, set_link_header
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["clients"])
@@ -33,18 +27,6 @@ ClientRowId = Annotated[
     str, Path(pattern=UUID_PATTERN, description="Id of the client record (not the client_id)")
 ]
 NO_STORE = {"Cache-Control": "no-store"}
-
-
-def to_read(row: Row[Any]) -> ClientRead:
-    return ClientRead.model_validate(
-        {
-            **row._mapping,
-            "id": str(row.id),
-            "organization_id": str(row.organization_id),
-            "roles": list(row.roles),
-            "scopes": list(row.scopes),
-        }
-    )
 
 
 @router.get(
@@ -65,15 +47,8 @@ async def list_clients(
     organization_id: Annotated[str | None, Query(pattern=UUID_PATTERN)] = None,
     active: Annotated[bool | None, Query()] = None,
 ) -> Page[ClientRead]:
-    rows = await accounts.list_rows(
-        session,
-        who,
-        "clients",
-        organization_id=organization_id,
-        active=active,
-        page=page,
-    )
-    result = make_page(rows, page.limit, key=lambda r: (r.client_id,), to_item=to_read)
+    filters = AccountFilter(organization_id=organization_id, active=active)
+    result = await accounts.list_clients(session, who, filters, page)
     set_link_header(request, response, result.next_cursor)
     return result
 
@@ -91,12 +66,12 @@ async def list_clients(
 async def create_client(
     body: ClientCreate, response: Response, session: SessionDep, who: AccountManager
 ) -> ClientCreated:
-    row, secret = await accounts.create_client(session, who, body)
+    client, version, secret = await accounts.create_client(session, who, body)
     await session.commit()
-    set_etag(response, row.version)
+    set_etag(response, version)
     response.headers.update(NO_STORE)
-    response.headers["Location"] = f"/auth/v1/clients/{row.id}"
-    return ClientCreated(**to_read(row).model_dump(), client_secret=secret)
+    response.headers["Location"] = f"/auth/v1/clients/{client.id}"
+    return ClientCreated(**client.model_dump(), client_secret=secret)
 
 
 @router.get(
@@ -111,9 +86,7 @@ async def create_client(
 async def read_client(
     client_row_id: ClientRowId, response: Response, session: SessionDep, who: AccountManager
 ) -> ClientRead:
-    row = await accounts.get_client(session, who, client_row_id)
-    set_etag(response, row.version)
-    return to_read(row)
+    return tagged(response, await accounts.get_client(session, who, client_row_id))
 
 
 @router.patch(
@@ -133,10 +106,9 @@ async def update_client(
     who: AccountManager,
     if_match: IfMatchHeader = None,
 ) -> ClientRead:
-    row = await accounts.update_client(session, who, client_row_id, body, if_match)
+    client = await accounts.update_client(session, who, client_row_id, body, if_match)
     await session.commit()
-    set_etag(response, row.version)
-    return to_read(row)
+    return tagged(response, client)
 
 
 @router.post(
@@ -149,7 +121,7 @@ async def update_client(
 async def rotate_client_secret(
     client_row_id: ClientRowId, response: Response, session: SessionDep, who: AccountManager
 ) -> ClientSecret:
-    row, secret = await accounts.rotate_client_secret(session, who, client_row_id)
+    client_id, secret = await accounts.rotate_client_secret(session, who, client_row_id)
     await session.commit()
     response.headers.update(NO_STORE)
-    return ClientSecret(client_id=row.client_id, client_secret=secret)
+    return ClientSecret(client_id=client_id, client_secret=secret)

@@ -1,11 +1,11 @@
-"""Dependency aliases of the auth routes."""
+"""Dependency aliases of the auth routes, and how a versioned resource is answered."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, TypeVar
 from urllib.parse import unquote
 
-from fastapi import Depends, Form, Request, Security
+from fastapi import Depends, Form, Request, Response, Security
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
 
 from services.auth.errors import InvalidRequest
@@ -13,11 +13,21 @@ from services.auth.security import Passwords, client_ip
 from services.auth.settings import AuthSettings
 from services.auth.tokens.service import TokenIssuer
 from services.common.auth import Principal, TokenVerifier, require_roles
+from services.common.concurrency import set_etag
+
+T = TypeVar("T")
 
 basic_scheme = HTTPBasic(
     auto_error=False,
     description="Client authentication: HTTP Basic with client_id and client_secret",
 )
+
+
+def tagged(response: Response, versioned: tuple[T, int]) -> T:
+    """The body of a versioned resource (a service's `(body, version)`); the version is its ETag."""
+    body, version = versioned
+    set_etag(response, version)
+    return body
 
 
 def get_issuer(request: Request) -> TokenIssuer:

@@ -7,25 +7,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Response
 
 from services.auth.api.deps import ClientAddress, ClientCredentials, Issuer, Verifier
-from services.auth.errors import InvalidClient, InvalidRequest, OAuthError, UnsupportedGrantType
-from services.auth.tokens import service
-from services.auth.tokens.schemas import Introspection, TokenResponse
+from services.auth.errors import OAuthError
+from services.auth.tokens import introspection, service
+from services.auth.tokens.schemas import Introspection, TokenForm, TokenResponse
 from services.common.db import SessionDep
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["oauth"])
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
-GRANTS = ("password", "refresh_token", "client_credentials")
 # client authentication is optional here (public clients log users in without it)
 OPTIONAL_CLIENT_AUTH: dict[str, Any] = {
     "security": [{}]
 }  # merged with the generated [{"HTTPBasic": []}]
-
-
-def _require(value: str | None, name: str) -> str:
-    if not value:
-        raise InvalidRequest(f"The parameter {name} is required")
-    return value
 
 
 @router.post(
@@ -56,28 +49,9 @@ async def issue_token(
     scope: Annotated[str | None, Form(max_length=1024, examples=["openid profile"])] = None,
 ) -> TokenResponse:
     response.headers.update(NO_STORE)
+    form = TokenForm(grant_type, username, password, refresh_token, scope)
     try:
-        grant = _require(grant_type, "grant_type")
-        if grant not in GRANTS:
-            raise UnsupportedGrantType(f"Supported grant types: {', '.join(GRANTS)}")
-        authenticated = await service.authenticate_client(session, *client) if client else None
-        if grant == "password":
-            result = await service.password_grant(
-                session,
-                issuer,
-                _require(username, "username"),
-                _require(password, "password"),
-                scope,
-                address,
-            )
-        elif grant == "refresh_token":
-            result = await service.refresh_grant(
-                session, issuer, _require(refresh_token, "refresh_token"), scope
-            )
-        else:
-            if authenticated is None:
-                raise InvalidClient("client_credentials needs client authentication")
-            result = await service.client_credentials_grant(session, issuer, authenticated, scope)
+        result = await service.issue(session, issuer, form, client, address)
     except OAuthError:
         await session.commit()  # keeps throttling counters and refresh family revocations
         raise
@@ -107,9 +81,7 @@ async def revoke_token(
     token: Annotated[str | None, Form(max_length=4096)] = None,
     token_type_hint: Annotated[str | None, Form(max_length=32, examples=["refresh_token"])] = None,
 ) -> Response:
-    if client:
-        await service.authenticate_client(session, *client)
-    await service.revoke(session, _require(token, "token"))
+    await service.revoke(session, token, client)
     await session.commit()
     return Response(status_code=200, headers=NO_STORE)
 
@@ -134,7 +106,4 @@ async def introspect_token(
     token_type_hint: Annotated[str | None, Form(max_length=32, examples=["access_token"])] = None,
 ) -> Introspection:
     response.headers.update(NO_STORE)
-    if client is None:
-        raise InvalidClient("Introspection is for authenticated clients")
-    await service.authenticate_client(session, *client)
-    return await service.introspect(session, verifier, _require(token, "token"), token_type_hint)
+    return await introspection.introspect(session, verifier, token, token_type_hint, client)

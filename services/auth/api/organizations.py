@@ -6,9 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
-from services.auth.api.deps import Admin
+from services.auth.api.deps import Admin, tagged
 from services.auth.directory import service
-from services.auth.directory.repository import OrgFilter
 from services.auth.directory.schemas import (
     UUID_PATTERN,
     CsvImportResult,
@@ -16,9 +15,10 @@ from services.auth.directory.schemas import (
     OrganizationCreate,
     OrganizationRead,
     OrganizationUpdate,
+    OrgFilter,
     OrgKind,
 )
-from services.auth.errors import DuplicateOrganization, InvalidCsv
+from services.auth.errors import InvalidCsv
 from services.common.auth import CurrentPrincipal
 from services.common.concurrency import IfMatchHeader, set_etag
 from services.common.db import SessionDep
@@ -62,7 +62,7 @@ async def list_organizations(
     filters = OrgFilter(
         kind=kind, parent_id=parent_id, name_prefix=name_prefix, ags_prefix=ags_prefix
     )
-    result = await service.list_organizations(session, filters, page.limit, page.cursor)
+    result = await service.list_organizations(session, filters, page)
     set_link_header(request, response, result.next_cursor)
     return result
 
@@ -76,9 +76,7 @@ async def list_organizations(
 async def read_organization(
     org_id: OrgId, response: Response, session: SessionDep, _: CurrentPrincipal
 ) -> OrganizationRead:
-    org, version = await service.get_organization(session, org_id)
-    set_etag(response, version)
-    return org
+    return tagged(response, await service.get_organization(session, org_id))
 
 
 @router.get(
@@ -111,9 +109,7 @@ async def read_organization_chain(
 async def create_organization(
     body: OrganizationCreate, response: Response, session: SessionDep, admin: Admin
 ) -> OrganizationRead:
-    org, version, created = await service.create_organization(session, admin, body)
-    if not created:
-        raise DuplicateOrganization("This organization exists already", id=org.id)
+    org, version = await service.add_organization(session, admin, body)
     await session.commit()
     set_etag(response, version)
     response.headers["Location"] = f"/auth/v1/organizations/{org.id}"
@@ -137,10 +133,9 @@ async def update_organization(
     admin: Admin,
     if_match: IfMatchHeader = None,
 ) -> OrganizationRead:
-    org, version = await service.update_organization(session, admin, org_id, body, if_match)
+    org = await service.update_organization(session, admin, org_id, body, if_match)
     await session.commit()
-    set_etag(response, version)
-    return org
+    return tagged(response, org)
 
 
 @router.post(

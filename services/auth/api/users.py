@@ -2,42 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from sqlalchemy import Row
 
 from services.auth.accounts import service as accounts
-from services.auth.accounts.schemas import UserCreate, UserRead, UserUpdate
-from services.auth.api.deps import AccountManager, PasswordsDep
-from services.auth.directory import service as directory
+from services.auth.accounts.schemas import AccountFilter, UserCreate, UserRead, UserUpdate
+from services.auth.api.deps import AccountManager, PasswordsDep, tagged
 from services.auth.directory.schemas import UUID_PATTERN
+from services.auth.tokens import introspection
 from services.auth.tokens.schemas import Me
 from services.common.auth import CurrentPrincipal
 from services.common.concurrency import IfMatchHeader, set_etag
 from services.common.db import SessionDep
-from services.common.pagination import (
-    Page,
-    PageParams,
-    make_page,
-    page_params,
-    set_link_header,
-)
+from services.common.pagination import Page, PageParams, page_params, set_link_header
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["users"])
 UserId = Annotated[str, Path(pattern=UUID_PATTERN, description="User id")]
-
-
-def to_read(row: Row[Any]) -> UserRead:
-    return UserRead.model_validate(
-        {
-            **row._mapping,
-            "id": str(row.id),
-            "organization_id": str(row.organization_id),
-            "roles": list(row.roles),
-        }
-    )
 
 
 @router.get(
@@ -47,20 +29,7 @@ def to_read(row: Row[Any]) -> UserRead:
     description="The caller as the access token names it, with its organization.",
 )
 async def read_me(session: SessionDep, who: CurrentPrincipal) -> Me:
-    org, _ = await directory.get_organization(session, who.org)
-    username = None
-    if not who.is_client:
-        username = await accounts.username_of(session, who.subject)
-    return Me(
-        sub=who.subject,
-        sub_type="client" if who.is_client else "user",
-        name=str(who.claims.get("name", who.subject)),
-        username=username,
-        roles=sorted(who.roles),
-        scope=" ".join(sorted(who.scopes)),
-        organization=org,
-        expires_at=who.expires_at,
-    )
+    return await introspection.describe(session, who)
 
 
 @router.get(
@@ -82,10 +51,8 @@ async def list_users(
         bool | None, Query(description="Only active (true) or deactivated (false) users")
     ] = None,
 ) -> Page[UserRead]:
-    rows = await accounts.list_rows(
-        session, who, "users", organization_id=organization_id, active=active, page=page
-    )
-    result = make_page(rows, page.limit, key=lambda r: (r.username,), to_item=to_read)
+    filters = AccountFilter(organization_id=organization_id, active=active)
+    result = await accounts.list_users(session, who, filters, page)
     set_link_header(request, response, result.next_cursor)
     return result
 
@@ -108,11 +75,11 @@ async def create_user(
     who: AccountManager,
     passwords: PasswordsDep,
 ) -> UserRead:
-    row = await accounts.create_user(session, who, body, passwords)
+    user, version = await accounts.create_user(session, who, body, passwords)
     await session.commit()
-    set_etag(response, row.version)
-    response.headers["Location"] = f"/auth/v1/users/{row.id}"
-    return to_read(row)
+    set_etag(response, version)
+    response.headers["Location"] = f"/auth/v1/users/{user.id}"
+    return user
 
 
 @router.get(
@@ -127,9 +94,7 @@ async def create_user(
 async def read_user(
     user_id: UserId, response: Response, session: SessionDep, who: AccountManager
 ) -> UserRead:
-    row = await accounts.get_user(session, who, user_id)
-    set_etag(response, row.version)
-    return to_read(row)
+    return tagged(response, await accounts.get_user(session, who, user_id))
 
 
 @router.patch(
@@ -150,7 +115,6 @@ async def update_user(
     passwords: PasswordsDep,
     if_match: IfMatchHeader = None,
 ) -> UserRead:
-    row = await accounts.update_user(session, who, user_id, body, if_match, passwords)
+    user = await accounts.update_user(session, who, user_id, body, if_match, passwords)
     await session.commit()
-    set_etag(response, row.version)
-    return to_read(row)
+    return tagged(response, user)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from services.auth.keys import published_keys
 from services.auth.settings import AuthSettings
 from services.common.db import SessionDep
+from services.common.schema_examples import with_examples
 
 router = APIRouter(tags=["discovery"])
 
@@ -17,27 +18,23 @@ router = APIRouter(tags=["discovery"])
 class Jwks(BaseModel):
     """RFC 7517 key set: the active signing key and retired keys whose tokens may still be valid."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
+    model_config = with_examples(
+        {
+            "keys": [
                 {
-                    "keys": [
-                        {
-                            "kty": "RSA",
-                            "kid": "3f2a9c14b7ed401a",
-                            "use": "sig",
-                            "alg": "RS256",
-                            "n": (
-                                "u1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0_Iz"
-                                "W7yWR7QkrmBL7jTKEn5u-qKhbwKfBstIs-bMY2Zkp18gnTxKLxoS2tFczGkPLPgi"
-                                "zskuemMghRniWaoLcyehkd3qqGElvW_VDL5AaWTg0nLVkjRo9z-40RQzuVaE8AkA"
-                                "FmxZzow3x-VJYKdjykkJ0iT9wCS0DRTXu269V264Vf_3jvredZiKRkgwlL9xNAwx"
-                                "XFg0x_XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC-9aGVd-Gyn1o0CLelf4rEjGoXb"
-                                "AAEgAqeGUxrcIlbjXfbcmw"
-                            ),
-                            "e": "AQAB",
-                        }
-                    ]
+                    "kty": "RSA",
+                    "kid": "3f2a9c14b7ed401a",
+                    "use": "sig",
+                    "alg": "RS256",
+                    "n": (
+                        "u1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0_Iz"
+                        "W7yWR7QkrmBL7jTKEn5u-qKhbwKfBstIs-bMY2Zkp18gnTxKLxoS2tFczGkPLPgi"
+                        "zskuemMghRniWaoLcyehkd3qqGElvW_VDL5AaWTg0nLVkjRo9z-40RQzuVaE8AkA"
+                        "FmxZzow3x-VJYKdjykkJ0iT9wCS0DRTXu269V264Vf_3jvredZiKRkgwlL9xNAwx"
+                        "XFg0x_XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC-9aGVd-Gyn1o0CLelf4rEjGoXb"
+                        "AAEgAqeGUxrcIlbjXfbcmw"
+                    ),
+                    "e": "AQAB",
                 }
             ]
         }

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, delete, func, insert, literal, select, tuple_, update
+from sqlalchemy import Row, delete, func, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.auth.directory.schemas import OrgFilter
+from services.auth.ids import is_uuid
 from services.auth.models import consortium_member, organization
-from services.auth.sql import is_uuid, run
-
-
-@dataclass(frozen=True)
-class OrgFilter:
-    kind: str | None = None
-    parent_id: str | None = None
-    name_prefix: str | None = None
-    ags_prefix: str | None = None
+from services.common.keyset import keyset
+from services.common.sql import run
 
 
 def _like_prefix(value: str) -> str:
@@ -42,7 +36,7 @@ async def get_by_ags(session: AsyncSession, ags: str) -> Row[Any] | None:
 
 
 async def list_page(
-    session: AsyncSession, filters: OrgFilter, limit: int, after: tuple[str, str] | None
+    session: AsyncSession, filters: OrgFilter, limit: int, after: tuple[Any, ...] | None
 ) -> Sequence[Row[Any]]:
     """Up to `limit + 1` organizations ordered by (name, id), after the keyset `after`."""
     stmt = select(organization)
@@ -54,11 +48,8 @@ async def list_page(
         stmt = stmt.where(organization.c.name.ilike(_like_prefix(filters.name_prefix), escape="\\"))
     if filters.ags_prefix:
         stmt = stmt.where(organization.c.ags.like(_like_prefix(filters.ags_prefix), escape="\\"))
-    if after is not None:
-        keyset = tuple_(literal(after[0]), literal(after[1], organization.c.id.type))
-        stmt = stmt.where(tuple_(organization.c.name, organization.c.id) > keyset)
-    stmt = stmt.order_by(organization.c.name, organization.c.id).limit(limit + 1)
-    return (await run(session, stmt)).all()
+    by_name = [organization.c.name, organization.c.id]
+    return (await run(session, keyset(stmt, by_name, after, limit))).all()
 
 
 async def chain(session: AsyncSession, org_id: str) -> Sequence[Row[Any]]:
@@ -110,21 +101,13 @@ async def add(session: AsyncSession, values: dict[str, Any]) -> bool:
     return result.first() is not None
 
 
-async def rename(session: AsyncSession, org_id: str, name: str) -> None:
+async def change(session: AsyncSession, org_id: str, values: dict[str, Any]) -> None:
+    """Applies `values` (none for a change of members only) and bumps the version (the ETag)."""
     await run(
         session,
         update(organization)
         .where(organization.c.id == org_id)
-        .values(name=name, version=organization.c.version + 1, updated_at=func.now()),
-    )
-
-
-async def bump_version(session: AsyncSession, org_id: str) -> None:
-    await run(
-        session,
-        update(organization)
-        .where(organization.c.id == org_id)
-        .values(version=organization.c.version + 1, updated_at=func.now()),
+        .values(**values, version=organization.c.version + 1, updated_at=func.now()),
     )
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
+
+from services.common.schema_examples import with_examples
 
 OrgKind = Literal[
     "state",
@@ -35,10 +38,20 @@ GOEPPINGEN: dict[str, Any] = {
 }
 
 
+@dataclass(frozen=True)
+class OrgFilter:
+    """What a directory listing is narrowed to (all given filters apply)."""
+
+    kind: str | None
+    parent_id: str | None
+    name_prefix: str | None
+    ags_prefix: str | None
+
+
 class OrganizationRead(BaseModel):
     """One organization of the directory."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [GOEPPINGEN]})
+    model_config = with_examples(GOEPPINGEN)
 
     id: str = Field(description="Stable id; uuid5 of the AGS for organizations that have one")
     kind: OrgKind
@@ -63,24 +76,20 @@ class OrganizationRead(BaseModel):
 class OrganizationCreate(BaseModel):
     """A new organization; the kind decides which parent and which AGS length fit."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "kind": "municipality",
-                    "name": "Eislingen/Fils",
-                    "ags": "08117017",
-                    "parent_id": "91360db8-4032-539a-9b1b-77cfc66b9bcc",
-                },
-                {
-                    "kind": "consortium",
-                    "name": "Verbund Integrationsmanagement Albuch",
-                    "parent_id": "a7563110-0a33-5251-a4f9-57679259222e",
-                    "member_ids": ["312e6a4b-2565-5313-9398-3d1bdea2531d"],
-                },
-            ]
+    model_config = with_examples(
+        {
+            "kind": "municipality",
+            "name": "Eislingen/Fils",
+            "ags": "08117017",
+            "parent_id": "91360db8-4032-539a-9b1b-77cfc66b9bcc",
         },
+        {
+            "kind": "consortium",
+            "name": "Verbund Integrationsmanagement Albuch",
+            "parent_id": "a7563110-0a33-5251-a4f9-57679259222e",
+            "member_ids": ["312e6a4b-2565-5313-9398-3d1bdea2531d"],
+        },
+        forbid_extra=True,
     )
 
     kind: OrgKind
@@ -101,9 +110,7 @@ class OrganizationCreate(BaseModel):
 class OrganizationUpdate(BaseModel):
     """Rename an organization or change a consortium's members (send If-Match)."""
 
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"name": "Stadt Göppingen"}]}
-    )
+    model_config = with_examples({"name": "Stadt Göppingen"}, forbid_extra=True)
 
     name: str | None = Field(None, min_length=1, max_length=200)
     member_ids: list[str] | None = Field(None, max_length=200)
@@ -126,21 +133,17 @@ class CsvRowError(BaseModel):
 class CsvImportResult(BaseModel):
     """What an import did: rows created, rows already present, and why the others were refused."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
+    model_config = with_examples(
+        {
+            "created": 2,
+            "unchanged": 1,
+            "errors": [
                 {
-                    "created": 2,
-                    "unchanged": 1,
-                    "errors": [
-                        {
-                            "line": 4,
-                            "ags": "0811",
-                            "message": "ags must have 2, 3, 5 or 8 digits starting with 08",
-                        }
-                    ],
+                    "line": 4,
+                    "ags": "0811",
+                    "message": "ags must have 2, 3, 5 or 8 digits starting with 08",
                 }
-            ]
+            ],
         }
     )
 

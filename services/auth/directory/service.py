@@ -20,6 +20,7 @@ from services.auth.directory.schemas import (
     OrganizationCreate,
     OrganizationRead,
     OrganizationUpdate,
+    OrgFilter,
 )
 from services.auth.errors import (
     DuplicateOrganization,
@@ -30,9 +31,10 @@ from services.auth.errors import (
 from services.common.audit import record_audit
 from services.common.auth import Principal
 from services.common.concurrency import check_if_match
+from services.common.constraints import constraint_problems
 from services.common.orgs import org_id_for_ags, org_id_for_slug
 from services.common.outbox import emit
-from services.common.pagination import InvalidCursor, Page, decode_cursor, make_page
+from services.common.pagination import Page, PageParams, cursor_after, make_page
 
 AGS_LENGTH = {"state": 2, "region": 3, "rural_district": 5, "urban_district": 5, "municipality": 8}
 PARENT_KINDS: dict[str, set[str | None]] = {
@@ -48,6 +50,7 @@ PARENT_KINDS: dict[str, set[str | None]] = {
 }
 _AGS = re.compile(r"^08(\d|\d{3}|\d{6})?$")
 MAX_CSV_ROWS = 5000
+AGS_TAKEN = "uq_organization_ags"  # named by the naming convention (services.common.db)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class NewOrg:
 
 
 def to_read(row: Row[Any], members: Sequence[str] = ()) -> OrganizationRead:
+    """The response body of an organization row (`members`: a consortium's member ids)."""
     return OrganizationRead(
         id=str(row.id),
         kind=row.kind,
@@ -138,6 +142,7 @@ async def get_organization(session: AsyncSession, org_id: str) -> tuple[Organiza
 
 
 async def organization_chain(session: AsyncSession, org_id: str) -> list[OrganizationRead]:
+    """The organization and its ancestors, the state first (the routing path of applications)."""
     rows = await repo.chain(session, org_id)
     if not rows:
         raise OrganizationNotFound("No organization with this id")
@@ -146,22 +151,17 @@ async def organization_chain(session: AsyncSession, org_id: str) -> list[Organiz
 
 
 async def list_organizations(
-    session: AsyncSession, filters: repo.OrgFilter, limit: int, cursor: str | None
+    session: AsyncSession, filters: OrgFilter, page: PageParams
 ) -> Page[OrganizationRead]:
-    after = None
-    if cursor:
-        name, org_id = decode_cursor(cursor, 2)
-        try:
-            after = (str(name), str(uuid.UUID(str(org_id))))
-        except ValueError as exc:
-            raise InvalidCursor("The cursor is not one this API issued") from exc
-    rows = await repo.list_page(session, filters, limit, after)
+    """A page of the directory ordered by (name, id), narrowed by `filters`."""
+    after = cursor_after(page.cursor, str, uuid.UUID)
+    rows = await repo.list_page(session, filters, page.limit, after)
     members = await repo.members_of(
-        session, [str(r.id) for r in rows[:limit] if r.kind == "consortium"]
+        session, [str(r.id) for r in rows[: page.limit] if r.kind == "consortium"]
     )
     return make_page(
         rows,
-        limit,
+        page.limit,
         key=lambda r: (r.name, str(r.id)),
         to_item=lambda r: to_read(r, members.get(str(r.id), [])),
     )
@@ -179,10 +179,9 @@ async def create_organization(
     parent = await repo.get(session, data.parent_id) if data.parent_id else None
     planned = plan_org(data, parent, slug=slug, key_verified=key_verified)
     await _check_members(session, planned.member_ids)
-    other = await repo.get_by_ags(session, data.ags) if data.ags else None
-    if other is not None and other.id != planned.values["id"]:
-        raise DuplicateOrganization(f"AGS {data.ags} is taken")
-    created = await repo.add(session, planned.values)
+    # an AGS names one organization: the same AGS under another id is refused by its constraint
+    with constraint_problems({AGS_TAKEN: DuplicateOrganization(f"AGS {data.ags} is taken")}):
+        created = await repo.add(session, planned.values)
     org_id = planned.values["id"]
     if created:
         await repo.set_members(session, org_id, planned.member_ids)
@@ -193,6 +192,19 @@ async def create_organization(
     return read, version, created
 
 
+async def add_organization(
+    session: AsyncSession, actor: Principal, data: OrganizationCreate
+) -> tuple[OrganizationRead, int]:
+    """Creates the organization and returns it with its version; 409 when it exists already.
+
+    Organizations with an AGS have a deterministic id, so a retried create is a conflict.
+    """
+    org, version, created = await create_organization(session, actor, data)
+    if not created:
+        raise DuplicateOrganization("This organization exists already", id=org.id)
+    return org, version
+
+
 async def update_organization(
     session: AsyncSession,
     actor: Principal,
@@ -200,6 +212,7 @@ async def update_organization(
     data: OrganizationUpdate,
     if_match: str | None,
 ) -> tuple[OrganizationRead, int]:
+    """Renames and/or sets a consortium's members under If-Match; the version always moves on."""
     row = await repo.get_for_update(session, org_id)
     if row is None:
         raise OrganizationNotFound("No organization with this id")
@@ -209,10 +222,7 @@ async def update_organization(
             raise InvalidHierarchy("Only a consortium has members")
         await _check_members(session, data.member_ids)
         await repo.set_members(session, org_id, data.member_ids)
-    if data.name is not None:
-        await repo.rename(session, org_id, data.name)
-    else:
-        await repo.bump_version(session, org_id)
+    await repo.change(session, org_id, data.model_dump(include={"name"}, exclude_none=True))
     await record_audit(
         session,
         actor,

@@ -10,7 +10,7 @@ from sqlalchemy import Row, delete, insert, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.models import refresh_token
-from services.auth.sql import run
+from services.common.sql import run
 
 
 async def add(

@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from services.auth.directory.schemas import GOEPPINGEN, OrganizationRead
+from services.common.schema_examples import with_examples
+
+
+@dataclass(frozen=True)
+class TokenForm:
+    """The form fields of a token request (RFC 6749); which are needed depends on the grant."""
+
+    grant_type: str | None
+    username: str | None
+    password: str | None
+    refresh_token: str | None
+    scope: str | None
 
 
 class TokenResponse(BaseModel):
     """RFC 6749 section 5.1 access token response."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6IjNmMmE5YzE0YjdlZDQwMWEifQ...",
-                    "token_type": "Bearer",
-                    "expires_in": 900,
-                    "refresh_token": "kVb1xY3m0qN9...",
-                    "scope": "openid profile offline_access",
-                }
-            ]
+    model_config = with_examples(
+        {
+            "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6IjNmMmE5YzE0YjdlZDQwMWEifQ...",
+            "token_type": "Bearer",
+            "expires_in": 900,
+            "refresh_token": "kVb1xY3m0qN9...",
+            "scope": "openid profile offline_access",
         }
     )
 
@@ -40,29 +49,25 @@ class TokenResponse(BaseModel):
 class Introspection(BaseModel):
     """RFC 7662 introspection response; only `active` is present for inactive tokens."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "active": True,
-                    "token_type": "access_token",
-                    "sub": "kommunal-it-goeppingen",
-                    "sub_type": "client",
-                    "client_id": "kommunal-it-goeppingen",
-                    "scope": "cases funding",
-                    "org": "312e6a4b-2565-5313-9398-3d1bdea2531d",
-                    "org_kind": "municipality",
-                    "org_path": ["08", "081", "08117", "08117019"],
-                    "roles": ["applicant", "case_worker"],
-                    "exp": 1795240800,
-                    "iat": 1795239900,
-                    "iss": "http://127.0.0.1:8080/auth",
-                    "aud": "pakt-api",
-                    "jti": "0f6c2d1e9b8a4c7d",
-                },
-                {"active": False},
-            ]
-        }
+    model_config = with_examples(
+        {
+            "active": True,
+            "token_type": "access_token",
+            "sub": "kommunal-it-goeppingen",
+            "sub_type": "client",
+            "client_id": "kommunal-it-goeppingen",
+            "scope": "cases funding",
+            "org": "312e6a4b-2565-5313-9398-3d1bdea2531d",
+            "org_kind": "municipality",
+            "org_path": ["08", "081", "08117", "08117019"],
+            "roles": ["applicant", "case_worker"],
+            "exp": 1795240800,
+            "iat": 1795239900,
+            "iss": "http://127.0.0.1:8080/auth",
+            "aud": "pakt-api",
+            "jti": "0f6c2d1e9b8a4c7d",
+        },
+        {"active": False},
     )
 
     active: bool
@@ -86,20 +91,16 @@ class Introspection(BaseModel):
 class Me(BaseModel):
     """Who the access token speaks for, and its organization."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "sub": "9a0f5a8e-2f1c-4c55-8d8e-1b9a4c2f7e10",
-                    "sub_type": "user",
-                    "name": "cw.goeppingen",
-                    "username": "cw.goeppingen",
-                    "roles": ["case_worker"],
-                    "scope": "openid profile offline_access",
-                    "organization": GOEPPINGEN,
-                    "expires_at": 1795240800,
-                }
-            ]
+    model_config = with_examples(
+        {
+            "sub": "9a0f5a8e-2f1c-4c55-8d8e-1b9a4c2f7e10",
+            "sub_type": "user",
+            "name": "cw.goeppingen",
+            "username": "cw.goeppingen",
+            "roles": ["case_worker"],
+            "scope": "openid profile offline_access",
+            "organization": GOEPPINGEN,
+            "expires_at": 1795240800,
         }
     )
 

@@ -23,19 +23,26 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.accounts import repository as accounts
 from services.auth.directory import repository as orgs
-from services.auth.errors import InvalidClient, InvalidGrant, InvalidScope
+from services.auth.errors import (
+    InvalidClient,
+    InvalidGrant,
+    InvalidRequest,
+    InvalidScope,
+    UnsupportedGrantType,
+)
 from services.auth.keys import KeyRing
 from services.auth.models import account
 from services.auth.security import Passwords, new_opaque_token, secret_matches, token_hash
 from services.auth.settings import AuthSettings
 from services.auth.tokens import repository as repo
 from services.auth.tokens import throttle
-from services.auth.tokens.schemas import Introspection, TokenResponse
+from services.auth.tokens.schemas import TokenForm, TokenResponse
 from services.common import jwt
-from services.common.auth import TokenVerifier
 
 USER_SCOPES = ("openid", "profile", "offline_access")
 BAD_LOGIN = "The username or password is wrong"
+GRANTS = ("password", "refresh_token", "client_credentials")
+Credentials = tuple[str, str]  # (client_id, client_secret) a request authenticates with
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,13 @@ class TokenIssuer:
     settings: AuthSettings
     keys: KeyRing
     passwords: Passwords
+
+
+def require(value: str | None, name: str) -> str:
+    """A request parameter OAuth2 needs here; its absence is `invalid_request`."""
+    if not value:
+        raise InvalidRequest(f"The parameter {name} is required")
+    return value
 
 
 def _scope(requested: str | None, allowed: tuple[str, ...] | list[str]) -> str:
@@ -208,75 +222,42 @@ async def client_credentials_grant(
     )
 
 
-async def revoke(session: AsyncSession, token: str) -> None:
+async def revoke(session: AsyncSession, token: str | None, client: Credentials | None) -> None:
     """RFC 7009: revokes a refresh token and its family; unknown tokens are silently accepted.
 
-    Access tokens are self-contained JWTs verified without calling auth; they cannot be
-    recalled and run out within their lifetime.
+    Client authentication is optional; when sent it must be valid. Access tokens are
+    self-contained JWTs verified without calling auth; they cannot be recalled and run out
+    within their lifetime.
     """
-    row = await repo.get_by_hash(session, token_hash(token), for_update=True)
+    if client:
+        await authenticate_client(session, *client)
+    row = await repo.get_by_hash(session, token_hash(require(token, "token")), for_update=True)
     if row is not None:
         await repo.revoke_family(session, str(row.family_id))
 
 
-async def introspect(
-    session: AsyncSession, verifier: TokenVerifier, token: str, hint: str | None
-) -> Introspection:
-    """RFC 7662: what an access or refresh token stands for, if it is still active."""
-    if hint != "access_token":
-        result = await _introspect_refresh(session, token)
-        if result is not None or hint == "refresh_token":
-            return result or Introspection(active=False)
-    try:
-        principal = await verifier.verify(token)
-    except jwt.InvalidToken:
-        return Introspection(active=False)
-    claims = principal.claims
-    if principal.is_client:
-        client = await accounts.get_client_by_client_id(session, principal.subject)
-        if client is None or not client.active:
-            return Introspection(active=False)
-        extra = {"client_id": client.client_id}
-    else:
-        user = await accounts.get_user(session, principal.subject)
-        if user is None or not user.active:
-            return Introspection(active=False)
-        extra = {"username": user.username}
-    return Introspection(
-        active=True,
-        token_type="access_token",  # noqa: S106 - RFC 7662 type name
-        sub=principal.subject,
-        sub_type="client" if principal.is_client else "user",
-        scope=claims.get("scope", ""),
-        org=principal.org,
-        org_kind=principal.org_kind,
-        org_path=list(principal.org_path),
-        roles=sorted(principal.roles),
-        exp=principal.expires_at,
-        iat=claims.get("iat"),
-        iss=claims.get("iss"),
-        aud=claims.get("aud"),
-        jti=principal.token_id,
-        **extra,
-    )
+async def issue(
+    session: AsyncSession,
+    issuer: TokenIssuer,
+    form: TokenForm,
+    client: Credentials | None,
+    address: str,
+) -> TokenResponse:
+    """The token endpoint (RFC 6749): the grant `form.grant_type` names.
 
-
-async def _introspect_refresh(session: AsyncSession, token: str) -> Introspection | None:
-    row = await repo.get_by_hash(session, token_hash(token))
-    if row is None:
-        return None
-    usable = row.revoked_at is None and row.used_at is None and row.expires_at > datetime.now(UTC)
-    user = await accounts.get_user(session, str(row.account_id)) if usable else None
-    if user is None or not user.active:
-        return Introspection(active=False)
-    return Introspection(
-        active=True,
-        token_type="refresh_token",  # noqa: S106 - RFC 7662 type name
-        sub=str(user.id),
-        sub_type="user",
-        username=user.username,
-        scope=row.scope,
-        org=str(user.organization_id),
-        exp=int(row.expires_at.timestamp()),
-        iat=int(row.created_at.timestamp()),
-    )
+    Client authentication is optional, but when sent it must be valid, and the
+    client_credentials grant needs it.
+    """
+    grant = require(form.grant_type, "grant_type")
+    if grant not in GRANTS:
+        raise UnsupportedGrantType(f"Supported grant types: {', '.join(GRANTS)}")
+    authenticated = await authenticate_client(session, *client) if client else None
+    if grant == "password":
+        username, password = require(form.username, "username"), require(form.password, "password")
+        return await password_grant(session, issuer, username, password, form.scope, address)
+    if grant == "refresh_token":
+        token = require(form.refresh_token, "refresh_token")
+        return await refresh_grant(session, issuer, token, form.scope)
+    if authenticated is None:
+        raise InvalidClient("client_credentials needs client authentication")
+    return await client_credentials_grant(session, issuer, authenticated, form.scope)

@@ -19,7 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.auth.errors import TooManyAttempts
 from services.auth.models import login_throttle
 from services.auth.settings import AuthSettings
-from services.auth.sql import run
+from services.common.sql import run
 
 
 def account_key(username: str) -> str:

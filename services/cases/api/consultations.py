@@ -8,33 +8,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from services.cases.api.deps import CaseId, CaseWorker, CurrentCase
-from services.cases.api.responses import created, keyset_after
-from services.cases.casefile import repository as case_repo
-from services.cases.contacts import repository as repo
+from services.cases.api.responses import committed, created, logged_page
 from services.cases.contacts import service
 from services.cases.contacts.schemas import ConsultationCreate, ConsultationRead, ConsultationUpdate
-from services.cases.errors import CaseNotFound, ItemNotFound
-from services.cases.models import consultation
+from services.cases.items import service as items
 from services.cases.vocab import Field_
-from services.common.concurrency import IfMatchHeader, set_etag
+from services.common.concurrency import IfMatchHeader
 from services.common.db import SessionDep
 from services.common.idempotency import IdempotencyDep
-from services.common.pagination import (
-    Page,
-    PageParams,
-    make_page,
-    page_params,
-    set_link_header,
-)
+from services.common.pagination import Page, PageParams, page_params
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["consultations"])
 BASE = "/cases/v1/cases/{case_id}/consultations"
 ItemId = Annotated[uuid.UUID, Path(description="Id of the consultation")]
-
-
-def _read(row: Any) -> ConsultationRead:
-    return ConsultationRead.model_validate(row, from_attributes=True)
 
 
 @router.post(
@@ -56,18 +43,9 @@ async def log_consultation(
 ) -> Any:
     if (replay := await idem.claim(session, who)) is not None:
         return replay
-    if await case_repo.get(session, case_id, who.org) is None:
-        raise CaseNotFound()
-    row = await service.log_consultation(session, who, case_id, body)
-    out = _read(row)
-    return await created(
-        session,
-        idem,
-        response,
-        out,
-        row.version,
-        f"/cases/v1/cases/{case_id}/consultations/{row.id}",
-    )
+    out = await service.log_consultation(session, who, case_id, body)
+    location = f"/cases/v1/cases/{case_id}/consultations/{out.id}"
+    return await created(session, idem, response, out, out.version, location)
 
 
 @router.get(
@@ -88,16 +66,8 @@ async def list_consultations(
         Field_ | None, Query(description="Only consultations that discussed this field")
     ] = None,
 ) -> Page[ConsultationRead]:
-    after = keyset_after(page.cursor)
-    filters = [consultation.c.fields.any_() == field] if field else []
-    rows = await repo.page(
-        session, consultation, case.id, limit=page.limit, after=after, filters=filters
-    )
-    await case_repo.log_access(session, case.id, who.org, who, "consultations")
-    await session.commit()
-    result = make_page(rows, page.limit, key=repo.cursor_key, to_item=_read)
-    set_link_header(request, response, result.next_cursor)
-    return result
+    out = await service.list_consultations(session, who, case.id, page, field)
+    return await logged_page(session, request, response, out)
 
 
 @router.get(
@@ -114,13 +84,8 @@ async def read_consultation(
     session: SessionDep,
     who: CaseWorker,
 ) -> ConsultationRead:
-    row = await repo.get(session, consultation, case.id, consultation_id)
-    if row is None:
-        raise ItemNotFound()
-    await case_repo.log_access(session, case.id, who.org, who, "consultations")
-    await session.commit()
-    set_etag(response, row.version)
-    return _read(row)
+    out = await items.read(session, who, service.CONSULTATIONS, case.id, consultation_id)
+    return await committed(session, response, out, out.version)
 
 
 @router.patch(
@@ -139,7 +104,5 @@ async def change_consultation(
     who: CaseWorker,
     if_match: IfMatchHeader = None,
 ) -> ConsultationRead:
-    row = await service.change_consultation(session, who, case.id, consultation_id, if_match, body)
-    await session.commit()
-    set_etag(response, row.version)
-    return _read(row)
+    out = await service.change_consultation(session, who, case.id, consultation_id, if_match, body)
+    return await committed(session, response, out, out.version)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Path
-from sqlalchemy import Row
 
-from services.cases.casefile import repository as case_repo
+from services.cases.casefile.schemas import CaseSummary
+from services.cases.casefile.service import get_case
 from services.cases.errors import CaseNotFound
 from services.common.auth import CurrentPrincipal, Principal, require_roles
 from services.common.db import SessionDep
@@ -40,23 +40,18 @@ CaseWorkerRole = Annotated[Principal, Depends(require_roles("case_worker"))]
 CaseListReader = Annotated[Principal, Depends(require_roles("case_worker", "privacy_officer"))]
 
 
-async def _current_case(case_id: CaseId, session: SessionDep, who: CaseWorker) -> Row[Any]:
-    row = await case_repo.get(session, case_id, who.org)
-    if row is None:
-        raise CaseNotFound()
-    return row
+async def _current_case(case_id: CaseId, session: SessionDep, who: CaseWorker) -> CaseSummary:
+    return await get_case(session, who, case_id)
 
 
-CurrentCase = Annotated[Row[Any], Depends(_current_case)]
-"""The case in the path, owned by the caller's organization (404 otherwise)."""
+CurrentCase = Annotated[CaseSummary, Depends(_current_case)]
+"""The case in the path, owned by the caller's organization (404 otherwise). Sub-resources of a
+case load it first, so their handlers start from a case the caller reaches."""
 
 
-async def _privacy_case(case_id: CaseId, session: SessionDep, who: PrivacyOfficer) -> Row[Any]:
-    row = await case_repo.get(session, case_id, who.org)
-    if row is None:
-        raise CaseNotFound()
-    return row
+async def _privacy_case(case_id: CaseId, session: SessionDep, who: PrivacyOfficer) -> CaseSummary:
+    return await get_case(session, who, case_id)
 
 
-PrivacyCase = Annotated[Row[Any], Depends(_privacy_case)]
+PrivacyCase = Annotated[CaseSummary, Depends(_privacy_case)]
 """The case in the path, for its organization's privacy officer (404 otherwise)."""

@@ -5,24 +5,16 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response
-from fastapi.responses import JSONResponse
 
 from services.cases.api.deps import CaseId, CaseWorker, CurrentCase
-from services.cases.plans import repository as repo
+from services.cases.api.responses import committed, created, logged_page
 from services.cases.plans import service
 from services.cases.plans.schemas import PlanVersionCreate, PlanVersionRead
 from services.common.concurrency import IfMatchHeader
 from services.common.db import SessionDep
 from services.common.idempotency import IdempotencyDep
-from services.common.pagination import (
-    Page,
-    PageParams,
-    decode_cursor,
-    make_page,
-    page_params,
-    set_link_header,
-)
-from services.common.problems import InvalidInput, problem_responses
+from services.common.pagination import Page, PageParams, page_params
+from services.common.problems import problem_responses
 
 router = APIRouter(tags=["plans"])
 BASE = "/cases/v1/cases/{case_id}/plan"
@@ -41,6 +33,7 @@ BASE = "/cases/v1/cases/{case_id}/plan"
 async def write_plan_version(
     case_id: CaseId,
     body: PlanVersionCreate,
+    response: Response,
     session: SessionDep,
     who: CaseWorker,
     idem: IdempotencyDep,
@@ -49,14 +42,8 @@ async def write_plan_version(
     if (replay := await idem.claim(session, who)) is not None:
         return replay
     out = await service.write_version(session, who, case_id, if_match, body)
-    headers = {
-        "ETag": f'"{out.number}"',
-        "Location": f"/cases/v1/cases/{case_id}/plan/versions/{out.number}",
-    }
-    body_json = out.model_dump(mode="json")
-    await idem.remember(session, 201, body_json, headers)
-    await session.commit()
-    return JSONResponse(body_json, status_code=201, headers=headers)
+    location = f"/cases/v1/cases/{case_id}/plan/versions/{out.number}"
+    return await created(session, idem, response, out, out.number, location)
 
 
 @router.get(
@@ -67,10 +54,11 @@ async def write_plan_version(
     description="The latest plan version with its goals; the ETag is its number. "
     "The read is logged.",
 )
-async def read_plan(case: CurrentCase, session: SessionDep, who: CaseWorker) -> Any:
+async def read_plan(
+    case: CurrentCase, response: Response, session: SessionDep, who: CaseWorker
+) -> PlanVersionRead:
     out = await service.read_version(session, who, case.id, None)
-    await session.commit()
-    return JSONResponse(out.model_dump(mode="json"), headers={"ETag": f'"{out.number}"'})
+    return await committed(session, response, out, out.number)
 
 
 @router.get(
@@ -88,18 +76,8 @@ async def list_plan_versions(
     who: CaseWorker,
     page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[PlanVersionRead]:
-    after = None
-    if page.cursor:
-        (after,) = decode_cursor(page.cursor, 1)
-        if not isinstance(after, int):
-            raise InvalidInput("The cursor is not one this API issued")
-    rows = await repo.list_versions(session, case.id, limit=page.limit, after=after)
-    items = await service.read_versions(session, who, rows[: page.limit])
-    await session.commit()
-    result = make_page(rows, page.limit, key=lambda r: (r.number,), to_item=lambda r: r)
-    out = Page[PlanVersionRead](items=items, next_cursor=result.next_cursor)
-    set_link_header(request, response, out.next_cursor)
-    return out
+    out = await service.list_versions(session, who, case.id, page)
+    return await logged_page(session, request, response, out)
 
 
 @router.get(
@@ -112,9 +90,9 @@ async def list_plan_versions(
 async def read_plan_version(
     case: CurrentCase,
     number: Annotated[int, Path(ge=1, le=100_000)],
+    response: Response,
     session: SessionDep,
     who: CaseWorker,
-) -> Any:
+) -> PlanVersionRead:
     out = await service.read_version(session, who, case.id, number)
-    await session.commit()
-    return JSONResponse(out.model_dump(mode="json"), headers={"ETag": f'"{out.number}"'})
+    return await committed(session, response, out, out.number)

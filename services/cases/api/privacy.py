@@ -8,20 +8,12 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 
 from services.cases.api.deps import PrivacyCase, PrivacyOfficer
-from services.cases.casefile import repository as case_repo
-from services.cases.privacy import repository as repo
+from services.cases.api.responses import paged
 from services.cases.privacy import service
 from services.cases.privacy.schemas import AccessEntry, CaseExport, ErasureRead
 from services.common.db import SessionDep
-from services.common.pagination import (
-    Page,
-    PageParams,
-    decode_cursor,
-    make_page,
-    page_params,
-    set_link_header,
-)
-from services.common.problems import InvalidInput, problem_responses
+from services.common.pagination import Page, PageParams, page_params
+from services.common.problems import problem_responses
 
 router = APIRouter(tags=["data-protection"])
 BASE = "/cases/v1/cases/{case_id}"
@@ -43,20 +35,7 @@ async def list_access_log(
     who: PrivacyOfficer,
     page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[AccessEntry]:
-    after = None
-    if page.cursor:
-        (after,) = decode_cursor(page.cursor, 1)
-        if not isinstance(after, int):
-            raise InvalidInput("The cursor is not one this API issued")
-    rows = await repo.access_page(session, case.id, limit=page.limit, after=after)
-    result = make_page(
-        rows,
-        page.limit,
-        key=lambda r: (r.id,),
-        to_item=lambda r: AccessEntry.model_validate(r, from_attributes=True),
-    )
-    set_link_header(request, response, result.next_cursor)
-    return result
+    return paged(request, response, await service.access_log(session, case.id, page))
 
 
 @router.get(
@@ -69,8 +48,8 @@ async def list_access_log(
     "The export itself is logged.",
 )
 async def export_case(case: PrivacyCase, session: SessionDep, who: PrivacyOfficer) -> Any:
-    out = await service.export(session, who, case)
-    await session.commit()
+    out = await service.export(session, who, case.id)
+    await session.commit()  # the access-log row must be durable before personal data leave
     return JSONResponse(
         out.model_dump(mode="json"),
         headers={"Content-Disposition": f'attachment; filename="case-{case.reference}.json"'},
@@ -87,8 +66,6 @@ async def export_case(case: PrivacyCase, session: SessionDep, who: PrivacyOffice
     "do not change. Repeating it is harmless.",
 )
 async def erase_case(case: PrivacyCase, session: SessionDep, who: PrivacyOfficer) -> ErasureRead:
-    locked = await case_repo.get_for_update(session, case.id, case.org_id)
-    assert locked is not None  # noqa: S101 - loaded just before by the dependency
-    out = await service.erase(session, who, locked)
+    out = await service.erase(session, who, case.id)
     await session.commit()
     return out

@@ -8,33 +8,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from services.cases.api.deps import CaseId, CaseWorker, CurrentCase
-from services.cases.api.responses import created, keyset_after
-from services.cases.casefile import repository as case_repo
-from services.cases.contacts import repository as repo
+from services.cases.api.responses import committed, created, logged_page
 from services.cases.contacts import service
 from services.cases.contacts.schemas import ReferralCreate, ReferralRead, ReferralUpdate
-from services.cases.errors import CaseNotFound, ItemNotFound
-from services.cases.models import referral
+from services.cases.items import service as items
 from services.cases.vocab import ReferralStatus
-from services.common.concurrency import IfMatchHeader, set_etag
+from services.common.concurrency import IfMatchHeader
 from services.common.db import SessionDep
 from services.common.idempotency import IdempotencyDep
-from services.common.pagination import (
-    Page,
-    PageParams,
-    make_page,
-    page_params,
-    set_link_header,
-)
+from services.common.pagination import Page, PageParams, page_params
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["referrals"])
 BASE = "/cases/v1/cases/{case_id}/referrals"
 ItemId = Annotated[uuid.UUID, Path(description="Id of the referral")]
-
-
-def _read(row: Any) -> ReferralRead:
-    return ReferralRead.model_validate(row, from_attributes=True)
 
 
 @router.post(
@@ -56,13 +43,9 @@ async def send_referral(
 ) -> Any:
     if (replay := await idem.claim(session, who)) is not None:
         return replay
-    if await case_repo.get(session, case_id, who.org) is None:
-        raise CaseNotFound()
-    row = await service.send_referral(session, who, case_id, body)
-    out = _read(row)
-    return await created(
-        session, idem, response, out, row.version, f"/cases/v1/cases/{case_id}/referrals/{row.id}"
-    )
+    out = await service.send_referral(session, who, case_id, body)
+    location = f"/cases/v1/cases/{case_id}/referrals/{out.id}"
+    return await created(session, idem, response, out, out.version, location)
 
 
 @router.get(
@@ -83,16 +66,8 @@ async def list_referrals(
         ReferralStatus | None, Query(description="Only referrals in this status")
     ] = None,
 ) -> Page[ReferralRead]:
-    after = keyset_after(page.cursor)
-    filters = [referral.c.status == status] if status else []
-    rows = await repo.page(
-        session, referral, case.id, limit=page.limit, after=after, filters=filters
-    )
-    await case_repo.log_access(session, case.id, who.org, who, "referrals")
-    await session.commit()
-    result = make_page(rows, page.limit, key=repo.cursor_key, to_item=_read)
-    set_link_header(request, response, result.next_cursor)
-    return result
+    out = await service.list_referrals(session, who, case.id, page, status)
+    return await logged_page(session, request, response, out)
 
 
 @router.get(
@@ -105,13 +80,8 @@ async def list_referrals(
 async def read_referral(
     case: CurrentCase, referral_id: ItemId, response: Response, session: SessionDep, who: CaseWorker
 ) -> ReferralRead:
-    row = await repo.get(session, referral, case.id, referral_id)
-    if row is None:
-        raise ItemNotFound()
-    await case_repo.log_access(session, case.id, who.org, who, "referrals")
-    await session.commit()
-    set_etag(response, row.version)
-    return _read(row)
+    out = await items.read(session, who, service.REFERRALS, case.id, referral_id)
+    return await committed(session, response, out, out.version)
 
 
 @router.patch(
@@ -131,7 +101,5 @@ async def change_referral(
     who: CaseWorker,
     if_match: IfMatchHeader = None,
 ) -> ReferralRead:
-    row = await service.change_referral(session, who, case.id, referral_id, if_match, body)
-    await session.commit()
-    set_etag(response, row.version)
-    return _read(row)
+    out = await service.change_referral(session, who, case.id, referral_id, if_match, body)
+    return await committed(session, response, out, out.version)

@@ -1,22 +1,19 @@
-"""What the handlers of this service share: finishing a create, reading a keyset cursor."""
+"""What the handlers of this service share: finishing a create or a change, sending a page."""
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
 from typing import TypeVar
 
-from fastapi import Response
+from fastapi import Request, Response
 from pydantic import BaseModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.cases.contacts import repository as items
-from services.common.concurrency import etag_for
+from services.common.concurrency import etag_for, set_etag
 from services.common.idempotency import Idempotency
-from services.common.pagination import decode_cursor
-from services.common.problems import InvalidInput
+from services.common.pagination import Page, set_link_header
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 async def created(
@@ -35,11 +32,24 @@ async def created(
     return out
 
 
-def keyset_after(cursor: str | None) -> tuple[dt.datetime, uuid.UUID] | None:
-    """The `(created_at, id)` position in a cursor this API issued (None: the first page)."""
-    if not cursor:
-        return None
-    try:
-        return items.parse_after(decode_cursor(cursor, 2))
-    except ValueError as exc:
-        raise InvalidInput("The cursor is not one this API issued") from exc
+async def committed(session: AsyncSession, response: Response, out: M, version: int) -> M:
+    """Finishes a change or a logged read: commits (so an access-log row is durable before
+    personal data leave), then sets the ETag."""
+    await session.commit()
+    set_etag(response, version)
+    return out
+
+
+def paged(request: Request, response: Response, page: Page[T]) -> Page[T]:
+    """The page, with a `Link` header to the next one (keeping the caller's filters)."""
+    set_link_header(request, response, page.next_cursor)
+    return page
+
+
+async def logged_page(
+    session: AsyncSession, request: Request, response: Response, page: Page[T]
+) -> Page[T]:
+    """Answers a logged read with a page: commits first, so the access-log row is durable
+    before personal data leave."""
+    await session.commit()
+    return paged(request, response, page)

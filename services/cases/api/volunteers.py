@@ -8,13 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from services.cases.api.deps import CaseId, CaseWorker, CaseWorkerRole, CurrentCase
-from services.cases.api.responses import created, keyset_after
-from services.cases.casefile import repository as case_repo
-from services.cases.contacts import repository as items
-from services.cases.errors import CaseNotFound, ItemNotFound
-from services.cases.models import volunteer, volunteer_assignment
+from services.cases.api.responses import committed, created, logged_page, paged
+from services.cases.items import service as items
 from services.cases.vocab import Field_
-from services.cases.volunteers import repository as repo
 from services.cases.volunteers import service
 from services.cases.volunteers.schemas import (
     AssignmentCreate,
@@ -27,13 +23,7 @@ from services.cases.volunteers.schemas import (
 from services.common.concurrency import IfMatchHeader, set_etag
 from services.common.db import SessionDep
 from services.common.idempotency import IdempotencyDep
-from services.common.pagination import (
-    Page,
-    PageParams,
-    make_page,
-    page_params,
-    set_link_header,
-)
+from services.common.pagination import Page, PageParams, page_params
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["volunteers"])
@@ -41,14 +31,6 @@ BASE = "/cases/v1/volunteers"
 ASSIGNMENTS = "/cases/v1/cases/{case_id}/volunteer-assignments"
 VolunteerId = Annotated[uuid.UUID, Path(description="Id of the volunteer")]
 AssignmentId = Annotated[uuid.UUID, Path(description="Id of the assignment")]
-
-
-def _volunteer(row: Any) -> VolunteerRead:
-    return VolunteerRead.model_validate(row, from_attributes=True)
-
-
-def _assignment(row: Any) -> AssignmentRead:
-    return AssignmentRead.model_validate(row, from_attributes=True)
 
 
 @router.post(
@@ -68,10 +50,8 @@ async def register_volunteer(
 ) -> Any:
     if (replay := await idem.claim(session, who)) is not None:
         return replay
-    row = await service.register(session, who, body)
-    out = _volunteer(row)
-    location = f"{BASE}/{row.id}"
-    return await created(session, idem, response, out, row.version, location)
+    out = await service.register(session, who, body)
+    return await created(session, idem, response, out, out.version, f"{BASE}/{out.id}")
 
 
 @router.get(
@@ -94,17 +74,8 @@ async def list_volunteers(
         Field_ | None, Query(description="Only volunteers helping in this field")
     ] = None,
 ) -> Page[VolunteerRead]:
-    filters: list[Any] = []
-    if active is not None:
-        filters.append(volunteer.c.active.is_(active))
-    if field:
-        filters.append(volunteer.c.fields.any_() == field)
-    rows = await repo.page(
-        session, who.org, limit=page.limit, after=keyset_after(page.cursor), filters=filters
-    )
-    result = make_page(rows, page.limit, key=items.cursor_key, to_item=_volunteer)
-    set_link_header(request, response, result.next_cursor)
-    return result
+    out = await service.list_volunteers(session, who, page, active, field)
+    return paged(request, response, out)
 
 
 @router.get(
@@ -117,11 +88,9 @@ async def list_volunteers(
 async def read_volunteer(
     volunteer_id: VolunteerId, response: Response, session: SessionDep, who: CaseWorkerRole
 ) -> VolunteerRead:
-    row = await repo.get(session, who.org, volunteer_id)
-    if row is None:
-        raise ItemNotFound("No such volunteer in your organization")
-    set_etag(response, row.version)
-    return _volunteer(row)
+    out = await service.read(session, who, volunteer_id)
+    set_etag(response, out.version)
+    return out
 
 
 @router.patch(
@@ -139,10 +108,8 @@ async def change_volunteer(
     who: CaseWorkerRole,
     if_match: IfMatchHeader = None,
 ) -> VolunteerRead:
-    row = await service.change(session, who, volunteer_id, if_match, body)
-    await session.commit()
-    set_etag(response, row.version)
-    return _volunteer(row)
+    out = await service.change(session, who, volunteer_id, if_match, body)
+    return await committed(session, response, out, out.version)
 
 
 @router.post(
@@ -163,18 +130,9 @@ async def assign_volunteer(
 ) -> Any:
     if (replay := await idem.claim(session, who)) is not None:
         return replay
-    if await case_repo.get(session, case_id, who.org) is None:
-        raise CaseNotFound()
-    row = await service.assign(session, who, case_id, body)
-    out = _assignment(row)
-    return await created(
-        session,
-        idem,
-        response,
-        out,
-        row.version,
-        f"/cases/v1/cases/{case_id}/volunteer-assignments/{row.id}",
-    )
+    out = await service.assign(session, who, case_id, body)
+    location = f"/cases/v1/cases/{case_id}/volunteer-assignments/{out.id}"
+    return await created(session, idem, response, out, out.version, location)
 
 
 @router.get(
@@ -192,14 +150,8 @@ async def list_assignments(
     who: CaseWorker,
     page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[AssignmentRead]:
-    rows = await items.page(
-        session, volunteer_assignment, case.id, limit=page.limit, after=keyset_after(page.cursor)
-    )
-    await case_repo.log_access(session, case.id, who.org, who, "volunteer_assignments")
-    await session.commit()
-    result = make_page(rows, page.limit, key=items.cursor_key, to_item=_assignment)
-    set_link_header(request, response, result.next_cursor)
-    return result
+    out = await items.page(session, who, service.ASSIGNMENTS, case.id, page)
+    return await logged_page(session, request, response, out)
 
 
 @router.patch(
@@ -218,7 +170,5 @@ async def change_assignment(
     who: CaseWorker,
     if_match: IfMatchHeader = None,
 ) -> AssignmentRead:
-    row = await service.change_assignment(session, who, case.id, assignment_id, if_match, body)
-    await session.commit()
-    set_etag(response, row.version)
-    return _assignment(row)
+    out = await service.change_assignment(session, who, case.id, assignment_id, if_match, body)
+    return await committed(session, response, out, out.version)

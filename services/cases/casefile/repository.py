@@ -1,25 +1,38 @@
-"""Queries on cases, their person and consent (Core statements; never commits)."""
+"""Queries on cases, their person and consent, and the access log (Core; never commits)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import Row, and_, func, insert, select, tuple_, update
+from sqlalchemy import Row, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.cases.db import fetch_row_direct, run
+from services.cases.casefile.schemas import CaseFilters
 from services.cases.errors import ExternalIdTaken
-from services.cases.models import access_log, case_reference_counter, client_case, person_data
+from services.cases.models import case_reference_counter, client_case, person_data, plan_goal
+from services.common.audit import audit_insert_sql
 from services.common.auth import Principal
+from services.common.constraints import constraint_problems
 from services.common.context import current_request_id
+from services.common.keyset import keyset
+from services.common.outbox import event_insert_sql
+from services.common.sql import fetch_row_direct, run
 
 PERSON_COLUMNS = [c for c in person_data.c if c.name not in ("case_id", "updated_at")]
+EVENT_FIELDS = ("reference", "municipality_ags", "status", "closing_reason", "version")
+"""What events say about a case besides its id: area and state, never personal data."""
 _CASE_COLUMNS = list(client_case.c)
+
+
+def _external_id_unique() -> AbstractContextManager[None]:
+    """A second case of the organization with the same external_id is a 409, not a 500."""
+    taken = ExternalIdTaken("Another case of your organization has this external_id")
+    return constraint_problems({"uq_client_case_org_id_external_id": taken})
 
 
 async def allocate_references(session: AsyncSession, org_id: str, year: int, count: int = 1) -> int:
@@ -45,7 +58,27 @@ def format_reference(year: int, number: int) -> str:
     return f"{year}-{number:05d}"
 
 
-_OPEN_CASE = """
+_OPENED_AUDIT = audit_insert_sql(
+    "opened",
+    actor="$9",
+    actor_org="$1",
+    action="'case.opened'",
+    entity_type="'case'",
+    entity_id="id::text",
+    request_id="$10",
+    details="jsonb_build_object('reference', reference)",
+)
+_OPENED_EVENT = event_insert_sql(
+    "opened",
+    type_="'case.opened'",
+    entity_type="'case'",
+    entity_id="id::text",
+    audience="ARRAY[$1::text]",
+    payload="jsonb_build_object('case_id', id::text, "
+    + ", ".join(f"'{name}', {name}" for name in EVENT_FIELDS)
+    + ")",
+)
+_OPEN_CASE = f"""
     WITH counter AS (
         INSERT INTO case_reference_counter AS k (org_id, year, last_value)
         VALUES ($1, $2, 1)
@@ -60,24 +93,13 @@ _OPEN_CASE = """
                $5, $6, $7, $8::date
         FROM counter
         RETURNING *),
-    audited AS (
-        INSERT INTO audit_entry (actor, actor_org, action, entity_type, entity_id, request_id,
-                                 details)
-        SELECT $9, $1, 'case.opened', 'case', id::text, $10,
-               jsonb_build_object('reference', reference)
-        FROM opened),
-    emitted AS (
-        INSERT INTO outbox_event (type, entity_type, entity_id, audience, payload)
-        SELECT 'case.opened', 'case', id::text, ARRAY[$1::text],
-               jsonb_build_object('case_id', id::text, 'reference', reference,
-                                  'municipality_ags', municipality_ags, 'status', status,
-                                  'closing_reason', closing_reason, 'version', version)
-        FROM opened)
+    audited AS ({_OPENED_AUDIT}),
+    emitted AS ({_OPENED_EVENT})
     SELECT * FROM opened
-"""
+"""  # noqa: S608 - built from constants; every value is a parameter
 """Opens a case in one statement: next reference number, the case, its audit entry and its
-`case.opened` event (the same rows `record_audit` and `emit` write, and the payload of
-`event_payload`). Alone in a request it needs no BEGIN/COMMIT: the counter row, which
+`case.opened` event (written by SQL that common's audit and outbox modules produce, with the
+payload of `EVENT_FIELDS`). Alone in a request it needs no BEGIN/COMMIT: the counter row, which
 concurrent creates of the organization queue on, is locked only while the statement runs.
 Numbers past 99999 simply grow a digit."""
 
@@ -87,7 +109,7 @@ async def open_case(
 ) -> Mapping[str, Any]:
     """Opens a case with the next reference number of its organization and year, audited and
     announced. Joins the session's transaction if one is open (an Idempotency-Key claim)."""
-    try:
+    with _external_id_unique():
         row = await fetch_row_direct(
             session,
             _OPEN_CASE,
@@ -102,34 +124,23 @@ async def open_case(
             who.subject,
             current_request_id(),
         )
-    except DBAPIError as exc:
-        if getattr(exc.orig, "constraint_name", None) == "uq_client_case_org_id_external_id":
-            raise ExternalIdTaken("Another case of your organization has this external_id") from exc
-        raise
     assert row is not None  # noqa: S101 - INSERT ... RETURNING of one row
     return row
 
 
-async def get(session: AsyncSession, case_id: uuid.UUID, org_id: str) -> Row[Any] | None:
+async def get(
+    session: AsyncSession, case_id: uuid.UUID, org_id: str, *, lock: bool = False
+) -> Row[Any] | None:
     stmt = select(*_CASE_COLUMNS).where(client_case.c.id == case_id, client_case.c.org_id == org_id)
-    return (await run(session, stmt)).first()
+    return (await run(session, stmt.with_for_update() if lock else stmt)).first()
 
 
-def log_access_values(case_id: Any, org_id: Any, who: Principal, action: str) -> dict[str, Any]:
-    return {
-        "case_id": case_id,
-        "org_id": org_id,
-        "actor": who.subject,
-        "actor_org": who.org,
-        "action": action,
-        "request_id": current_request_id(),
-    }
-
-
-async def log_access(
-    session: AsyncSession, case_id: uuid.UUID, org_id: str, who: Principal, action: str
-) -> None:
-    await run(session, insert(access_log).values(**log_access_values(case_id, org_id, who, action)))
+async def external_ids(session: AsyncSession, org_id: str) -> set[str]:
+    """The external ids the organization's cases carry."""
+    stmt = select(client_case.c.external_id).where(
+        client_case.c.org_id == org_id, client_case.c.external_id.is_not(None)
+    )
+    return set((await run(session, stmt)).scalars())
 
 
 _PERSON_SQL = ", ".join(f"p.{c.name}" for c in PERSON_COLUMNS)
@@ -140,17 +151,20 @@ _READ_LOGGED = f"""
         WHERE c.id = $1 AND c.org_id = $2),
     logged AS (
         INSERT INTO access_log (case_id, org_id, actor, actor_org, action, request_id)
-        SELECT id, org_id, $3, $2, 'case', $4 FROM found)
+        SELECT id, org_id, $3, $2, $5, $4 FROM found)
     SELECT * FROM found
 """  # noqa: S608 - built from our own column names; every value is a parameter
 
 
-async def get_with_person_logged(
-    session: AsyncSession, case_id: uuid.UUID, who: Principal
+async def read_logged(
+    session: AsyncSession, case_id: uuid.UUID, who: Principal, action: str
 ) -> Mapping[str, Any] | None:
-    """The case and its person, and the access-log row, in one statement and one round trip."""
+    """The case and its person, and the access-log row of the read, in one statement.
+
+    The only statement that writes the access log (see `service.read_personal`).
+    """
     return await fetch_row_direct(
-        session, _READ_LOGGED, case_id, who.org, who.subject, current_request_id()
+        session, _READ_LOGGED, case_id, who.org, who.subject, current_request_id(), action
     )
 
 
@@ -164,53 +178,64 @@ async def update_case(
         .values(**values, version=client_case.c.version + 1, updated_at=func.now())
         .returning(*_CASE_COLUMNS)
     )
-    try:  # no savepoint: the error ends the request and its transaction
+    with _external_id_unique():
         return (await run(session, stmt)).one()
-    except IntegrityError as exc:
-        if "uq_client_case_org_id_external_id" in str(exc.orig):
-            raise ExternalIdTaken("Another case of your organization has this external_id") from exc
-        raise
 
 
-async def get_for_update(session: AsyncSession, case_id: uuid.UUID, org_id: str) -> Row[Any] | None:
-    stmt = (
-        select(*_CASE_COLUMNS)
-        .where(client_case.c.id == case_id, client_case.c.org_id == org_id)
-        .with_for_update()
-    )
-    return (await run(session, stmt)).first()
-
-
-async def upsert_person(
-    session: AsyncSession, case_id: uuid.UUID, values: dict[str, Any]
-) -> Row[Any]:
+async def upsert_person(session: AsyncSession, case_id: uuid.UUID, values: dict[str, Any]) -> None:
     insert_ = pg_insert(person_data).values(case_id=case_id, **values)
     stmt = insert_.on_conflict_do_update(
         index_elements=["case_id"],
         set_={**{k: insert_.excluded[k] for k in values}, "updated_at": func.now()},
-    ).returning(*PERSON_COLUMNS)
-    return (await run(session, stmt)).one()
+    )
+    await run(session, stmt)
 
 
-async def get_person(session: AsyncSession, case_id: uuid.UUID) -> Row[Any] | None:
-    return (
-        await run(session, select(*PERSON_COLUMNS).where(person_data.c.case_id == case_id))
-    ).first()
+async def touch(session: AsyncSession, case_id: uuid.UUID, **values: Any) -> None:
+    """Marks the case changed (`updated_since` also finds cases whose plan or contacts changed)."""
+    stmt = (
+        update(client_case)
+        .where(client_case.c.id == case_id)
+        .values(**values, updated_at=func.now())
+    )
+    await run(session, stmt)
+
+
+def _conditions(filters: CaseFilters, updated_since: dt.datetime | None) -> list[Any]:
+    c = client_case.c
+    conditions: list[Any] = []
+    if filters.status:
+        conditions.append(c.status == filters.status)
+    if filters.assigned_worker:
+        conditions.append(c.assigned_worker == filters.assigned_worker)
+    if filters.municipality:
+        conditions.append(c.municipality_ags == filters.municipality)
+    if filters.review_due_before:
+        conditions.append(c.next_review_on < filters.review_due_before)
+    if filters.field:
+        has_goal = select(plan_goal.c.case_id).where(
+            plan_goal.c.case_id == c.id, plan_goal.c.field == filters.field
+        )
+        conditions.append(has_goal.exists())
+    if updated_since:
+        conditions.append(c.updated_at >= updated_since)
+    return conditions
 
 
 async def list_page(
     session: AsyncSession,
     org_id: str,
+    filters: CaseFilters,
+    updated_since: dt.datetime | None,
     *,
     limit: int,
-    after: tuple[dt.datetime, uuid.UUID] | None,
-    filters: Sequence[Any],
+    after: tuple[Any, ...] | None,
 ) -> Sequence[Row[Any]]:
-    stmt = select(*_CASE_COLUMNS).where(client_case.c.org_id == org_id, *filters)
-    if after is not None:
-        stmt = stmt.where(tuple_(client_case.c.created_at, client_case.c.id) > tuple_(*after))
-    stmt = stmt.order_by(client_case.c.created_at, client_case.c.id).limit(limit + 1)
-    return (await run(session, stmt)).all()
+    stmt = select(*_CASE_COLUMNS).where(
+        client_case.c.org_id == org_id, *_conditions(filters, updated_since)
+    )
+    keys = [client_case.c.created_at, client_case.c.id]
+    return (await run(session, keyset(stmt, keys, after, limit))).all()
 
 
 async def worklist(
@@ -219,13 +244,8 @@ async def worklist(
     """Open cases of `worker`, earliest review first (overdue on top), cases without a plan last."""
     review_key = func.coalesce(client_case.c.next_review_on, dt.date(9999, 12, 31))
     stmt = select(*_CASE_COLUMNS, review_key.label("review_key")).where(
-        and_(
-            client_case.c.org_id == org_id,
-            client_case.c.assigned_worker == worker,
-            client_case.c.status == "open",
-        )
+        client_case.c.org_id == org_id,
+        client_case.c.assigned_worker == worker,
+        client_case.c.status == "open",
     )
-    if after is not None:
-        stmt = stmt.where(tuple_(review_key, client_case.c.id) > tuple_(*after))
-    stmt = stmt.order_by(review_key, client_case.c.id).limit(limit + 1)
-    return (await run(session, stmt)).all()
+    return (await run(session, keyset(stmt, [review_key, client_case.c.id], after, limit))).all()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
 from services.cases.vocab import (
     AGS,
@@ -20,6 +21,7 @@ from services.cases.vocab import (
     ShortText,
     Subject,
 )
+from services.common.schema_examples import with_examples
 
 ExternalId = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=r"^[\x21-\x7e]+$")
@@ -30,18 +32,14 @@ Pseudonym = Annotated[str, StringConstraints(min_length=1, max_length=100, patte
 class CaseCreate(BaseModel):
     """Opens a case. Personal data come later, and only after consent is recorded."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "pseudonym": "GP-Falke",
-                    "municipality_ags": "08117019",
-                    "opened_on": "2026-03-02",
-                    "external_id": "KM-2026-0815",
-                }
-            ]
+    model_config = with_examples(
+        {
+            "pseudonym": "GP-Falke",
+            "municipality_ags": "08117019",
+            "opened_on": "2026-03-02",
+            "external_id": "KM-2026-0815",
         },
+        forbid_extra=True,
     )
 
     pseudonym: Pseudonym = Field(
@@ -60,13 +58,9 @@ class CaseCreate(BaseModel):
 class CaseUpdate(BaseModel):
     """Changes a case (send If-Match). Closing needs `closing_reason`; reopening clears it."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {"status": "closed", "closing_reason": "independent", "closed_on": "2026-11-20"}
-            ]
-        },
+    model_config = with_examples(
+        {"status": "closed", "closing_reason": "independent", "closed_on": "2026-11-20"},
+        forbid_extra=True,
     )
 
     pseudonym: Pseudonym | None = None
@@ -81,13 +75,9 @@ class CaseUpdate(BaseModel):
 class Consent(BaseModel):
     """The person's consent: the legal basis for storing personal data."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {"given_on": "2026-03-02", "scope": ["personal_data", "plan"], "means": "written"}
-            ]
-        },
+    model_config = with_examples(
+        {"given_on": "2026-03-02", "scope": ["personal_data", "plan"], "means": "written"},
+        forbid_extra=True,
     )
 
     given_on: Day
@@ -103,27 +93,23 @@ class ConsentRead(Consent):
 class Person(BaseModel):
     """Personal data given voluntarily; stored only while consent is recorded."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "name": "Amina Yusuf",
-                    "birth_year": 1991,
-                    "gender": "female",
-                    "country_of_origin": "SY",
-                    "languages": ["ar", "de"],
-                    "residence_status": "Aufenthaltserlaubnis § 25 Abs. 2 AufenthG",
-                    "household_size": 4,
-                    "schooling": "12 years, Abitur equivalent",
-                    "vocational_training": "none",
-                    "degree": "B.Sc. Pharmacy (Damascus)",
-                    "qualifications": "pharmacist",
-                    "competencies": "Arabic, English, basic German (A2)",
-                    "recognition_pending": True,
-                }
-            ]
+    model_config = with_examples(
+        {
+            "name": "Amina Yusuf",
+            "birth_year": 1991,
+            "gender": "female",
+            "country_of_origin": "SY",
+            "languages": ["ar", "de"],
+            "residence_status": "Aufenthaltserlaubnis § 25 Abs. 2 AufenthG",
+            "household_size": 4,
+            "schooling": "12 years, Abitur equivalent",
+            "vocational_training": "none",
+            "degree": "B.Sc. Pharmacy (Damascus)",
+            "qualifications": "pharmacist",
+            "competencies": "Arabic, English, basic German (A2)",
+            "recognition_pending": True,
         },
+        forbid_extra=True,
     )
 
     name: ShortText | None = None
@@ -187,4 +173,13 @@ class WorklistItem(CaseSummary):
     )
 
 
-CaseFilterField = Field_
+@dataclass(frozen=True)
+class CaseFilters:
+    """Filters of the case list; they combine with AND (None: no filter)."""
+
+    status: CaseStatus | None = None
+    assigned_worker: str | None = None
+    municipality: str | None = None
+    review_due_before: dt.date | None = None
+    field: Field_ | None = None
+    updated_since: str | None = None

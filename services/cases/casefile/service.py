@@ -1,4 +1,4 @@
-"""Use cases of the case file: open, change, close, consent, person data."""
+"""Use cases of the case file: open, find, read (logged), change, consent, person data."""
 
 from __future__ import annotations
 
@@ -13,34 +13,37 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.cases.casefile import repository as repo
 from services.cases.casefile.schemas import (
     CaseCreate,
+    CaseFilters,
     CaseRead,
     CaseSummary,
     CaseUpdate,
     Consent,
     Person,
+    WorklistItem,
 )
-from services.cases.errors import CaseErased, CaseNotFound, ConsentRequired, InvalidTransition
-from services.cases.privacy import repository as privacy_repo
+from services.cases.errors import (
+    BadQuery,
+    CaseErased,
+    CaseNotFound,
+    ConsentRequired,
+    InvalidTransition,
+)
+from services.cases.vocab import AccessAction
 from services.common.audit import record_audit
 from services.common.auth import Principal
 from services.common.concurrency import check_if_match
+from services.common.keyset import BY_CREATED, created_key
 from services.common.outbox import emit
+from services.common.pagination import Page, PageParams, cursor_after, make_page
 
 
 def today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
-def event_payload(row: Row[Any]) -> dict[str, Any]:
+def event_payload(row: Any) -> dict[str, Any]:
     """What events say about a case: ids, area and state, never personal data."""
-    return {
-        "case_id": str(row.id),
-        "reference": row.reference,
-        "municipality_ags": row.municipality_ags,
-        "status": row.status,
-        "closing_reason": row.closing_reason,
-        "version": row.version,
-    }
+    return {"case_id": str(row.id), **{name: getattr(row, name) for name in repo.EVENT_FIELDS}}
 
 
 def summary(row: Any) -> CaseSummary:
@@ -80,7 +83,23 @@ def full(row: Any, person: Any | None) -> CaseRead:
     return CaseRead.model_validate(data)
 
 
-async def open_case(session: AsyncSession, who: Principal, body: CaseCreate) -> Any:
+async def announce(
+    session: AsyncSession,
+    who: Principal,
+    event: str,
+    case_id: uuid.UUID,
+    *,
+    details: dict[str, Any] | None = None,
+    payload: dict[str, Any] | None = None,
+) -> None:
+    """Writes the audit entry and the event of a change to a case (by default the event says
+    only which case)."""
+    await record_audit(session, who, event, "case", case_id, details)
+    event_data = {"case_id": str(case_id)} if payload is None else payload
+    await emit(session, event, "case", case_id, [who.org], event_data)
+
+
+async def open_case(session: AsyncSession, who: Principal, body: CaseCreate) -> CaseRead:
     """Creates a case owned by the caller's organization with the next reference number;
     its audit entry and `case.opened` event are written by the same statement."""
     values = {
@@ -90,22 +109,47 @@ async def open_case(session: AsyncSession, who: Principal, body: CaseCreate) -> 
         "assigned_worker": body.assigned_worker or who.subject,
         "opened_on": body.opened_on or today(),
     }
-    return SimpleNamespace(**await repo.open_case(session, who, values))
+    return full(SimpleNamespace(**await repo.open_case(session, who, values)), None)
 
 
-async def read_case(session: AsyncSession, who: Principal, case_id: uuid.UUID) -> CaseRead:
-    """The case with person data; the access-log row is written by the same statement."""
-    found = await repo.get_with_person_logged(session, case_id, who)
+async def get_case(session: AsyncSession, who: Principal, case_id: uuid.UUID) -> CaseSummary:
+    """The case, if the caller's organization owns it (404 otherwise, so ids cannot be probed)."""
+    row = await repo.get(session, case_id, who.org)
+    if row is None:
+        raise CaseNotFound()
+    return summary(row)
+
+
+async def read_personal(
+    session: AsyncSession, who: Principal, case_id: uuid.UUID, action: AccessAction
+) -> CaseRead:
+    """The one way personal data of a case are reached: every read of them goes through here.
+
+    Finds the caller's case (404 otherwise) with its consent and person and writes the
+    access-log row of the read (`action`: what is read) in one statement. Alone in a request
+    (the case GET) that statement commits on its own; after other statements it joins the
+    request's transaction. Either way the handler commits before personal data leave, so no
+    data leave without their row. Call it after loading what else is read, so a 404 of that
+    logs nothing.
+    """
+    found = await repo.read_logged(session, case_id, who, action)
     if found is None:
         raise CaseNotFound()
     row = SimpleNamespace(**found)
     return full(row, row if row.has_person is not None else None)
 
 
-async def _locked(
-    session: AsyncSession, who: Principal, case_id: uuid.UUID, if_match: str | None
+async def read_case(session: AsyncSession, who: Principal, case_id: uuid.UUID) -> CaseRead:
+    """The case with consent and person data; the read is logged (one statement)."""
+    return await read_personal(session, who, case_id, "case")
+
+
+async def lock_case(
+    session: AsyncSession, who: Principal, case_id: uuid.UUID, if_match: str | None = "*"
 ) -> Row[Any]:
-    row = await repo.get_for_update(session, case_id, who.org)
+    """The caller's case, locked for a change (404 otherwise) and checked against If-Match
+    (`*`, the default, for changes that do not carry the case's version)."""
+    row = await repo.get(session, case_id, who.org, lock=True)
     if row is None:
         raise CaseNotFound()
     check_if_match(if_match, row.version)
@@ -138,9 +182,11 @@ async def change_case(
     case_id: uuid.UUID,
     if_match: str | None,
     body: CaseUpdate,
-) -> Row[Any]:
-    """Applies a partial update under If-Match; closing, pausing, reopening are status changes."""
-    row = await _locked(session, who, case_id, if_match)
+) -> CaseRead:
+    """Applies a partial update under If-Match; closing, pausing, reopening are status changes.
+
+    Answers with the case as it is now (a logged read)."""
+    row = await lock_case(session, who, case_id, if_match)
     changes = body.model_dump(exclude_unset=True)
     if row.erased_at is not None and ({"pseudonym", "external_id"} & changes.keys()):
         raise CaseErased("An erased case cannot get a pseudonym or external_id again")
@@ -149,68 +195,86 @@ async def change_case(
             raise InvalidTransition(f"{required} cannot be null")
     event = _transition(row, body, changes)
     updated = await repo.update_case(session, case_id, who.org, changes)
-    await record_audit(
-        session, who, event, "case", case_id, {"fields": sorted(body.model_fields_set)}
-    )
-    await emit(session, event, "case", case_id, [who.org], event_payload(updated))
-    return updated
+    details = {"fields": sorted(body.model_fields_set)}
+    await announce(session, who, event, case_id, details=details, payload=event_payload(updated))
+    return await read_case(session, who, case_id)
 
 
 async def record_consent(
     session: AsyncSession, who: Principal, case_id: uuid.UUID, if_match: str | None, body: Consent
-) -> Row[Any]:
-    row = await _locked(session, who, case_id, if_match)
+) -> CaseRead:
+    """Records (or renews) consent under If-Match; answers with the case (a logged read)."""
+    row = await lock_case(session, who, case_id, if_match)
     if row.erased_at is not None:
         raise CaseErased("The personal data of this case were erased; open a new case")
-    updated = await repo.update_case(
-        session,
-        case_id,
-        who.org,
-        {
-            "consent_given_on": body.given_on,
-            "consent_scope": list(body.scope),
-            "consent_means": body.means,
-            "consent_withdrawn_on": None,
-        },
-    )
-    await record_audit(
-        session, who, "consent.recorded", "case", case_id, body.model_dump(mode="json")
-    )
-    await emit(
-        session,
-        "consent.recorded",
-        "case",
-        case_id,
-        [who.org],
-        {"case_id": str(case_id), "scope": body.scope},
-    )
-    return updated
-
-
-async def withdraw_consent(
-    session: AsyncSession, who: Principal, case_id: uuid.UUID, if_match: str | None
-) -> Row[Any]:
-    """Ends consent: person data and free text go; the case and its statistics stay."""
-    row = await _locked(session, who, case_id, if_match)
-    if not consent_active(row):
-        raise InvalidTransition("There is no active consent to withdraw")
-    await privacy_repo.remove_personal_data(session, [case_id])
-    updated = await repo.update_case(session, case_id, who.org, {"consent_withdrawn_on": today()})
-    await record_audit(session, who, "consent.withdrawn", "case", case_id)
-    await emit(session, "consent.withdrawn", "case", case_id, [who.org], {"case_id": str(case_id)})
-    return updated
+    consent = {
+        "consent_given_on": body.given_on,
+        "consent_scope": list(body.scope),
+        "consent_means": body.means,
+        "consent_withdrawn_on": None,
+    }
+    await repo.update_case(session, case_id, who.org, consent)
+    details = body.model_dump(mode="json")
+    payload = {"case_id": str(case_id), "scope": body.scope}
+    await announce(session, who, "consent.recorded", case_id, details=details, payload=payload)
+    return await read_case(session, who, case_id)
 
 
 async def put_person(
     session: AsyncSession, who: Principal, case_id: uuid.UUID, if_match: str | None, body: Person
-) -> tuple[Row[Any], Row[Any]]:
-    """Replaces the person's data (all fields); needs active consent."""
-    row = await _locked(session, who, case_id, if_match)
+) -> CaseRead:
+    """Replaces the person's data (all fields); needs active consent. Answers with the case
+    (a logged read)."""
+    row = await lock_case(session, who, case_id, if_match)
     if not consent_active(row):
         raise ConsentRequired("Record the person's consent before storing personal data")
-    person = await repo.upsert_person(session, case_id, body.model_dump())
-    updated = await repo.update_case(session, case_id, who.org, {})
+    await repo.upsert_person(session, case_id, body.model_dump())
+    await repo.update_case(session, case_id, who.org, {})
     fields = sorted(k for k, v in body.model_dump().items() if v is not None)
-    await record_audit(session, who, "person.updated", "case", case_id, {"fields": fields})
-    await emit(session, "person.updated", "case", case_id, [who.org], {"case_id": str(case_id)})
-    return updated, person
+    await announce(session, who, "person.updated", case_id, details={"fields": fields})
+    return await read_case(session, who, case_id)
+
+
+def _instant(text: str | None) -> dt.datetime | None:
+    if text is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise BadQuery("updated_since is not a valid time", parameter="updated_since") from exc
+
+
+async def list_cases(
+    session: AsyncSession, who: Principal, page: PageParams, filters: CaseFilters
+) -> Page[CaseSummary]:
+    """The organization's cases, oldest first, without personal data (so not logged)."""
+    since = _instant(filters.updated_since)
+    after = cursor_after(page.cursor, *BY_CREATED)
+    rows = await repo.list_page(session, who.org, filters, since, limit=page.limit, after=after)
+    return make_page(rows, page.limit, key=created_key, to_item=summary)
+
+
+def _review_state(next_review_on: dt.date | None, today: dt.date, soon_days: int) -> str:
+    if next_review_on is None:
+        return "none"
+    if next_review_on < today:
+        return "overdue"
+    return "due_soon" if next_review_on <= today + dt.timedelta(days=soon_days) else "scheduled"
+
+
+async def worklist(
+    session: AsyncSession, who: Principal, page: PageParams, soon_days: int
+) -> Page[WorklistItem]:
+    """The caller's open cases, most urgent review first (reviews within `soon_days` are
+    `due_soon`)."""
+    after = cursor_after(page.cursor, dt.date.fromisoformat, uuid.UUID)
+    rows = await repo.worklist(session, who.org, who.subject, limit=page.limit, after=after)
+    now = today()
+
+    def item(row: Any) -> WorklistItem:
+        state = _review_state(row.next_review_on, now, soon_days)
+        return WorklistItem(**summary(row).model_dump(), review_state=state)
+
+    return make_page(
+        rows, page.limit, key=lambda r: (r.review_key.isoformat(), str(r.id)), to_item=item
+    )

@@ -6,28 +6,25 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from services.cases.vocab import Agency, ConsultationMode, Day, Field_, LongText, ReferralStatus
+from services.common.schema_examples import with_examples
 
 Minutes = Annotated[int, Field(ge=1, le=720, description="Duration in minutes (1-720)")]
 FieldList = Annotated[list[Field_], Field(min_length=1, max_length=8)]
 
 
 class ConsultationCreate(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "held_on": "2026-03-09",
-                    "duration_minutes": 45,
-                    "mode": "office",
-                    "fields": ["language", "work"],
-                    "notes": "Discussed course options at VHS; client prefers evening classes.",
-                }
-            ]
+    model_config = with_examples(
+        {
+            "held_on": "2026-03-09",
+            "duration_minutes": 45,
+            "mode": "office",
+            "fields": ["language", "work"],
+            "notes": "Discussed course options at VHS; client prefers evening classes.",
         },
+        forbid_extra=True,
     )
 
     held_on: Day
@@ -38,9 +35,7 @@ class ConsultationCreate(BaseModel):
 
 
 class ConsultationUpdate(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"duration_minutes": 60}]}
-    )
+    model_config = with_examples({"duration_minutes": 60}, forbid_extra=True)
 
     held_on: Day | None = None
     duration_minutes: Minutes | None = None
@@ -64,17 +59,13 @@ class ConsultationRead(BaseModel):
 
 
 class ReferralCreate(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "agency": "recognition_counselling",
-                    "field": "recognition",
-                    "referred_on": "2026-03-09",
-                }
-            ]
+    model_config = with_examples(
+        {
+            "agency": "recognition_counselling",
+            "field": "recognition",
+            "referred_on": "2026-03-09",
         },
+        forbid_extra=True,
     )
 
     agency: Agency
@@ -89,9 +80,7 @@ class ReferralUpdate(BaseModel):
     sent → accepted | declined | completed; accepted → completed | declined.
     """
 
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"status": "accepted"}]}
-    )
+    model_config = with_examples({"status": "accepted"}, forbid_extra=True)
 
     status: ReferralStatus | None = None
     notes: LongText | None = None

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.cases.db import run
+from services.common.sql import run
 
 _SCOPE = "c.org_id = :org AND (CAST(:worker AS text) IS NULL OR c.assigned_worker = :worker)"
 _LOCAL_DAY = "CAST(timezone('Europe/Berlin', {col}) AS date)"

@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import Row, select, text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.cases.db import run
 from services.cases.models import client_case
+from services.common.sql import run
 
 COMPARED = (
     "pseudonym",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from services.cases.casefile.schemas import ExternalId, Pseudonym
 from services.cases.vocab import AGS, CaseStatus, ClosingReason, Day, Subject
+from services.common.schema_examples import with_examples
 
 MAX_LINES = 10_000
 MAX_LINE_BYTES = 4096
@@ -17,19 +18,15 @@ MAX_LINE_BYTES = 4096
 class ImportLine(BaseModel):
     """One case as municipal IT knows it; matched by `external_id` (created or updated)."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "external_id": "KM-2025-0042",
-                    "pseudonym": "GP-Reiher",
-                    "municipality_ags": "08117019",
-                    "opened_on": "2025-05-12",
-                    "status": "open",
-                }
-            ]
+    model_config = with_examples(
+        {
+            "external_id": "KM-2025-0042",
+            "pseudonym": "GP-Reiher",
+            "municipality_ags": "08117019",
+            "opened_on": "2025-05-12",
+            "status": "open",
         },
+        forbid_extra=True,
     )
 
     external_id: ExternalId

@@ -6,11 +6,12 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, func, insert, select, update
+from sqlalchemy import Row, func, insert, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.cases.db import run
-from services.cases.models import client_case, plan_goal, plan_version
+from services.cases.models import plan_goal, plan_version
+from services.common.keyset import keyset
+from services.common.sql import run
 
 
 async def latest_number(session: AsyncSession, case_id: uuid.UUID) -> int:
@@ -35,12 +36,6 @@ async def add_version(
                 for i, g in enumerate(goals)
             ],
         )
-    await run(
-        session,
-        update(client_case)
-        .where(client_case.c.id == row.case_id)
-        .values(next_review_on=row.next_review_on, updated_at=func.now()),
-    )
     return row
 
 
@@ -71,9 +66,7 @@ async def get_version(
 
 
 async def list_versions(
-    session: AsyncSession, case_id: uuid.UUID, *, limit: int, after: int | None
+    session: AsyncSession, case_id: uuid.UUID, *, limit: int, after: tuple[Any, ...] | None
 ) -> Sequence[Row[Any]]:
     stmt = select(plan_version).where(plan_version.c.case_id == case_id)
-    if after is not None:
-        stmt = stmt.where(plan_version.c.number > after)
-    return (await run(session, stmt.order_by(plan_version.c.number).limit(limit + 1))).all()
+    return (await run(session, keyset(stmt, [plan_version.c.number], after, limit))).all()

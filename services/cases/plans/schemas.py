@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from services.cases.vocab import Day, Field_, GoalStatus
+from services.common.schema_examples import with_examples
 
 Text2k = Annotated[str, StringConstraints(max_length=2000)]
 
@@ -35,24 +36,20 @@ class Goal(BaseModel):
 class PlanVersionCreate(BaseModel):
     """A new plan version: the first starts the counselling, later ones are reviews."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
+    model_config = with_examples(
+        {
+            "change_note": "Language course started; added recognition of the degree",
+            "next_review_on": "2026-06-01",
+            "goals": [
+                {"field": "language", "description": "B1 German", "status": "in_progress"},
                 {
-                    "change_note": "Language course started; added recognition of the degree",
-                    "next_review_on": "2026-06-01",
-                    "goals": [
-                        {"field": "language", "description": "B1 German", "status": "in_progress"},
-                        {
-                            "field": "recognition",
-                            "description": "Recognition of pharmacy degree",
-                            "status": "open",
-                        },
-                    ],
-                }
-            ]
+                    "field": "recognition",
+                    "description": "Recognition of pharmacy degree",
+                    "status": "open",
+                },
+            ],
         },
+        forbid_extra=True,
     )
 
     change_note: Text2k | None = Field(

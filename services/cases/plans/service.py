@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Row
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.cases.casefile import repository as case_repo
-from services.cases.errors import CaseNotFound, ItemNotFound
+from services.cases.casefile.service import announce, lock_case, read_personal
+from services.cases.errors import ItemNotFound
 from services.cases.plans import repository as repo
 from services.cases.plans.schemas import Goal, PlanVersionCreate, PlanVersionRead
-from services.common.audit import record_audit
 from services.common.auth import Principal
 from services.common.concurrency import check_if_match
-from services.common.outbox import emit
+from services.common.pagination import Page, PageParams, cursor_after, make_page
 
 _GOAL_FIELDS = list(Goal.model_fields)
 
@@ -45,8 +44,7 @@ async def write_version(
 
     The case row is locked first, so two reviews of one plan cannot both become version n+1.
     """
-    if await case_repo.get_for_update(session, case_id, who.org) is None:
-        raise CaseNotFound()
+    await lock_case(session, who, case_id)
     current = await repo.latest_number(session, case_id)
     if current:
         check_if_match(if_match, current)
@@ -59,16 +57,16 @@ async def write_version(
     }
     goals = [g.model_dump() for g in body.goals]
     row = await repo.add_version(session, values, goals)
+    await case_repo.touch(session, case_id, next_review_on=row.next_review_on)
     event = "plan.created" if row.number == 1 else "plan.revised"
-    details = {"number": row.number, "goals": len(goals)}
-    await record_audit(session, who, event, "case", case_id, details)
     payload = {
         "case_id": str(case_id),
         "number": row.number,
         "next_review_on": row.next_review_on.isoformat() if row.next_review_on else None,
         "goals": [{"field": g["field"], "status": g["status"]} for g in goals],
     }
-    await emit(session, event, "case", case_id, [who.org], payload)
+    details = {"number": row.number, "goals": len(goals)}
+    await announce(session, who, event, case_id, details=details, payload=payload)
     return PlanVersionRead(
         **{**values, "id": row.id, "created_at": row.created_at, "goals": body.goals}
     )
@@ -77,20 +75,33 @@ async def write_version(
 async def read_version(
     session: AsyncSession, who: Principal, case_id: uuid.UUID, number: int | None
 ) -> PlanVersionRead:
+    """Version `number` (None: the current one) with its goals; the read is logged."""
     row = await repo.get_version(session, case_id, number)
     if row is None:
         raise ItemNotFound(
             "This case has no such plan version" if number else "This case has no plan yet"
         )
-    await case_repo.log_access(session, case_id, who.org, who, "plan")
+    await read_personal(session, who, case_id, "plan")
     goals = await repo.goals_of(session, [row.id])
     return to_read(row, goals[row.id])
 
 
-async def read_versions(
-    session: AsyncSession, who: Principal, rows: Sequence[Row[Any]]
-) -> list[PlanVersionRead]:
+async def list_versions(
+    session: AsyncSession, who: Principal, case_id: uuid.UUID, page: PageParams
+) -> Page[PlanVersionRead]:
+    """The plan's versions, oldest first; reading any is logged."""
+    after = cursor_after(page.cursor, int)
+    rows = await repo.list_versions(session, case_id, limit=page.limit, after=after)
     if rows:
-        await case_repo.log_access(session, rows[0].case_id, who.org, who, "plan")
+        await read_personal(session, who, case_id, "plan")
+    goals = await repo.goals_of(session, [r.id for r in rows[: page.limit]])
+    return make_page(
+        rows, page.limit, key=lambda r: (r.number,), to_item=lambda r: to_read(r, goals[r.id])
+    )
+
+
+async def versions_of(session: AsyncSession, case_id: uuid.UUID) -> list[PlanVersionRead]:
+    """Every version with its goals, for a read already logged (the export)."""
+    rows = await repo.list_versions(session, case_id, limit=10_000, after=None)
     goals = await repo.goals_of(session, [r.id for r in rows])
     return [to_read(r, goals[r.id]) for r in rows]

@@ -1,4 +1,4 @@
-"""Set-based removal of personal data, the access log, and the export query."""
+"""Set-based removal of personal data, and the access log as the privacy officer reads it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import Row, delete, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.cases.db import run
 from services.cases.models import (
     access_log,
     client_case,
@@ -21,6 +20,8 @@ from services.cases.models import (
     referral,
     volunteer_assignment,
 )
+from services.common.keyset import keyset
+from services.common.sql import run
 
 # Every column that may hold personal data, beside the person_data table itself.
 FREE_TEXT = {
@@ -51,10 +52,13 @@ async def remove_personal_data(session: AsyncSession, case_ids: Sequence[uuid.UU
     return int(removed or 0)
 
 
-async def mark_erased(session: AsyncSession, case_ids: Sequence[uuid.UUID], today: dt.date) -> None:
-    """Cuts the remaining links to the person: pseudonym and external id, consent ended."""
-    await run(
-        session,
+async def mark_erased(
+    session: AsyncSession, case_ids: Sequence[uuid.UUID], today: dt.date
+) -> dt.datetime | None:
+    """Cuts the remaining links to the person: pseudonym and external id, consent ended.
+
+    Returns the time of the erasure (one for all cases of the call; None without cases)."""
+    stmt = (
         update(client_case)
         .where(client_case.c.id.in_(list(case_ids)))
         .values(
@@ -64,8 +68,11 @@ async def mark_erased(session: AsyncSession, case_ids: Sequence[uuid.UUID], toda
             consent_withdrawn_on=func.coalesce(client_case.c.consent_withdrawn_on, today),
             version=client_case.c.version + 1,
             updated_at=func.now(),
-        ),
+        )
+        .returning(client_case.c.erased_at)
     )
+    erased: dt.datetime | None = (await run(session, stmt)).scalars().first()
+    return erased
 
 
 async def anonymizable(
@@ -86,19 +93,12 @@ async def anonymizable(
 
 
 async def access_page(
-    session: AsyncSession, case_id: uuid.UUID, *, limit: int, after: int | None
+    session: AsyncSession, case_id: uuid.UUID, *, limit: int, after: tuple[Any, ...] | None
 ) -> Sequence[Row[Any]]:
+    """Reads of the case, newest first."""
     stmt = select(access_log).where(access_log.c.case_id == case_id)
-    if after is not None:
-        stmt = stmt.where(access_log.c.id < after)
-    return (await run(session, stmt.order_by(access_log.c.id.desc()).limit(limit + 1))).all()
-
-
-async def rows_of(
-    session: AsyncSession, table: Any, case_id: uuid.UUID, order: Sequence[Any]
-) -> list[dict[str, Any]]:
-    stmt = select(table).where(table.c.case_id == case_id).order_by(*order)
-    return [dict(r._mapping) for r in (await run(session, stmt)).all()]
+    keys = [access_log.c.id]
+    return (await run(session, keyset(stmt, keys, after, limit, descending=True))).all()
 
 
 async def owners(session: AsyncSession, case_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:

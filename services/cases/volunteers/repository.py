@@ -1,53 +1,26 @@
-"""Queries on the volunteer registry."""
+"""What is particular to the volunteer registry in SQL: whose volunteers, and the list filters.
+
+The rows themselves go through the generic row code of `items.repository`.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
-from collections.abc import Sequence
-from typing import Any
+from sqlalchemy import ColumnElement
 
-from sqlalchemy import Row, func, insert, select, tuple_, update
-from sqlmodel.ext.asyncio.session import AsyncSession
-
-from services.cases.db import run
 from services.cases.models import volunteer
+from services.cases.vocab import Field_
 
 
-async def add(session: AsyncSession, values: dict[str, Any]) -> Row[Any]:
-    return (await run(session, insert(volunteer).values(**values).returning(*volunteer.c))).one()
+def of_org(org_id: str) -> ColumnElement[bool]:
+    """The organization's volunteers: no one reaches another organization's."""
+    return volunteer.c.org_id == org_id
 
 
-async def get(
-    session: AsyncSession, org_id: str, volunteer_id: uuid.UUID, *, lock: bool = False
-) -> Row[Any] | None:
-    stmt = select(volunteer).where(volunteer.c.id == volunteer_id, volunteer.c.org_id == org_id)
-    return (await run(session, stmt.with_for_update() if lock else stmt)).first()
-
-
-async def change(
-    session: AsyncSession, volunteer_id: uuid.UUID, values: dict[str, Any]
-) -> Row[Any]:
-    stmt = (
-        update(volunteer)
-        .where(volunteer.c.id == volunteer_id)
-        .values(**values, version=volunteer.c.version + 1, updated_at=func.now())
-        .returning(*volunteer.c)
-    )
-    return (await run(session, stmt)).one()
-
-
-async def page(
-    session: AsyncSession,
-    org_id: str,
-    *,
-    limit: int,
-    after: tuple[dt.datetime, uuid.UUID] | None,
-    filters: Sequence[Any],
-) -> Sequence[Row[Any]]:
-    stmt = select(volunteer).where(volunteer.c.org_id == org_id, *filters)
-    if after is not None:
-        stmt = stmt.where(tuple_(volunteer.c.created_at, volunteer.c.id) > tuple_(*after))
-    return (
-        await run(session, stmt.order_by(volunteer.c.created_at, volunteer.c.id).limit(limit + 1))
-    ).all()
+def volunteer_filters(active: bool | None, field: Field_ | None) -> list[ColumnElement[bool]]:
+    """Only (in)active volunteers, only those helping in `field` (None: no filter)."""
+    filters: list[ColumnElement[bool]] = []
+    if active is not None:
+        filters.append(volunteer.c.active.is_(active))
+    if field:
+        filters.append(volunteer.c.fields.any_() == field)
+    return filters

@@ -6,26 +6,23 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
 from services.cases.vocab import Day, Field_, LongText, ShortText
+from services.common.schema_examples import with_examples
 
 Lang = Annotated[str, StringConstraints(min_length=1, max_length=50)]
 
 
 class VolunteerCreate(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "display_name": "Helga M.",
-                    "contact": "via Freundeskreis Asyl",
-                    "languages": ["de", "en"],
-                    "fields": ["language", "everyday_life"],
-                }
-            ]
+    model_config = with_examples(
+        {
+            "display_name": "Helga M.",
+            "contact": "via Freundeskreis Asyl",
+            "languages": ["de", "en"],
+            "fields": ["language", "everyday_life"],
         },
+        forbid_extra=True,
     )
 
     display_name: ShortText
@@ -35,7 +32,7 @@ class VolunteerCreate(BaseModel):
 
 
 class VolunteerUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"active": False}]})
+    model_config = with_examples({"active": False}, forbid_extra=True)
 
     display_name: ShortText | None = None
     contact: Annotated[str, StringConstraints(max_length=500)] | None = None
@@ -58,17 +55,13 @@ class VolunteerRead(BaseModel):
 
 
 class AssignmentCreate(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "volunteer_id": "3f0c9a4e-8d1b-4c55-9b43-2d6c1e0f7a21",
-                    "field": "language",
-                    "started_on": "2026-03-16",
-                }
-            ]
+    model_config = with_examples(
+        {
+            "volunteer_id": "3f0c9a4e-8d1b-4c55-9b43-2d6c1e0f7a21",
+            "field": "language",
+            "started_on": "2026-03-16",
         },
+        forbid_extra=True,
     )
 
     volunteer_id: uuid.UUID
@@ -80,9 +73,7 @@ class AssignmentCreate(BaseModel):
 class AssignmentUpdate(BaseModel):
     """End an assignment by setting `ended_on`."""
 
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"ended_on": "2026-09-30"}]}
-    )
+    model_config = with_examples({"ended_on": "2026-09-30"}, forbid_extra=True)
 
     ended_on: Day | None = None
     notes: LongText | None = None

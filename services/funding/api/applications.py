@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
 
 from services.common.auth import CurrentPrincipal
-from services.common.concurrency import IfMatchHeader, check_if_match, etag_for, set_etag
+from services.common.concurrency import IfMatchHeader, etag_for, set_etag
 from services.common.db import SessionDep
 from services.common.idempotency import IdempotencyDep
 from services.common.pagination import (
@@ -27,8 +28,8 @@ from services.funding.applications.schemas import (
     ApplicationFilters,
     ApplicationRead,
     ApplicationUpdate,
-    State,
 )
+from services.funding.applications.workflow import State
 from services.funding.money import MONEY_PATTERN, Day
 
 router = APIRouter(prefix="/funding/v1", tags=["applications"])
@@ -82,6 +83,7 @@ Filters = Annotated[ApplicationFilters, Depends(application_filters)]
 @router.post(
     "/applications",
     status_code=201,
+    response_model=ApplicationRead,
     responses=problem_responses(400, 401, 403, 404, 409, 422),
     summary="Draft an application",
 )
@@ -91,17 +93,16 @@ async def create_application(
     who: ApplicantUser,
     idem: IdempotencyDep,
     response: Response,
-) -> ApplicationRead:
+) -> ApplicationRead | JSONResponse:
     """Creates a draft for the caller's organization. The route (district office, deciding
     council) comes from the token's `org_path`; the amounts are computed from the rates; a
     municipality whose frame is under the programme's minimum is refused (`frame-below-minimum`)
     unless it applies through a consortium or its district."""
     replay = await idem.claim(session, who)
     if replay is not None:
-        return replay  # type: ignore[return-value]
-    app = await application_service.create_application(session, who, body)
-    out = await application_service.read(session, app)
-    headers = {"ETag": etag_for(app.version), "Location": f"/funding/v1/applications/{app.id}"}
+        return replay
+    out = await application_service.create_application(session, who, body)
+    headers = {"ETag": etag_for(out.version), "Location": f"/funding/v1/applications/{out.id}"}
     await idem.remember(session, 201, out.model_dump(mode="json"), headers)
     await session.commit()
     response.headers.update(headers)
@@ -156,9 +157,9 @@ async def get_application(
     application_id: ApplicationId, session: SessionDep, who: CurrentPrincipal, response: Response
 ) -> ApplicationRead:
     """One application with its positions; send its `ETag` as `If-Match` to change it."""
-    app = await application_service.get_visible(session, who, application_id)
-    set_etag(response, app.version)
-    return await application_service.read(session, app)
+    out = await application_service.read_visible(session, who, application_id)
+    set_etag(response, out.version)
+    return out
 
 
 @router.put(
@@ -176,10 +177,7 @@ async def update_application(
 ) -> ApplicationRead:
     """Replaces delivery details and positions while the application is with the applicant
     (draft, or returned to them). Amounts are recomputed and checked against the frame."""
-    app = await application_service.get_visible(session, who, application_id, lock=True)
-    check_if_match(if_match, app.version)
-    await application_service.update_application(session, who, app, body)
-    out = await application_service.read(session, app)
+    out = await application_service.update_application(session, who, application_id, body, if_match)
     await session.commit()
-    set_etag(response, app.version)
+    set_etag(response, out.version)
     return out

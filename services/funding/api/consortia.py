@@ -13,7 +13,6 @@ from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicantUser
 from services.funding.frames import consortia
 from services.funding.frames.schemas import ConsortiumCreate, ConsortiumRead
-from services.funding.programmes import service as programme_service
 
 router = APIRouter(prefix="/funding/v1/consortia", tags=["consortia"])
 
@@ -30,9 +29,7 @@ async def create_consortium(
     """The caller's municipality becomes the lead of a consortium with the listed members. Every
     member needs a planning frame; the consortium's frame is their sum; a municipality belongs to
     at most one consortium per programme (409 otherwise)."""
-    programme = await programme_service.get(session, body.programme_id)
-    consortium = await consortia.create_consortium(session, who, programme, body)
-    out = await consortia.read(session, consortium)
+    out = await consortia.create_consortium(session, who, body)
     await session.commit()
     return out
 
@@ -50,4 +47,4 @@ async def get_consortium(
     consortium_id: Annotated[uuid.UUID, Path()], session: SessionDep, who: CurrentPrincipal
 ) -> ConsortiumRead:
     """A consortium with members and frames (members only)."""
-    return await consortia.read(session, await consortia.get_visible(session, who, consortium_id))
+    return await consortia.read_visible(session, who, consortium_id)

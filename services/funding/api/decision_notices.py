@@ -11,8 +11,7 @@ from services.common.auth import CurrentPrincipal
 from services.common.db import SessionDep
 from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicationId
-from services.funding.applications import service as application_service
-from services.funding.applications.notice import DecisionNotice, build_notice
+from services.funding.applications.notice import DecisionNotice, notice_for
 from services.funding.applications.notice_pdf import render_pdf
 
 router = APIRouter(
@@ -55,8 +54,7 @@ async def get_decision_notice(
 ) -> Response | DecisionNotice:
     """The grant decision notice (Zuwendungsbescheid) of a decided application, for everyone on
     its route: JSON by default, a PDF with `Accept: application/pdf`. 409 before the decision."""
-    app = await application_service.get_visible(session, who, application_id)
-    notice = await build_notice(session, app)
+    notice = await notice_for(session, who, application_id)
     if wants_pdf(accept):
         pdf = await asyncio.to_thread(render_pdf, notice)
         return Response(

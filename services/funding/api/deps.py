@@ -10,7 +10,7 @@ from fastapi import Depends, Path
 from services.common.auth import Principal, require_roles
 from services.common.db import SessionDep
 from services.funding.programmes import service as programme_service
-from services.funding.programmes.models import Programme
+from services.funding.programmes.service import Programme
 
 AdminUser = Annotated[Principal, Depends(require_roles("admin"))]
 ApplicantUser = Annotated[Principal, Depends(require_roles("applicant"))]
@@ -22,6 +22,7 @@ ApplicationId = Annotated[uuid.UUID, Path(description="The application's id")]
 async def current_programme(
     session: SessionDep, programme_id: Annotated[uuid.UUID, Path(description="The programme's id")]
 ) -> Programme:
+    """The programme of the path (404 `programme-not-found`)."""
     return await programme_service.get(session, programme_id)
 
 

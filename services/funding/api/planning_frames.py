@@ -16,6 +16,7 @@ from services.common.pagination import (
 )
 from services.common.problems import problem_responses
 from services.funding.api.deps import AdminUser, CurrentProgramme
+from services.funding.applications import reviews
 from services.funding.errors import UnreadableCsv
 from services.funding.frames import service as frame_service
 from services.funding.frames.schemas import FrameImportResult, FrameRead
@@ -62,7 +63,7 @@ async def import_planning_frames(
     body = await request.body()
     if len(body) > MAX_CSV_BYTES:
         raise UnreadableCsv(f"The file is larger than {MAX_CSV_BYTES} bytes")
-    result = await frame_service.import_frames(session, who, programme, body)
+    result = await reviews.import_frames(session, who, programme, body)
     await session.commit()
     return result
 

@@ -25,8 +25,7 @@ async def create_programme(
     body: ProgrammeCreate, session: SessionDep, who: AdminUser
 ) -> ProgrammeRead:
     """Creates a programme with its rates (admins)."""
-    programme = await programme_service.create_programme(session, who, body)
-    out = await programme_service.read(session, programme)
+    out = await programme_service.create_programme(session, who, body)
     await session.commit()
     return out
 

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from services.common.auth import CurrentPrincipal
 from services.common.db import SessionDep
-from services.common.pagination import InvalidCursor, Page, decode_cursor, encode_cursor
+from services.common.pagination import Page
 from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicationId
-from services.funding.applications import service as application_service
 from services.funding.clients.cases import CasesClient
 from services.funding.money import Day
 from services.funding.proofs import service as proof_service
@@ -24,8 +21,12 @@ router = APIRouter(prefix="/funding/v1", tags=["proofs"])
 
 
 def cases_client(request: Request) -> CasesClient:
+    """The cases service's client, on the app's HTTP client and this service's token."""
     settings: FundingSettings = request.app.state.settings
     return CasesClient(request.app.state.http, settings.cases_url, request.app.state.client_token)
+
+
+Cases = Annotated[CasesClient, Depends(cases_client)]
 
 
 @router.post(
@@ -35,18 +36,16 @@ def cases_client(request: Request) -> CasesClient:
     summary="File the proof of use",
 )
 async def file_proof_of_use(
-    request: Request,
     application_id: ApplicationId,
     body: ProofCreate,
     session: SessionDep,
     who: CurrentPrincipal,
+    cases: Cases,
 ) -> ProofRead:
     """After the funding period, the applicant files the months worked per position and the
     narrative report; the service adds the applicant's key figures for the period, fetched from
     the cases service (`GET /cases/v1/key-figures`). One proof per application (409 after)."""
-    app = await application_service.get_visible(session, who, application_id)
-    proof = await proof_service.file_proof(session, who, app, body, cases_client(request))
-    out = ProofRead.model_validate(proof)
+    out = await proof_service.file_proof(session, who, application_id, body, cases)
     await session.commit()
     return out
 
@@ -60,8 +59,7 @@ async def get_proof_of_use(
     application_id: ApplicationId, session: SessionDep, who: CurrentPrincipal
 ) -> ProofRead:
     """The filed proof, for everyone on the application's route."""
-    app = await application_service.get_visible(session, who, application_id)
-    return ProofRead.model_validate(await proof_service.get_proof(session, app))
+    return await proof_service.read_proof(session, who, application_id)
 
 
 @router.get(
@@ -78,21 +76,4 @@ async def list_overdue_proofs(
 ) -> Page[OverdueProof]:
     """Approved applications decided by the caller's council whose proof of use is past due
     (three months after the funding period, per programme) and not filed."""
-    after = _after(cursor)
-    items = await proof_service.overdue(
-        session, who, as_of or datetime.now(UTC).date(), after, limit + 1
-    )
-    more = len(items) > limit
-    items = items[:limit]
-    return Page[OverdueProof](
-        items=items, next_cursor=encode_cursor(str(items[-1].application_id)) if more else None
-    )
-
-
-def _after(cursor: str | None) -> uuid.UUID | None:
-    if not cursor:
-        return None
-    try:
-        return uuid.UUID(str(decode_cursor(cursor, 1)[0]))
-    except ValueError:
-        raise InvalidCursor("The cursor is not one this API issued") from None
+    return await proof_service.overdue_page(session, who, as_of, cursor, limit)

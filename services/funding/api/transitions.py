@@ -10,7 +10,6 @@ from services.common.db import SessionDep
 from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicationId
 from services.funding.applications import listing
-from services.funding.applications import service as application_service
 from services.funding.applications.schemas import TransitionCreate, TransitionRead
 from services.funding.applications.transitions import apply_transition
 
@@ -39,10 +38,9 @@ async def create_transition(
     the route 404, an action the state does not allow 409. Approvals are booked against the
     programme budget (409 `budget-exceeded` when it would be overspent). The response's
     `ETag` is the application's new version."""
-    app, transition = await apply_transition(session, who, application_id, body, if_match)
-    out = TransitionRead.model_validate(transition)
+    out, version = await apply_transition(session, who, application_id, body, if_match)
     await session.commit()
-    set_etag(response, app.version)
+    set_etag(response, version)
     return out
 
 
@@ -51,5 +49,4 @@ async def list_transitions(
     application_id: ApplicationId, session: SessionDep, who: CurrentPrincipal
 ) -> list[TransitionRead]:
     """Every step so far, oldest first, with actor, organization, time, comment and decisions."""
-    app = await application_service.get_visible(session, who, application_id)
-    return await listing.history(session, app)
+    return await listing.history(session, who, application_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import asdict
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy import insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.orgs import org_id_for_ags
+from services.common.sql import run
 from services.funding.applications.models import Application
 from services.funding.routing import route_for
 
@@ -37,12 +39,7 @@ async def insert_forwarded(
             "applicant_kind": "municipality",
             "applicant_org_id": org_id_for_ags(applicant_ags),
             "applicant_name": f"Gemeinde {applicant_ags}",
-            "applicant_ags": applicant_ags,
-            "district_ags": route.district_ags,
-            "region_ags": route.region_ags,
-            "district_org_id": route.district_org_id,
-            "council_org_id": route.council_org_id,
-            "council_ags": route.council_ags,
+            **asdict(route),
             "member_org_ids": [],
             "member_ags": [],
             "delivery_model": "own_staff",
@@ -61,5 +58,5 @@ async def insert_forwarded(
         for i in ids
     ]
     for start in range(0, count, 2000):
-        await session.exec(insert(Application), params=rows[start : start + 2000])
+        await run(session, insert(Application), rows[start : start + 2000])
     return ids

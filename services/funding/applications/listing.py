@@ -8,25 +8,15 @@ from datetime import datetime
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
-from services.common.pagination import InvalidCursor, Page, decode_cursor, make_page
+from services.common.pagination import Page, cursor_after, make_page
 from services.funding.applications import repository
-from services.funding.applications.models import Application
 from services.funding.applications.schemas import (
     ApplicationFilters,
     ApplicationRead,
     PositionRead,
     TransitionRead,
 )
-
-
-def _after(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
-    if not cursor:
-        return None
-    created, ident = decode_cursor(cursor, 2)
-    try:
-        return datetime.fromisoformat(str(created)), uuid.UUID(str(ident))
-    except ValueError:
-        raise InvalidCursor("The cursor is not one this API issued") from None
+from services.funding.applications.service import get_visible
 
 
 async def list_page(
@@ -37,7 +27,8 @@ async def list_page(
     limit: int,
 ) -> Page[ApplicationRead]:
     """One page of the applications the caller may see, oldest first, with their positions."""
-    rows = await repository.list_page(session, who, filters, _after(cursor), limit + 1)
+    after = cursor_after(cursor, datetime.fromisoformat, uuid.UUID)
+    rows = await repository.list_page(session, who, filters, after, limit + 1)
     page = make_page(
         rows, limit, lambda a: (a.created_at.isoformat(), str(a.id)), ApplicationRead.model_validate
     )
@@ -47,5 +38,9 @@ async def list_page(
     return page
 
 
-async def history(session: AsyncSession, app: Application) -> list[TransitionRead]:
+async def history(
+    session: AsyncSession, who: Principal, application_id: uuid.UUID
+) -> list[TransitionRead]:
+    """Every step of a visible application's route so far, oldest first (404 if invisible)."""
+    app = await get_visible(session, who, application_id)
     return [TransitionRead.model_validate(t) for t in await repository.transitions(session, app.id)]

@@ -16,25 +16,15 @@ from sqlalchemy import (
     Numeric,
     Sequence,
     Text,
-    func,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Field
 
-from services.funding.models import FundingTable, metadata
+from services.funding.applications.workflow import STATES
+from services.funding.models import FundingTable, metadata, stamped_now
 
 notice_number_seq = Sequence("decision_notice_number_seq", metadata=metadata)
 
-STATES = (
-    "draft",
-    "submitted",
-    "forwarded",
-    "returned",
-    "approved",
-    "partially_approved",
-    "rejected",
-    "withdrawn",
-)
 STEPS = ("applicant", "district", "council", "closed")
 
 
@@ -90,16 +80,8 @@ class Application(FundingTable, table=True):
     submitted_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True), index=True)
     decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     created_by: str = Field(sa_type=Text)
-    created_at: datetime = Field(
-        default=None,
-        sa_type=DateTime(timezone=True),
-        sa_column_kwargs={"server_default": func.now()},
-    )
-    updated_at: datetime = Field(
-        default=None,
-        sa_type=DateTime(timezone=True),
-        sa_column_kwargs={"server_default": func.now(), "onupdate": func.now()},
-    )
+    created_at: datetime = stamped_now()
+    updated_at: datetime = stamped_now(on_update=True)
     version: int = 1
 
 
@@ -138,8 +120,4 @@ class Transition(FundingTable, table=True):
     granted_amount: Decimal | None = Field(default=None, sa_type=Numeric(14, 2))
     notice_number: str | None = Field(default=None, sa_type=Text)
     batch_id: uuid.UUID | None = None
-    at: datetime = Field(
-        default=None,
-        sa_type=DateTime(timezone=True),
-        sa_column_kwargs={"server_default": func.now()},
-    )
+    at: datetime = stamped_now()

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.common.auth import Principal
 from services.funding.applications import repository
 from services.funding.applications.models import Application
+from services.funding.applications.service import get_visible
 from services.funding.applications.workflow import DECIDED
 from services.funding.errors import NoticeNotAvailable
 from services.funding.money import Fte, Money
-from services.funding.programmes import repository as programmes
+from services.funding.programmes import service as programme_service
 from services.funding.programmes.service import period_end
 
 COUNCILS = {
@@ -76,34 +79,45 @@ def add_months(day: date, months: int) -> date:
     raise ValueError("unreachable")
 
 
+_FROM_APPLICATION = {
+    "notice_number",
+    "applicant_name",
+    "applicant_ags",
+    "applicant_kind",
+    "requested_amount",
+    "early_start",
+    "early_start_on",
+}
+
+
 async def build_notice(session: AsyncSession, app: Application) -> DecisionNotice:
     """The notice of a decided application (409 `decision-notice-not-available` before)."""
     if app.state not in DECIDED or app.notice_number is None or app.decided_at is None:
         raise NoticeNotAvailable("The application has no decision yet", state=app.state)
-    programme = await programmes.get(session, app.programme_id)
-    assert programme is not None  # noqa: S101 - foreign key
+    programme = await programme_service.get(session, app.programme_id)
     end = period_end(programme)
     history = await repository.transitions(session, app.id)
     decision = next((t for t in reversed(history) if t.notice_number == app.notice_number), None)
     positions = await repository.positions(session, app.id)
     return DecisionNotice(
-        notice_number=app.notice_number,
+        **app.model_dump(include=_FROM_APPLICATION),
         issued_on=app.decided_at.date(),
         authority=COUNCILS.get(app.council_ags, f"Regierungspräsidium {app.council_ags}"),
         decision=app.state,
-        applicant_name=app.applicant_name,
-        applicant_ags=app.applicant_ags,
-        applicant_kind=app.applicant_kind,
         programme_name=programme.name,
         period_start=programme.period_start,
         period_end=end,
-        requested_amount=app.requested_amount,
         granted_amount=app.granted_amount or Decimal("0.00"),
         financing="Festbetragsfinanzierung je Stelle (fixed amount per position), personnel costs",
         positions=[NoticePosition.model_validate(p, from_attributes=True) for p in positions],
-        early_start=app.early_start,
-        early_start_on=app.early_start_on,
         proof_of_use_due_on=add_months(end, programme.proof_due_months),
         reasons=decision.comment if decision else None,
         legal_basis=LEGAL_BASIS,
     )
+
+
+async def notice_for(
+    session: AsyncSession, who: Principal, application_id: uuid.UUID
+) -> DecisionNotice:
+    """The notice of an application on the caller's route (404 off the route, 409 undecided)."""
+    return await build_notice(session, await get_visible(session, who, application_id))

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import StyleSheet1, getSampleStyleSheet
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from services.funding.applications.notice import DecisionNotice
 from services.funding.money import format_money
@@ -21,28 +29,16 @@ DECISION_TEXT = {
 }
 
 
-def _eur(value: object) -> str:
-    text = format_money(value)  # type: ignore[arg-type]
+def _eur(value: Decimal) -> str:
+    text = format_money(value)
     whole, cents = text.split(".")
     return f"{int(whole):,}".replace(",", ".") + "," + cents + " EUR"
 
 
-def render_pdf(notice: DecisionNotice) -> bytes:
-    """A one- or two-page A4 notice with the positions table."""
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=2.2 * cm,
-        rightMargin=2 * cm,
-        topMargin=2 * cm,
-        bottomMargin=2 * cm,
-        title=f"Zuwendungsbescheid {notice.notice_number}",
-        author=notice.authority,
-    )
-    styles = getSampleStyleSheet()
+def _decision(notice: DecisionNotice, styles: StyleSheet1) -> list[Flowable]:
+    """Authority, number and date; who gets what under which programme."""
     p = styles["BodyText"]
-    story = [
+    return [
         Paragraph(escape(notice.authority), styles["Heading3"]),
         Paragraph(f"Zuwendungsbescheid Nr. {escape(notice.notice_number)}", styles["Title"]),
         Paragraph(f"vom {notice.issued_on:%d.%m.%Y}", p),
@@ -68,6 +64,9 @@ def render_pdf(notice: DecisionNotice) -> bytes:
         Paragraph(f"Finanzierungsart: {escape(notice.financing)}", p),
         Spacer(1, 0.3 * cm),
     ]
+
+
+def _positions(notice: DecisionNotice) -> Table:
     rows = [["Integrationsmanager/in", "Qualifikation", "VZÄ", "Beginn", "Monate", "Betrag"]]
     rows += [
         [
@@ -93,7 +92,13 @@ def render_pdf(notice: DecisionNotice) -> bytes:
             ]
         )
     )
-    story += [table, Spacer(1, 0.4 * cm)]
+    return table
+
+
+def _conditions(notice: DecisionNotice, styles: StyleSheet1) -> list[Flowable]:
+    """Early start, reasons, the proof's due date and the legal basis."""
+    p = styles["BodyText"]
+    story: list[Flowable] = []
     if notice.early_start and notice.early_start_on:
         story.append(
             Paragraph(
@@ -102,7 +107,8 @@ def render_pdf(notice: DecisionNotice) -> bytes:
         )
     if notice.reasons:
         story.append(Paragraph(f"Begründung: {escape(notice.reasons)}", p))
-    story += [
+    return [
+        *story,
         Paragraph(
             "Der Verwendungsnachweis ist bis zum "
             f"{notice.proof_of_use_due_on:%d.%m.%Y} vorzulegen.",
@@ -110,6 +116,28 @@ def render_pdf(notice: DecisionNotice) -> bytes:
         ),
         Spacer(1, 0.3 * cm),
         Paragraph(f"Rechtsgrundlage: {escape(notice.legal_basis)}", styles["Italic"]),
+    ]
+
+
+def render_pdf(notice: DecisionNotice) -> bytes:
+    """A one- or two-page A4 notice with the positions table."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=2.2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title=f"Zuwendungsbescheid {notice.notice_number}",
+        author=notice.authority,
+    )
+    styles = getSampleStyleSheet()
+    story = [
+        *_decision(notice, styles),
+        _positions(notice),
+        Spacer(1, 0.4 * cm),
+        *_conditions(notice, styles),
     ]
     doc.build(story)
     return buffer.getvalue()

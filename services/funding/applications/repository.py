@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, delete, or_, true, tuple_
+from sqlalchemy import ColumnElement, and_, delete, or_, true, tuple_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
+from services.common.sql import run
 from services.funding.applications.models import (
     Application,
     Position,
@@ -19,6 +20,7 @@ from services.funding.applications.models import (
     notice_number_seq,
 )
 from services.funding.applications.schemas import ApplicationFilters
+from services.funding.orm import load_all, load_locked
 
 
 async def get(session: AsyncSession, application_id: uuid.UUID) -> Application | None:
@@ -26,22 +28,16 @@ async def get(session: AsyncSession, application_id: uuid.UUID) -> Application |
 
 
 async def get_for_update(session: AsyncSession, application_id: uuid.UUID) -> Application | None:
-    stmt = (
-        select(Application)
-        .where(Application.id == application_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)  # a locked read must not return stale state
+    locked = await load_locked(
+        session, Application, Application.id == application_id, order_by=Application.id
     )
-    return (await session.exec(stmt)).first()
+    return locked[0] if locked else None
 
 
 async def positions(session: AsyncSession, application_id: uuid.UUID) -> Sequence[Position]:
-    stmt = (
-        select(Position)
-        .where(Position.application_id == application_id)
-        .order_by(col(Position.ordinal))
+    return await load_all(
+        session, Position, Position.application_id == application_id, order_by=Position.ordinal
     )
-    return (await session.exec(stmt)).all()
 
 
 async def positions_of(
@@ -49,12 +45,8 @@ async def positions_of(
 ) -> dict[uuid.UUID, list[Position]]:
     out: dict[uuid.UUID, list[Position]] = {i: [] for i in ids}
     if ids:
-        stmt = (
-            select(Position)
-            .where(col(Position.application_id).in_(ids))
-            .order_by(col(Position.ordinal))
-        )
-        for p in (await session.exec(stmt)).all():
+        in_ids = col(Position.application_id).in_(ids)
+        for p in await load_all(session, Position, in_ids, order_by=Position.ordinal):
             out[p.application_id].append(p)
     return out
 
@@ -62,13 +54,13 @@ async def positions_of(
 async def replace_positions(
     session: AsyncSession, application_id: uuid.UUID, rows: list[Position]
 ) -> None:
-    await session.exec(delete(Position).where(col(Position.application_id) == application_id))
+    await run(session, delete(Position).where(col(Position.application_id) == application_id))
     session.add_all(rows)
     await session.flush()
 
 
 async def next_notice_number(session: AsyncSession, council_ags: str) -> str:
-    seq = (await session.exec(select(notice_number_seq.next_value()))).one()
+    seq = (await run(session, select(notice_number_seq.next_value()))).scalar_one()
     return notice_number(council_ags, int(seq))
 
 
@@ -104,12 +96,9 @@ async def add_transition(session: AsyncSession, transition: Transition) -> Trans
 
 
 async def transitions(session: AsyncSession, application_id: uuid.UUID) -> Sequence[Transition]:
-    stmt = (
-        select(Transition)
-        .where(Transition.application_id == application_id)
-        .order_by(col(Transition.id))
+    return await load_all(
+        session, Transition, Transition.application_id == application_id, order_by=Transition.id
     )
-    return (await session.exec(stmt)).all()
 
 
 def visible_to(who: Principal) -> ColumnElement[bool]:
@@ -175,3 +164,33 @@ async def list_page(
         stmt = stmt.where(tuple_(col(Application.created_at), col(Application.id)) > tuple_(*after))
     stmt = stmt.order_by(col(Application.created_at), col(Application.id)).limit(limit)
     return (await session.exec(stmt)).all()
+
+
+async def flag_for_review(
+    session: AsyncSession, programme_id: uuid.UUID, finalized_ags: list[str], reason: str
+) -> dict[uuid.UUID, list[str]]:
+    """Flags open or decided applications that relied on a preliminary frame now final;
+    returns each flagged application with the organizations on its route."""
+    stmt = (
+        update(Application)
+        .where(col(Application.programme_id) == programme_id)
+        .where(col(Application.frame_status) == "preliminary")
+        .where(col(Application.state).not_in(["withdrawn", "rejected"]))
+        .where(
+            col(Application.applicant_ags).in_(finalized_ags)
+            | cast(Any, Application.member_ags).overlap(finalized_ags)  # ARRAY comparator
+        )
+        .values(needs_review=True, review_reason=reason, version=col(Application.version) + 1)
+        .returning(
+            col(Application.id),
+            col(Application.applicant_org_id),
+            col(Application.member_org_ids),
+            col(Application.district_org_id),
+            col(Application.council_org_id),
+        )
+    )
+    flagged: dict[uuid.UUID, list[str]] = {}
+    for r in await run(session, stmt):
+        orgs = (r.applicant_org_id, *r.member_org_ids, r.district_org_id, r.council_org_id)
+        flagged[r.id] = sorted({o for o in orgs if o})
+    return flagged

@@ -8,20 +8,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from services.funding.applications.workflow import Action
+from services.common.schema_examples import with_examples
+from services.funding.applications.workflow import Action, State
 from services.funding.money import Day, Fte, Money
 
 DeliveryModel = Literal["own_staff", "provider", "delegated_to_district"]
-State = Literal[
-    "draft",
-    "submitted",
-    "forwarded",
-    "returned",
-    "approved",
-    "partially_approved",
-    "rejected",
-    "withdrawn",
-]
 Ags8 = Annotated[str, StringConstraints(pattern=r"^08[0-9]{6}$")]
 ProviderName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
@@ -90,7 +81,7 @@ class ApplicationCreate(ApplicationContent):
     """A new draft. A consortium applies through its lead (`consortium_id`); a district applying
     for municipalities that delegated the task lists them in `delegating_municipalities`."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE]})
+    model_config = with_examples(_EXAMPLE)
 
     programme_id: uuid.UUID
     consortium_id: uuid.UUID | None = None
@@ -100,9 +91,7 @@ class ApplicationCreate(ApplicationContent):
 class ApplicationUpdate(ApplicationContent):
     """Replaces the content of a draft or returned application (If-Match required)."""
 
-    model_config = ConfigDict(
-        json_schema_extra={"examples": [{k: v for k, v in _EXAMPLE.items() if k != "programme_id"}]}
-    )
+    model_config = with_examples({k: v for k, v in _EXAMPLE.items() if k != "programme_id"})
 
 
 class ApplicationRead(BaseModel):
@@ -154,17 +143,13 @@ class TransitionCreate(BaseModel):
     """An action on the route. `return` needs a reason in `comment`; `partially_approve` a
     `granted_amount` below the requested amount."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {"action": "forward", "comment": "Befürwortet; Bedarf plausibel."},
-                {
-                    "action": "partially_approve",
-                    "granted_amount": "40000.00",
-                    "comment": "Zweite Stelle erst ab 2018",
-                },
-            ]
-        }
+    model_config = with_examples(
+        {"action": "forward", "comment": "Befürwortet; Bedarf plausibel."},
+        {
+            "action": "partially_approve",
+            "granted_amount": "40000.00",
+            "comment": "Zweite Stelle erst ab 2018",
+        },
     )
 
     action: Action

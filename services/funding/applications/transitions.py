@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -14,9 +16,9 @@ from services.common.concurrency import check_if_match
 from services.common.outbox import emit
 from services.funding.applications import repository
 from services.funding.applications.models import Application, Transition
-from services.funding.applications.schemas import TransitionCreate
+from services.funding.applications.schemas import TransitionCreate, TransitionRead
 from services.funding.applications.service import get_visible, route_view
-from services.funding.applications.workflow import DECISIONS, plan_move, route_orgs
+from services.funding.applications.workflow import DECISIONS, Move, plan_move, route_orgs
 from services.funding.errors import BudgetExceeded, InvalidApplication, InvalidDecision
 from services.funding.money import format_money
 from services.funding.programmes import repository as programmes
@@ -53,45 +55,100 @@ def granted_for(action: str, requested: Decimal, granted: Decimal | None) -> Dec
     return Decimal("0.00")
 
 
-async def apply_transition(
-    session: AsyncSession,
-    who: Principal,
-    application_id: Any,
-    body: TransitionCreate,
-    if_match: str | None,
-) -> tuple[Application, Transition]:
-    """Takes `body.action` on the application. 404 if invisible, 428/412 on If-Match, 403 if not
-    the caller's step or role, 409 if the state does not allow it or the budget is exhausted."""
-    if body.action in DECISIONS:
+def over_budget(granted: Decimal, available: Decimal) -> BudgetExceeded:
+    """The 409 for a grant the programme's remaining budget does not cover."""
+    return BudgetExceeded(
+        f"Granting {format_money(granted)} EUR would exceed the programme budget",
+        available_amount=format_money(available),
+    )
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a decision adds to a transition: the granted amount and the notice's number."""
+
+    granted: Decimal
+    notice: str
+
+    def details(self) -> dict[str, Any]:
+        return {"granted_amount": format_money(self.granted), "notice_number": self.notice}
+
+
+async def _locked(
+    session: AsyncSession, who: Principal, application_id: uuid.UUID, action: str
+) -> Application:
+    """The visible application, locked; a decision locks its programme row first."""
+    if action in DECISIONS:
         # lock order everywhere: the programme row first, then the application
         seen = await get_visible(session, who, application_id)
         await programmes.lock(session, [seen.programme_id])
-    app = await get_visible(session, who, application_id, lock=True)
-    check_if_match(if_match, app.version)
-    move = plan_move(route_view(app), who, body.action)
+    return await get_visible(session, who, application_id, lock=True)
+
+
+def _check_body(body: TransitionCreate) -> None:
     if body.action == "return" and not (body.comment and body.comment.strip()):
         raise InvalidApplication("Returning needs the reason in `comment`")
     if body.action not in DECISIONS and body.granted_amount is not None:
         raise InvalidDecision("Only decisions carry a granted_amount")
+
+
+async def _decide(session: AsyncSession, app: Application, body: TransitionCreate) -> Decision:
+    """Books the granted amount against the programme budget and numbers the notice."""
+    granted = granted_for(body.action, app.requested_amount, body.granted_amount)
+    if granted > 0 and await programmes.book(session, app.programme_id, granted) is None:
+        programme = await programmes.get(session, app.programme_id)
+        available = programme.total_budget - programme.booked_amount if programme else Decimal(0)
+        raise over_budget(granted, available)
+    return Decision(granted, await repository.next_notice_number(session, app.council_ags))
+
+
+async def _record(
+    session: AsyncSession,
+    who: Principal,
+    app: Application,
+    body: TransitionCreate,
+    from_state: str,
+    move: Move,
+    decision: Decision | None,
+) -> None:
+    """The audit entry and the event of the move."""
+    details: dict[str, Any] = {"from": from_state, "to": move.to_state, "comment": body.comment}
+    payload: dict[str, Any] = {
+        "state": move.to_state,
+        "step": move.to_step,
+        "programme_id": str(app.programme_id),
+    }
+    if decision is not None:
+        details.update(decision.details())
+        payload.update(decision.details())
+    await record_audit(session, who, f"application.{body.action}", "application", app.id, details)
+    orgs = route_orgs(route_view(app))
+    await emit(session, EVENT_TYPES[body.action], "application", app.id, orgs, payload)
+
+
+async def apply_transition(
+    session: AsyncSession,
+    who: Principal,
+    application_id: uuid.UUID,
+    body: TransitionCreate,
+    if_match: str | None,
+) -> tuple[TransitionRead, int]:
+    """Takes `body.action` on the application; returns the recorded transition and the
+    application's new version (its ETag). 404 if invisible, 428/412 on If-Match, 403 if not
+    the caller's step or role, 409 if the state does not allow it or the budget is exhausted."""
+    app = await _locked(session, who, application_id, body.action)
+    check_if_match(if_match, app.version)
+    move = plan_move(route_view(app), who, body.action)
+    _check_body(body)
     now = datetime.now(UTC)
     values: dict[str, Any] = {"state": move.to_state, "step": move.to_step}
-    granted: Decimal | None = None
-    notice: str | None = None
     if body.action == "submit":
         values["submitted_at"] = now
-    if body.action in DECISIONS:
-        granted = granted_for(body.action, app.requested_amount, body.granted_amount)
-        if granted > 0 and await programmes.book(session, app.programme_id, granted) is None:
-            programme = await programmes.get(session, app.programme_id)
-            available = (
-                programme.total_budget - programme.booked_amount if programme else Decimal(0)
-            )
-            raise BudgetExceeded(
-                f"Granting {format_money(granted)} EUR would exceed the programme budget",
-                available_amount=format_money(available),
-            )
-        notice = await repository.next_notice_number(session, app.council_ags)
-        values.update(granted_amount=granted, decided_at=now, notice_number=notice)
+    decision = await _decide(session, app, body) if body.action in DECISIONS else None
+    if decision is not None:
+        values.update(
+            granted_amount=decision.granted, decided_at=now, notice_number=decision.notice
+        )
     from_state = app.state
     await repository.save(session, app, values)
     transition = await repository.add_transition(
@@ -104,27 +161,9 @@ async def apply_transition(
             actor=who.subject,
             actor_org=who.org,
             comment=body.comment,
-            granted_amount=granted,
-            notice_number=notice,
+            granted_amount=decision.granted if decision else None,
+            notice_number=decision.notice if decision else None,
         ),
     )
-    details: dict[str, Any] = {"from": from_state, "to": move.to_state, "comment": body.comment}
-    if granted is not None:
-        details.update(granted_amount=format_money(granted), notice_number=notice)
-    await record_audit(session, who, f"application.{body.action}", "application", app.id, details)
-    payload: dict[str, Any] = {
-        "state": move.to_state,
-        "step": move.to_step,
-        "programme_id": str(app.programme_id),
-    }
-    if granted is not None:
-        payload.update(granted_amount=format_money(granted), notice_number=notice)
-    await emit(
-        session,
-        EVENT_TYPES[body.action],
-        "application",
-        app.id,
-        route_orgs(route_view(app)),
-        payload,
-    )
-    return app, transition
+    await _record(session, who, app, body, from_state, move, decision)
+    return TransitionRead.model_validate(transition), app.version

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from services.common.auth import Principal
 from services.funding.errors import InvalidTransition, NotYourStep
@@ -18,15 +18,17 @@ from services.funding.errors import InvalidTransition, NotYourStep
 Action = Literal[
     "submit", "withdraw", "forward", "return", "approve", "partially_approve", "reject"
 ]
-ACTIONS: tuple[Action, ...] = (
-    "submit",
-    "withdraw",
-    "forward",
-    "return",
-    "approve",
-    "partially_approve",
-    "reject",
-)
+State = Literal[
+    "draft",
+    "submitted",
+    "forwarded",
+    "returned",
+    "approved",
+    "partially_approved",
+    "rejected",
+    "withdrawn",
+]
+STATES: tuple[State, ...] = get_args(State)
 DECISIONS: dict[str, str] = {
     "approve": "approved",
     "partially_approve": "partially_approved",

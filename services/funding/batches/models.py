@@ -7,11 +7,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CheckConstraint, DateTime, Numeric, Text, func
+from sqlalchemy import CheckConstraint, Numeric, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
 
-from services.funding.models import FundingTable
+from services.funding.models import FundingTable, stamped_now
 
 
 class DecisionBatch(FundingTable, table=True):
@@ -29,11 +29,7 @@ class DecisionBatch(FundingTable, table=True):
     skipped: int
     failed: int
     applied: bool
-    created_at: datetime = Field(
-        default=None,
-        sa_type=DateTime(timezone=True),
-        sa_column_kwargs={"server_default": func.now()},
-    )
+    created_at: datetime = stamped_now()
 
 
 class DecisionBatchItem(FundingTable, table=True):

@@ -11,8 +11,10 @@ from sqlalchemy import insert, text
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.common.sql import run
 from services.funding.applications.models import Application, Transition
 from services.funding.batches.models import DecisionBatch, DecisionBatchItem
+from services.funding.orm import load_all, load_locked
 
 _DECIDE = text(
     """
@@ -36,31 +38,26 @@ async def lock_applications(
     session: AsyncSession, ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, Application]:
     """One SELECT … FOR UPDATE for the chunk, in id order (a fixed lock order avoids deadlocks)."""
-    stmt = (
-        select(Application)
-        .where(col(Application.id).in_(list(ids)))
-        .order_by(col(Application.id))
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    return {a.id: a for a in (await session.exec(stmt)).all()}
+    in_ids = col(Application.id).in_(list(ids))
+    locked = await load_locked(session, Application, in_ids, order_by=Application.id)
+    return {a.id: a for a in locked}
 
 
 async def programmes_of(ids: Sequence[uuid.UUID], session: AsyncSession) -> list[uuid.UUID]:
     """The programmes the applications belong to (no lock), sorted."""
     stmt = select(Application.programme_id).where(col(Application.id).in_(list(ids))).distinct()
-    return sorted((await session.exec(stmt)).all())
+    return sorted((await run(session, stmt)).scalars().all())
 
 
 async def notice_sequence(session: AsyncSession, n: int) -> list[int]:
     if n == 0:
         return []
-    return [int(r[0]) for r in (await session.exec(_NEXTVALS, params={"n": n})).all()]  # type: ignore[call-overload]
+    return [int(r[0]) for r in (await run(session, _NEXTVALS, {"n": n})).all()]
 
 
 async def book(session: AsyncSession, programme_id: uuid.UUID, amount: Decimal) -> None:
     """Books an amount already checked against the locked programme row."""
-    await session.exec(_BOOK, params={"amount": amount, "id": programme_id})  # type: ignore[call-overload]
+    await run(session, _BOOK, {"amount": amount, "id": programme_id})
 
 
 async def decide(
@@ -70,15 +67,15 @@ async def decide(
     if not rows:
         return {}
     ids, states, granted, notices = (list(c) for c in zip(*rows, strict=True))
-    result = await session.exec(  # type: ignore[call-overload]
-        _DECIDE, params={"ids": ids, "states": states, "granted": granted, "notices": notices}
+    result = await run(
+        session, _DECIDE, {"ids": ids, "states": states, "granted": granted, "notices": notices}
     )
-    return {r[0]: r[1] for r in result.all()}
+    return {r.id: r.version for r in result}
 
 
 async def add_transitions(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     if rows:
-        await session.exec(insert(Transition), params=rows)
+        await run(session, insert(Transition), rows)
 
 
 async def add_batch(
@@ -87,7 +84,7 @@ async def add_batch(
     session.add(batch)
     await session.flush()
     for start in range(0, len(items), 2000):
-        await session.exec(insert(DecisionBatchItem), params=items[start : start + 2000])
+        await run(session, insert(DecisionBatchItem), items[start : start + 2000])
     await session.refresh(batch)
 
 
@@ -96,9 +93,9 @@ async def get(session: AsyncSession, batch_id: uuid.UUID) -> DecisionBatch | Non
 
 
 async def items(session: AsyncSession, batch_id: uuid.UUID) -> Sequence[DecisionBatchItem]:
-    stmt = (
-        select(DecisionBatchItem)
-        .where(DecisionBatchItem.batch_id == batch_id)
-        .order_by(col(DecisionBatchItem.ordinal))
+    return await load_all(
+        session,
+        DecisionBatchItem,
+        DecisionBatchItem.batch_id == batch_id,
+        order_by=DecisionBatchItem.ordinal,
     )
-    return (await session.exec(stmt)).all()

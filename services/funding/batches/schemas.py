@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.common.schema_examples import with_examples
 from services.funding.money import Money
 
 MAX_ITEMS = 10_000
@@ -29,26 +30,19 @@ class DecisionBatchCreate(BaseModel):
     """Up to 10,000 decisions. `per_item`: each succeeds or fails on its own; `all_or_nothing`:
     if any item fails, none is applied."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
+    model_config = with_examples(
+        {
+            "mode": "per_item",
+            "items": [
+                {"application_id": "6b0f8d9e-2f55-4a8e-9a7e-1c1a5f3e9b01", "decision": "approve"},
                 {
-                    "mode": "per_item",
-                    "items": [
-                        {
-                            "application_id": "6b0f8d9e-2f55-4a8e-9a7e-1c1a5f3e9b01",
-                            "decision": "approve",
-                        },
-                        {
-                            "application_id": "0e4c2b7a-8c21-4d3b-b1f4-7a9c0d2e6f10",
-                            "decision": "partially_approve",
-                            "granted_amount": "40000.00",
-                            "comment": "Zweite Stelle erst ab 2018",
-                            "if_match": '"3"',
-                        },
-                    ],
-                }
-            ]
+                    "application_id": "0e4c2b7a-8c21-4d3b-b1f4-7a9c0d2e6f10",
+                    "decision": "partially_approve",
+                    "granted_amount": "40000.00",
+                    "comment": "Zweite Stelle erst ab 2018",
+                    "if_match": '"3"',
+                },
+            ],
         }
     )
 

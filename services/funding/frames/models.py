@@ -6,10 +6,10 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, DateTime, Numeric, Text, UniqueConstraint, func
+from sqlalchemy import CheckConstraint, Numeric, Text, UniqueConstraint
 from sqlmodel import Field
 
-from services.funding.models import FundingTable
+from services.funding.models import FundingTable, stamped_now
 
 
 class PlanningFrame(FundingTable, table=True):
@@ -29,11 +29,7 @@ class PlanningFrame(FundingTable, table=True):
     amount: Decimal = Field(sa_type=Numeric(14, 2))
     status: str = Field(sa_type=Text)
     reference_date: date
-    updated_at: datetime = Field(
-        default=None,
-        sa_type=DateTime(timezone=True),
-        sa_column_kwargs={"server_default": func.now(), "onupdate": func.now()},
-    )
+    updated_at: datetime = stamped_now(on_update=True)
     version: int = 1
 
 
@@ -47,11 +43,7 @@ class Consortium(FundingTable, table=True):
     name: str = Field(sa_type=Text)
     lead_org_id: str = Field(sa_type=Text, index=True)
     lead_ags: str = Field(sa_type=Text)
-    created_at: datetime = Field(
-        default=None,
-        sa_type=DateTime(timezone=True),
-        sa_column_kwargs={"server_default": func.now()},
-    )
+    created_at: datetime = stamped_now()
 
 
 class ConsortiumMember(FundingTable, table=True):

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from services.common.schema_examples import with_examples
 from services.funding.money import Money
 
 AGS_MUNICIPALITY = r"^08[0-9]{6}$"
@@ -49,15 +50,11 @@ class FrameImportResult(BaseModel):
 class ConsortiumCreate(BaseModel):
     """A consortium (Verbund) whose lead is the caller's municipality."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "programme_id": "0d3c8f9e-3b0a-5c55-9a51-1f5b2f0d6c11",
-                    "name": "Verbund Voralb",
-                    "member_ags": ["08117007", "08117049"],
-                }
-            ]
+    model_config = with_examples(
+        {
+            "programme_id": "0d3c8f9e-3b0a-5c55-9a51-1f5b2f0d6c11",
+            "name": "Verbund Voralb",
+            "member_ags": ["08117007", "08117049"],
         }
     )
 

@@ -6,10 +6,10 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, DateTime, Numeric, Text, func
+from sqlalchemy import CheckConstraint, Numeric, Text
 from sqlmodel import Field
 
-from services.funding.models import FundingTable
+from services.funding.models import FundingTable, stamped_now
 
 
 class Programme(FundingTable, table=True):
@@ -34,11 +34,7 @@ class Programme(FundingTable, table=True):
     deciding_mode: str = Field(sa_type=Text)
     deciding_region: str | None = Field(default=None, sa_type=Text)
     proof_due_months: int = 3
-    created_at: datetime = Field(
-        default=None,
-        sa_type=DateTime(timezone=True),
-        sa_column_kwargs={"server_default": func.now()},
-    )
+    created_at: datetime = stamped_now()
     version: int = 1
 
 

@@ -10,6 +10,8 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.common.sql import run
+from services.funding.orm import load_all, load_first, load_locked
 from services.funding.programmes.models import Programme, ProgrammeRate
 
 
@@ -18,21 +20,16 @@ async def get(session: AsyncSession, programme_id: uuid.UUID) -> Programme | Non
 
 
 async def get_by_name(session: AsyncSession, name: str) -> Programme | None:
-    return (await session.exec(select(Programme).where(Programme.name == name))).first()
+    return await load_first(session, Programme, Programme.name == name)
 
 
 async def list_all(session: AsyncSession) -> Sequence[Programme]:
-    return (
-        await session.exec(
-            select(Programme).order_by(col(Programme.period_start), col(Programme.id))
-        )
-    ).all()
+    stmt = select(Programme).order_by(col(Programme.period_start), col(Programme.id))
+    return (await session.exec(stmt)).all()
 
 
 async def rates(session: AsyncSession, programme_id: uuid.UUID) -> dict[str, ProgrammeRate]:
-    rows = (
-        await session.exec(select(ProgrammeRate).where(ProgrammeRate.programme_id == programme_id))
-    ).all()
+    rows = await load_all(session, ProgrammeRate, ProgrammeRate.programme_id == programme_id)
     return {r.qualification: r for r in rows}
 
 
@@ -49,17 +46,13 @@ async def book(session: AsyncSession, programme_id: uuid.UUID, amount: Decimal) 
         .values(booked_amount=col(Programme.booked_amount) + amount)
         .returning(col(Programme.booked_amount))
     )
-    return (await session.exec(stmt)).scalar_one_or_none()
+    booked: Decimal | None = (await run(session, stmt)).scalar_one_or_none()
+    return booked
 
 
 async def lock(
     session: AsyncSession, programme_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, Programme]:
-    stmt = (
-        select(Programme)
-        .where(col(Programme.id).in_(programme_ids))
-        .order_by(col(Programme.id))
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    return {p.id: p for p in (await session.exec(stmt)).all()}
+    """The programmes, locked in id order (the first lock of every decision)."""
+    in_ids = col(Programme.id).in_(programme_ids)
+    return {p.id: p for p in await load_locked(session, Programme, in_ids, order_by=Programme.id)}

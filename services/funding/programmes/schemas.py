@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.common.schema_examples import with_examples
 from services.funding.money import Day, Money
 
 Qualification = str
@@ -31,27 +32,23 @@ class RateRead(RateIn):
 class ProgrammeCreate(BaseModel):
     """A programme as the ministry sets it up."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
+    model_config = with_examples(
+        {
+            "name": "Integrationsmanagement 2017/2018",
+            "period_start": "2017-07-01",
+            "period_months": 24,
+            "total_budget": "116000000.00",
+            "min_fte": "0.25",
+            "min_frame": "51000.00",
+            "deciding_mode": "statewide",
+            "deciding_region": "081",
+            "rates": [
                 {
-                    "name": "Integrationsmanagement 2017/2018",
-                    "period_start": "2017-07-01",
-                    "period_months": 24,
-                    "total_budget": "116000000.00",
-                    "min_fte": "0.25",
-                    "min_frame": "51000.00",
-                    "deciding_mode": "statewide",
-                    "deciding_region": "081",
-                    "rates": [
-                        {
-                            "qualification": "mid_level",
-                            "amount": "51000.00",
-                            "label": "Mittlerer Bildungsabschluss",
-                        }
-                    ],
+                    "qualification": "mid_level",
+                    "amount": "51000.00",
+                    "label": "Mittlerer Bildungsabschluss",
                 }
-            ]
+            ],
         }
     )
 

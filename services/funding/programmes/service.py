@@ -9,10 +9,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.audit import record_audit
 from services.common.auth import Principal
+from services.common.constraints import constraint_problems
 from services.common.problems import Conflict, InvalidInput
 from services.funding.errors import ProgrammeNotFound
 from services.funding.programmes import repository
-from services.funding.programmes.models import Programme, ProgrammeRate
+from services.funding.programmes.models import Programme as Programme  # what loaders hand out
+from services.funding.programmes.models import ProgrammeRate
 from services.funding.programmes.schemas import ProgrammeCreate, ProgrammeRead, RateRead
 
 
@@ -25,6 +27,7 @@ def period_end(programme: Programme) -> date:
 
 
 async def get(session: AsyncSession, programme_id: uuid.UUID) -> Programme:
+    """The programme, or 404 `programme-not-found`."""
     programme = await repository.get(session, programme_id)
     if programme is None:
         raise ProgrammeNotFound("No programme with this id")
@@ -32,61 +35,41 @@ async def get(session: AsyncSession, programme_id: uuid.UUID) -> Programme:
 
 
 async def read(session: AsyncSession, programme: Programme) -> ProgrammeRead:
+    """The programme with its rates (by qualification) and its available budget."""
     rates = await repository.rates(session, programme.id)
     return ProgrammeRead(
-        id=programme.id,
-        name=programme.name,
-        period_start=programme.period_start,
+        **programme.model_dump(),
         period_end=period_end(programme),
-        period_months=programme.period_months,
-        total_budget=programme.total_budget,
-        booked_amount=programme.booked_amount,
         available_amount=programme.total_budget - programme.booked_amount,
-        min_fte=programme.min_fte,
-        min_frame=programme.min_frame,
-        deciding_mode=programme.deciding_mode,
-        deciding_region=programme.deciding_region,
-        proof_due_months=programme.proof_due_months,
-        rates=[
-            RateRead.model_validate(r)
-            for r in sorted(rates.values(), key=lambda r: r.qualification)
-        ],
+        rates=[RateRead.model_validate(rates[q]) for q in sorted(rates)],
     )
 
 
 async def create_programme(
     session: AsyncSession, who: Principal, body: ProgrammeCreate
-) -> Programme:
-    """Creates a programme with its rates; names are unique."""
+) -> ProgrammeRead:
+    """Creates a programme with its rates; names are unique (409 for a taken one)."""
     if body.period_start.day != 1:
         raise InvalidInput("A funding period starts on the first day of a month")
     if body.deciding_mode == "statewide" and body.deciding_region is None:
         raise InvalidInput("A statewide programme names its deciding council in deciding_region")
     if len({r.qualification for r in body.rates}) != len(body.rates):
         raise InvalidInput("Each qualification may have one rate only")
-    if await repository.get_by_name(session, body.name) is not None:
-        raise Conflict("A programme with this name exists")
-    programme = Programme(
-        name=body.name,
-        period_start=body.period_start,
-        period_months=body.period_months,
-        total_budget=body.total_budget,
-        min_fte=body.min_fte,
-        min_frame=body.min_frame,
-        deciding_mode=body.deciding_mode,
-        deciding_region=body.deciding_region if body.deciding_mode == "statewide" else None,
-        proof_due_months=body.proof_due_months,
-    )
-    session.add(programme)
-    await session.flush()
-    for rate in body.rates:
-        session.add(ProgrammeRate(programme_id=programme.id, **rate.model_dump()))
+    # the fields as given (model_dump would turn Money into its wire strings)
+    fields = {k: v for k, v in body if k not in ("rates", "deciding_region")}
+    statewide = body.deciding_mode == "statewide"
+    programme = Programme(**fields, deciding_region=body.deciding_region if statewide else None)
+    with constraint_problems({"uq_programme_name": Conflict("A programme with this name exists")}):
+        session.add(programme)
+        await session.flush()
+    session.add_all(ProgrammeRate(programme_id=programme.id, **r.model_dump()) for r in body.rates)
     await session.flush()
     await record_audit(
         session, who, "programme.created", "programme", programme.id, {"name": body.name}
     )
-    return programme
+    return await read(session, programme)
 
 
 async def list_programmes(session: AsyncSession) -> list[ProgrammeRead]:
+    """Every programme, in the order of their periods."""
     return [await read(session, p) for p in await repository.list_all(session)]

@@ -6,11 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Text, func
+from sqlalchemy import Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
 
-from services.funding.models import FundingTable
+from services.funding.models import FundingTable, stamped_now
 
 
 class ProofOfUse(FundingTable, table=True):
@@ -24,8 +24,4 @@ class ProofOfUse(FundingTable, table=True):
     key_figures: dict[str, Any] = Field(sa_type=JSONB)
     report: str = Field(sa_type=Text)
     filed_by: str = Field(sa_type=Text)
-    filed_at: datetime = Field(
-        default=None,
-        sa_type=DateTime(timezone=True),
-        sa_column_kwargs={"server_default": func.now()},
-    )
+    filed_at: datetime = stamped_now()

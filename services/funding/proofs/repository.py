@@ -9,13 +9,12 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.funding.applications.models import Application
+from services.funding.orm import load_first
 from services.funding.proofs.models import ProofOfUse
 
 
 async def get_for(session: AsyncSession, application_id: uuid.UUID) -> ProofOfUse | None:
-    return (
-        await session.exec(select(ProofOfUse).where(ProofOfUse.application_id == application_id))
-    ).first()
+    return await load_first(session, ProofOfUse, ProofOfUse.application_id == application_id)
 
 
 async def approved_without_proof(

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.common.schema_examples import with_examples
 from services.funding.money import Money
 
 
@@ -21,16 +22,12 @@ class MonthsWorked(BaseModel):
 class ProofCreate(BaseModel):
     """The numeric proof per position plus the narrative report (Sachbericht, about three pages)."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "positions": [
-                        {"position_id": "5d7c9b0e-1f2a-4c3d-9e8f-0a1b2c3d4e5f", "months_worked": 24}
-                    ],
-                    "report": "Im Förderzeitraum wurden 212 Personen beraten …",
-                }
-            ]
+    model_config = with_examples(
+        {
+            "positions": [
+                {"position_id": "5d7c9b0e-1f2a-4c3d-9e8f-0a1b2c3d4e5f", "months_worked": 24}
+            ],
+            "report": "Im Förderzeitraum wurden 212 Personen beraten …",
         }
     )
 

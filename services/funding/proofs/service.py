@@ -6,16 +6,17 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.audit import record_audit
 from services.common.auth import Principal
+from services.common.constraints import constraint_problems
 from services.common.outbox import emit
+from services.common.pagination import Page, cursor_after, make_page
 from services.funding.applications import repository as applications
 from services.funding.applications.models import Application
 from services.funding.applications.notice import add_months
-from services.funding.applications.service import route_view
+from services.funding.applications.service import get_visible, route_view
 from services.funding.applications.workflow import route_orgs
 from services.funding.clients.cases import CasesClient
 from services.funding.errors import (
@@ -30,18 +31,17 @@ from services.funding.programmes.models import Programme
 from services.funding.programmes.service import period_end
 from services.funding.proofs import repository
 from services.funding.proofs.models import ProofOfUse
-from services.funding.proofs.schemas import OverdueProof, ProofCreate
+from services.funding.proofs.schemas import OverdueProof, ProofCreate, ProofRead
+
+OVERDUE_SCAN = 500  # applications read per round while looking for overdue proofs
 
 
 def due_on(programme: Programme) -> date:
     return add_months(period_end(programme), programme.proof_due_months)
 
 
-async def file_proof(
-    session: AsyncSession, who: Principal, app: Application, body: ProofCreate, cases: CasesClient
-) -> ProofOfUse:
-    """Files the proof of an approved application once its period is over. The key figures are
-    fetched from the cases service before anything is written (no locks held during the call)."""
+async def _period_over(session: AsyncSession, who: Principal, app: Application) -> Programme:
+    """The programme, once the caller may file for `app` and its funding period is over."""
     if who.org != app.applicant_org_id or not who.has_role("applicant"):
         raise NotYourStep("Only the applicant files the proof of use")
     if app.state not in ("approved", "partially_approved"):
@@ -55,6 +55,13 @@ async def file_proof(
         )
     if await repository.get_for(session, app.id) is not None:
         raise ProofExists("This application already has a proof of use")
+    return programme
+
+
+async def _months_worked(
+    session: AsyncSession, app: Application, body: ProofCreate
+) -> dict[str, Any]:
+    """Months worked per position id; each position is the application's, within its months."""
     positions = {p.id: p for p in await applications.positions(session, app.id)}
     worked: dict[str, Any] = {}
     for item in body.positions:
@@ -66,6 +73,22 @@ async def file_proof(
                 f"Position {position.id} was approved for {position.months} months only"
             )
         worked[str(item.position_id)] = item.months_worked
+    return worked
+
+
+async def file_proof(
+    session: AsyncSession,
+    who: Principal,
+    application_id: uuid.UUID,
+    body: ProofCreate,
+    cases: CasesClient,
+) -> ProofRead:
+    """Files the proof of an approved application once its period is over. The key figures are
+    fetched from the cases service before anything is written (no locks held during the call)."""
+    app = await get_visible(session, who, application_id)
+    programme = await _period_over(session, who, app)
+    worked = await _months_worked(session, app, body)
+    end = period_end(programme)
     figures = await cases.key_figures(app.applicant_org_id, programme.period_start, end)
     proof = ProofOfUse(
         application_id=app.id,
@@ -74,12 +97,10 @@ async def file_proof(
         report=body.report,
         filed_by=who.subject,
     )
-    try:
-        async with session.begin_nested():
-            session.add(proof)
-            await session.flush()
-    except IntegrityError as exc:
-        raise ProofExists("This application already has a proof of use") from exc
+    filed = ProofExists("This application already has a proof of use")
+    with constraint_problems({"uq_proof_of_use_application_id": filed}):
+        session.add(proof)
+        await session.flush()
     await session.refresh(proof)
     await record_audit(
         session, who, "proof_of_use.filed", "application", app.id, {"proof_id": str(proof.id)}
@@ -92,18 +113,19 @@ async def file_proof(
         route_orgs(route_view(app)),
         {"proof_id": str(proof.id)},
     )
-    return proof
+    return ProofRead.model_validate(proof)
 
 
-async def overdue(
+async def _overdue(
     session: AsyncSession, who: Principal, as_of: date, after: uuid.UUID | None, limit: int
 ) -> list[OverdueProof]:
-    """Approved applications of the caller's council (admins: all) whose proof is past due."""
+    """Up to `limit` approved applications of the caller's council (admins: all) whose proof is
+    past due on `as_of`, by id after `after`."""
     council = None if who.has_role("admin") else who.org
     out: list[OverdueProof] = []
     cache: dict[uuid.UUID, date] = {}
     while len(out) < limit:
-        rows = await repository.approved_without_proof(session, council, after, 500)
+        rows = await repository.approved_without_proof(session, council, after, OVERDUE_SCAN)
         for app in rows:
             if app.programme_id not in cache:
                 programme = await programmes.get(session, app.programme_id)
@@ -122,14 +144,26 @@ async def overdue(
                 )
                 if len(out) == limit:
                     break
-        if len(rows) < 500:
+        if len(rows) < OVERDUE_SCAN:
             break
         after = rows[-1].id
     return out
 
 
-async def get_proof(session: AsyncSession, app: Application) -> ProofOfUse:
+async def overdue_page(
+    session: AsyncSession, who: Principal, as_of: date | None, cursor: str | None, limit: int
+) -> Page[OverdueProof]:
+    """One page of the proofs past due on `as_of` (default: today), in application id order."""
+    after = cursor_after(cursor, uuid.UUID)
+    day = as_of or datetime.now(UTC).date()
+    items = await _overdue(session, who, day, after[0] if after else None, limit + 1)
+    return make_page(items, limit, lambda p: (str(p.application_id),), lambda p: p)
+
+
+async def read_proof(session: AsyncSession, who: Principal, application_id: uuid.UUID) -> ProofRead:
+    """The filed proof, for everyone on the application's route (404 before it is filed)."""
+    app = await get_visible(session, who, application_id)
     proof = await repository.get_for(session, app.id)
     if proof is None:
         raise ProofNotFound("No proof of use filed yet")
-    return proof
+    return ProofRead.model_validate(proof)

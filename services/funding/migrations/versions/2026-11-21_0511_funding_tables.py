@@ -1,7 +1,8 @@
 """funding tables
 
 Revision ID: 0002_funding_tables
-Revises: 0001
+Revises:
+Depends on: 0001 (common tables)
 Create Date: 2026-11-21 05:11:25.020859
 """
 
@@ -11,10 +12,12 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from services.common.migration_columns import at_now, created_updated, fk, identity_id, pk, version
+
 revision: str = "0002_funding_tables"
-down_revision: str | None = "0001"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+down_revision: str | None = None
+branch_labels: str | Sequence[str] | None = ("funding",)
+depends_on: str | Sequence[str] | None = "0001"
 
 
 def upgrade() -> None:
@@ -30,16 +33,11 @@ def upgrade() -> None:
         sa.Column("skipped", sa.Integer(), nullable=False),
         sa.Column("failed", sa.Integer(), nullable=False),
         sa.Column("applied", sa.Boolean(), nullable=False),
-        sa.Column(
-            "created_at",
-            sa.DateTime(timezone=True),
-            server_default=sa.text("now()"),
-            nullable=False,
-        ),
+        at_now("created_at"),
         sa.CheckConstraint(
             "mode IN ('per_item', 'all_or_nothing')", name=op.f("ck_decision_batch_mode")
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_decision_batch")),
+        pk("decision_batch"),
     )
     op.create_index(op.f("ix_decision_batch_org_id"), "decision_batch", ["org_id"], unique=False)
     op.create_table(
@@ -55,13 +53,8 @@ def upgrade() -> None:
         sa.Column("deciding_mode", sa.Text(), nullable=False),
         sa.Column("deciding_region", sa.Text(), nullable=True),
         sa.Column("proof_due_months", sa.Integer(), nullable=False),
-        sa.Column(
-            "created_at",
-            sa.DateTime(timezone=True),
-            server_default=sa.text("now()"),
-            nullable=False,
-        ),
-        sa.Column("version", sa.Integer(), nullable=False),
+        at_now("created_at"),
+        version(starts_at_one=False),
         sa.CheckConstraint(
             "deciding_mode IN ('statewide', 'regional')", name=op.f("ck_programme_deciding_mode")
         ),
@@ -69,7 +62,7 @@ def upgrade() -> None:
             "booked_amount >= 0 AND booked_amount <= total_budget",
             name=op.f("ck_programme_budget_not_exceeded"),
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_programme")),
+        pk("programme"),
         sa.UniqueConstraint("name", name=op.f("uq_programme_name")),
     )
     op.create_table(
@@ -79,16 +72,9 @@ def upgrade() -> None:
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("lead_org_id", sa.Text(), nullable=False),
         sa.Column("lead_ags", sa.Text(), nullable=False),
-        sa.Column(
-            "created_at",
-            sa.DateTime(timezone=True),
-            server_default=sa.text("now()"),
-            nullable=False,
-        ),
-        sa.ForeignKeyConstraint(
-            ["programme_id"], ["programme.id"], name=op.f("fk_consortium_programme_id_programme")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_consortium")),
+        at_now("created_at"),
+        fk("consortium", "programme_id", "programme"),
+        pk("consortium"),
     )
     op.create_index(op.f("ix_consortium_lead_org_id"), "consortium", ["lead_org_id"], unique=False)
     op.create_index(
@@ -109,13 +95,8 @@ def upgrade() -> None:
             "outcome IN ('decided', 'skipped', 'failed')",
             name=op.f("ck_decision_batch_item_outcome"),
         ),
-        sa.ForeignKeyConstraint(
-            ["batch_id"],
-            ["decision_batch.id"],
-            name=op.f("fk_decision_batch_item_batch_id_decision_batch"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("batch_id", "ordinal", name=op.f("pk_decision_batch_item")),
+        fk("decision_batch_item", "batch_id", "decision_batch", ondelete="CASCADE"),
+        pk("decision_batch_item", "batch_id", "ordinal"),
     )
     op.create_table(
         "planning_frame",
@@ -127,22 +108,13 @@ def upgrade() -> None:
         sa.Column("amount", sa.Numeric(precision=14, scale=2), nullable=False),
         sa.Column("status", sa.Text(), nullable=False),
         sa.Column("reference_date", sa.Date(), nullable=False),
-        sa.Column(
-            "updated_at",
-            sa.DateTime(timezone=True),
-            server_default=sa.text("now()"),
-            nullable=False,
-        ),
-        sa.Column("version", sa.Integer(), nullable=False),
+        at_now("updated_at"),
+        version(starts_at_one=False),
         sa.CheckConstraint(
             "status IN ('preliminary', 'final')", name=op.f("ck_planning_frame_status")
         ),
-        sa.ForeignKeyConstraint(
-            ["programme_id"],
-            ["programme.id"],
-            name=op.f("fk_planning_frame_programme_id_programme"),
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_planning_frame")),
+        fk("planning_frame", "programme_id", "programme"),
+        pk("planning_frame"),
         sa.UniqueConstraint("programme_id", "ags", name="uq_planning_frame_programme_ags"),
     )
     op.create_index(op.f("ix_planning_frame_org_id"), "planning_frame", ["org_id"], unique=False)
@@ -156,13 +128,8 @@ def upgrade() -> None:
         sa.Column("amount", sa.Numeric(precision=14, scale=2), nullable=False),
         sa.Column("label", sa.Text(), nullable=False),
         sa.Column("is_example", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["programme_id"],
-            ["programme.id"],
-            name=op.f("fk_programme_rate_programme_id_programme"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("programme_id", "qualification", name=op.f("pk_programme_rate")),
+        fk("programme_rate", "programme_id", "programme", ondelete="CASCADE"),
+        pk("programme_rate", "programme_id", "qualification"),
     )
     op.create_table(
         "application",
@@ -196,19 +163,8 @@ def upgrade() -> None:
         sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("created_by", sa.Text(), nullable=False),
-        sa.Column(
-            "created_at",
-            sa.DateTime(timezone=True),
-            server_default=sa.text("now()"),
-            nullable=False,
-        ),
-        sa.Column(
-            "updated_at",
-            sa.DateTime(timezone=True),
-            server_default=sa.text("now()"),
-            nullable=False,
-        ),
-        sa.Column("version", sa.Integer(), nullable=False),
+        *created_updated(),
+        version(starts_at_one=False),
         sa.CheckConstraint(
             "applicant_kind IN ('municipality', 'consortium', 'district')",
             name=op.f("ck_application_applicant_kind"),
@@ -225,15 +181,9 @@ def upgrade() -> None:
             "step IN ('applicant', 'district', 'council', 'closed')",
             name=op.f("ck_application_step"),
         ),
-        sa.ForeignKeyConstraint(
-            ["consortium_id"],
-            ["consortium.id"],
-            name=op.f("fk_application_consortium_id_consortium"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["programme_id"], ["programme.id"], name=op.f("fk_application_programme_id_programme")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_application")),
+        fk("application", "consortium_id", "consortium"),
+        fk("application", "programme_id", "programme"),
+        pk("application"),
         sa.UniqueConstraint("notice_number", name=op.f("uq_application_notice_number")),
     )
     op.create_index(
@@ -261,18 +211,9 @@ def upgrade() -> None:
         sa.Column("ags", sa.Text(), nullable=False),
         sa.Column("programme_id", sa.Uuid(), nullable=False),
         sa.Column("org_id", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["consortium_id"],
-            ["consortium.id"],
-            name=op.f("fk_consortium_member_consortium_id_consortium"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["programme_id"],
-            ["programme.id"],
-            name=op.f("fk_consortium_member_programme_id_programme"),
-        ),
-        sa.PrimaryKeyConstraint("consortium_id", "ags", name=op.f("pk_consortium_member")),
+        fk("consortium_member", "consortium_id", "consortium", ondelete="CASCADE"),
+        fk("consortium_member", "programme_id", "programme"),
+        pk("consortium_member", "consortium_id", "ags"),
         sa.UniqueConstraint("programme_id", "ags", name="uq_consortium_member_programme_ags"),
     )
     op.create_index(
@@ -291,13 +232,8 @@ def upgrade() -> None:
         sa.Column("rate", sa.Numeric(precision=14, scale=2), nullable=False),
         sa.Column("amount", sa.Numeric(precision=14, scale=2), nullable=False),
         sa.CheckConstraint("fte >= 0.25 AND fte <= 1", name=op.f("ck_application_position_fte")),
-        sa.ForeignKeyConstraint(
-            ["application_id"],
-            ["application.id"],
-            name=op.f("fk_application_position_application_id_application"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_application_position")),
+        fk("application_position", "application_id", "application", ondelete="CASCADE"),
+        pk("application_position"),
     )
     op.create_index(
         op.f("ix_application_position_application_id"),
@@ -307,7 +243,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "application_transition",
-        sa.Column("id", sa.BigInteger(), sa.Identity(always=False), nullable=False),
+        identity_id(),
         sa.Column("application_id", sa.Uuid(), nullable=False),
         sa.Column("action", sa.Text(), nullable=False),
         sa.Column("from_state", sa.Text(), nullable=False),
@@ -318,16 +254,9 @@ def upgrade() -> None:
         sa.Column("granted_amount", sa.Numeric(precision=14, scale=2), nullable=True),
         sa.Column("notice_number", sa.Text(), nullable=True),
         sa.Column("batch_id", sa.Uuid(), nullable=True),
-        sa.Column(
-            "at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
-        ),
-        sa.ForeignKeyConstraint(
-            ["application_id"],
-            ["application.id"],
-            name=op.f("fk_application_transition_application_id_application"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_application_transition")),
+        at_now("at"),
+        fk("application_transition", "application_id", "application", ondelete="CASCADE"),
+        pk("application_transition"),
     )
     op.create_index(
         "ix_application_transition_app",
@@ -343,15 +272,9 @@ def upgrade() -> None:
         sa.Column("key_figures", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("report", sa.Text(), nullable=False),
         sa.Column("filed_by", sa.Text(), nullable=False),
-        sa.Column(
-            "filed_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
-        ),
-        sa.ForeignKeyConstraint(
-            ["application_id"],
-            ["application.id"],
-            name=op.f("fk_proof_of_use_application_id_application"),
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_proof_of_use")),
+        at_now("filed_at"),
+        fk("proof_of_use", "application_id", "application"),
+        pk("proof_of_use"),
         sa.UniqueConstraint("application_id", name=op.f("uq_proof_of_use_application_id")),
     )
 
