@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint format openapi migrate seed bench fuzz deploy-check clean
+.PHONY: run test test-fast lint format openapi migrate seed bench fuzz drills deploy-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ fuzz: $(STAMP)  ## long schemathesis run (in process and through the gateway); r
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)  ## BENCH_ARGS=--quick for a smoke run
+
+drills: $(STAMP)  ## fault drills (kill PostgreSQL, funding, an instance; fail over): 0 lost writes, docs/RELIABILITY.md
+	$(BIN)/python -m tests.drills $(DRILLS_ARGS)
 
 deploy-check: $(STAMP)  ## offline checks of deploy/: kustomize + schemas, compose, Dockerfile, README table
 	$(BIN)/pytest -q -p no:cacheprovider tests/deploy

@@ -25,10 +25,11 @@ from services.common.tables import common_metadata
 
 SERVICES = ("auth", "cases", "funding")
 COMMON_VERSIONS = SERVICES_DIR / "common" / "migrations" / "versions"
+COMMON_HEAD = "0002"  # services/common/migrations/versions: the common branch's newest revision
 SERVICE_HEADS = {
-    "auth": "0003_signing_key_activation",
-    "cases": "0002_case_file",
-    "funding": "0002_funding_tables",
+    "auth": "0004_token_revocation",
+    "cases": "0003_commissioned_readers",
+    "funding": "0003_consent_frame_holds",
 }
 # Where a database could stand under the history before the `common` branch: each service had
 # its own copy of revision 0001 (common tables) and its first revision came right after it.
@@ -94,7 +95,7 @@ def test_common_tables_have_one_history_every_service_runs(service: str) -> None
     assert own_base is not None
     assert service in own_base.branch_labels
     assert own_base.dependencies == "0001"  # depends on the common branch, not revises it
-    assert set(script.get_heads()) == {SERVICE_HEADS[service], "0001"}
+    assert set(script.get_heads()) == {SERVICE_HEADS[service], COMMON_HEAD}
     own_files = (SERVICES_DIR / service / "migrations" / "versions").glob("*.py")
     for path in own_files:
         text = path.read_text(encoding="utf-8")
@@ -114,7 +115,7 @@ def test_database_migrated_by_the_per_service_history_upgrades(
 
     upgrade(service, url)  # a second CREATE TABLE of a common table would raise here
 
-    assert versions_in(url) == {SERVICE_HEADS[service]}
+    assert versions_in(url) == {SERVICE_HEADS[service], COMMON_HEAD}
     command.check(alembic_config(service, url))
     downgrade(service, url, "base")
     assert tables_in(url) == set()
@@ -125,7 +126,7 @@ NEXT_COMMON_REVISION = '''"""a later change to the common tables (test only)"""
 from alembic import op
 
 revision = "0002_common_next"
-down_revision = "0001"
+down_revision = "0002"
 
 
 def upgrade() -> None:
@@ -160,4 +161,4 @@ def test_a_new_common_revision_reaches_a_migrated_database(
     assert versions_in(url) == {SERVICE_HEADS[service], "0002_common_next"}
     command.check(cfg)
     command.downgrade(cfg, "common@-1")
-    assert versions_in(url) == {SERVICE_HEADS[service]}
+    assert versions_in(url) == {SERVICE_HEADS[service], COMMON_HEAD}

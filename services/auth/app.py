@@ -8,11 +8,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.api import router
 from services.auth.keys import KeyRing, ensure_signing_key
+from services.auth.revocations import revocation_page, token_lifetime
 from services.auth.security import Passwords
 from services.auth.settings import AuthSettings
 from services.auth.tokens.service import TokenIssuer
 from services.common.app import KeyResolverFactory, create_service_app
+from services.common.db import make_sessionmaker
 from services.common.jwks import KeyResolver
+from services.common.pagination import Page
+from services.common.revocation import PAGE_LIMIT, PageSource, Revocation
 
 DESCRIPTION = """\
 Identity provider and organizations directory of the Pakt API.
@@ -24,6 +28,8 @@ Identity provider and organizations directory of the Pakt API.
   charities and the ministry, keyed by the Amtlicher Gemeindeschlüssel.
 * **Users and API clients**: managed by admins, or by an organization's `org_admin` for its own
   organization.
+* **Revocation**: deactivating a user or client, or revoking a refresh token, makes the access
+  tokens issued until then fail in every service within seconds (`GET /auth/v1/revocations`).
 """
 
 
@@ -56,6 +62,17 @@ def create_app(
             await _keyring(app).signing_key(session)  # fail fast on a wrong AUTH_KEY_ENCRYPTION_KEY
         app.state.issuer = TokenIssuer(settings, _keyring(app), Passwords(settings))
 
+    def own_revocations(app: FastAPI) -> PageSource:
+        # its own sessions on the engine, never the app's (tests bind that one to their transaction)
+        maker = make_sessionmaker(app.state.engine)
+        lifetime = token_lifetime(settings)
+
+        async def page(cursor: str | None) -> Page[Revocation]:
+            async with maker() as session:
+                return await revocation_page(session, cursor, PAGE_LIMIT, lifetime)
+
+        return page
+
     return create_service_app(
         name="auth",
         title="Pakt API: auth",
@@ -64,4 +81,5 @@ def create_app(
         routers=[router],
         key_resolver=key_resolver or own_keys,
         on_startup=[start],
+        revocations=own_revocations,
     )

@@ -23,6 +23,7 @@ from services.auth.security import Passwords
 from services.auth.settings import AuthSettings
 from services.common.db import script_session
 from services.common.problems import ProblemError
+from services.common.retention import Removed, enforce_for
 
 T = TypeVar("T")
 commands = typer.Typer(help="Auth service commands")
@@ -56,6 +57,11 @@ def _run(work: Callable[[AsyncSession, AuthSettings], Awaitable[T]]) -> T:
     except ProblemError as exc:
         typer.echo(f"error: {exc.title}: {exc.detail or ''}", err=True)
         raise typer.Exit(1) from exc
+
+
+async def retention(settings: AuthSettings | None = None) -> list[Removed]:
+    """`pakt retention run` for auth: its audit trail, outbox and idempotency records."""
+    return await enforce_for(settings or AuthSettings(), app_name="pakt-auth-retention")
 
 
 @users_app.command("create")

@@ -1,13 +1,15 @@
 """Tables of the auth service (its own MetaData, its own database).
 
 SQLAlchemy Core tables, like the common kit's: organizations (the directory), accounts
-(users), API clients, refresh tokens, signing keys and login throttling counters.
+(users), API clients, refresh tokens, signing keys, login throttling counters and the
+revocation list the services follow.
 Secrets are only ever stored hashed; private signing keys only encrypted.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -156,4 +158,21 @@ login_throttle = Table(
     Column("failures", Integer, nullable=False),
     Column("last_failure_at", DateTime(timezone=True), nullable=False),
     Column("locked_until", DateTime(timezone=True), nullable=True),
+)
+
+token_revocation = Table(
+    "token_revocation",
+    metadata,
+    Column("kind", Text, primary_key=True),
+    Column(
+        "subject", Text, primary_key=True, comment="the tokens' sub (user, client) or sid (session)"
+    ),
+    Column(
+        "revoked_at",
+        BigInteger,
+        nullable=False,
+        comment="epoch seconds, auth's clock: access tokens with iat up to it are refused",
+    ),
+    CheckConstraint("kind IN ('user','client','session')", name="kind"),
+    Index("ix_token_revocation_revoked_at", "revoked_at"),
 )

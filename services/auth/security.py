@@ -8,13 +8,13 @@ import hashlib
 import hmac
 import ipaddress
 import secrets
-from base64 import urlsafe_b64encode
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from services.auth.errors import WeakPassword
 from services.auth.settings import AuthSettings
+from services.common.demo import demo_secret as demo_secret  # re-exported
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 128
@@ -92,12 +92,6 @@ def secret_matches(stored_hash: str | None, secret: str) -> bool:
     return (
         hmac.compare_digest(stored_hash or "0" * 64, token_hash(secret)) and stored_hash is not None
     )
-
-
-def demo_secret(seed: str, client_id: str) -> str:
-    """A stable demo client secret, so `pakt seed` can print the same secret on every run."""
-    digest = hmac.new(seed.encode(), f"client-secret:{client_id}".encode(), hashlib.sha256).digest()
-    return urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 def client_ip(peer: str | None, headers: dict[str, str], trusted: list[str]) -> str:

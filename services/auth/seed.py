@@ -24,6 +24,8 @@ from services.auth.security import Passwords, demo_secret, secret_matches
 from services.auth.settings import AuthSettings
 from services.common.db import script_session
 from services.common.orgs import org_id_for_ags, org_id_for_slug, user_id_for_username
+from services.common.policy import EXACT_FIGURES_SCOPE
+from services.common.revocation import REVOCATIONS_SCOPE
 
 DATA_FILE = Path(__file__).parent / "data" / "bw-organizations.csv"
 DEMO_PASSWORD = "pakt-demo-2026"  # noqa: S105 - the documented demo password (CONVENTIONS.md)
@@ -52,7 +54,7 @@ DEMO_USERS = (
     ),
     DemoUser("applicant.stuttgart", "applicant", "ags:08111000", "Förderanträge Stuttgart"),
 )
-DEMO_CLIENTS = (
+DEMO_CLIENTS: tuple[tuple[str, str, str, list[str], list[str]], ...] = (
     ("batch-rp-stuttgart", "Sammelbescheide RP Stuttgart", "ags:081", ["approver"], ["funding"]),
     (
         "kommunal-it-goeppingen",
@@ -60,6 +62,16 @@ DEMO_CLIENTS = (
         "ags:08117019",
         ["applicant", "case_worker"],
         ["cases", "funding"],
+    ),
+    # the services' own clients: no roles, they only read the revocation list
+    ("pakt-cases", "Dienst cases (Sperrliste)", "org:platform", [], [REVOCATIONS_SCOPE]),
+    # funding's client also reads exact key figures for proofs of use (the only holder)
+    (
+        "pakt-funding",
+        "Dienst funding (Sperrliste, Verwendungsnachweise)",
+        "org:platform",
+        [],
+        [REVOCATIONS_SCOPE, EXACT_FIGURES_SCOPE],
     ),
 )
 
@@ -138,7 +150,8 @@ async def seed_clients(session: AsyncSession, settings: AuthSettings) -> list[st
             await accounts.create_client(session, ACTOR, data, secret=secret)
         elif not secret_matches(existing.secret_hash, secret):
             secret = "(rotated since seeding; not shown)"  # noqa: S105 - a message
-        lines.append(f"  {client_id:24} secret: {secret}   roles: {' '.join(roles)}")
+        grants = f"roles: {' '.join(roles)}" if roles else f"scopes: {' '.join(scopes)}"
+        lines.append(f"  {client_id:24} secret: {secret}   {grants}")
     return lines
 
 

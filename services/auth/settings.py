@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
+from services.common.demo import DEMO_SECRET_SEED
 from services.common.settings import ServiceSettings
 
 DEV_KEY_ENCRYPTION_KEY = "pakt-dev-only-key-encryption-key"  # documented dev default
@@ -47,6 +48,6 @@ class AuthSettings(ServiceSettings):
         description="Peers whose X-Real-IP / X-Forwarded-For is believed (the gateway)",
     )
     demo_secret_seed: SecretStr = Field(
-        SecretStr("pakt-demo-2026"),
+        SecretStr(DEMO_SECRET_SEED),
         description="Demo client secrets are derived from this, so reseeding keeps them stable",
     )

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from typing import Annotated
 
 import typer
 
+from services.cases.models import access_log
 from services.cases.privacy import service
 from services.cases.settings import CasesSettings
 from services.common.db import script_session
+from services.common.retention import Policy, Removed, enforce_for
 
 commands = typer.Typer(help="Cases service commands")
 cases_app = typer.Typer(help="Operate on cases")
@@ -26,6 +29,16 @@ async def anonymize(database_url: str, retention_days: int, batch: int = 1000) -
             total += len(ids)
             if len(ids) < batch:
                 return total
+
+
+async def retention(settings: CasesSettings | None = None) -> list[Removed]:
+    """`pakt retention run` for cases: the common tables, the access log, and the anonymization
+    of cases closed longer than CASES_RETENTION_DAYS."""
+    settings = settings or CasesSettings()
+    reads = Policy(access_log, "at", dt.timedelta(days=settings.access_log_retention_days))
+    removed = await enforce_for(settings, [reads], app_name="pakt-cases-retention")
+    count = await anonymize(settings.async_database_url, settings.retention_days)
+    return [*removed, Removed("client_case", count, "anonymized")]
 
 
 @cases_app.command("anonymize")

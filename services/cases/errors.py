@@ -57,3 +57,12 @@ class InvalidPeriod(ProblemError, slug="invalid-period", title="Invalid period",
 
 class BadQuery(ProblemError, slug="bad-query", title="Invalid query parameter", status=400):
     """A query parameter that has the right shape but no valid value (e.g. February 30th)."""
+
+
+class DirectoryUnavailable(
+    ProblemError,
+    slug="directory-unavailable",
+    title="The organization directory is unavailable",
+    status=503,
+):
+    """The auth service's directory did not answer (key figures check the area through it)."""

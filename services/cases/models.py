@@ -83,11 +83,19 @@ client_case = Table(
     Column("consent_means", Text, nullable=True),
     Column("consent_withdrawn_on", Date, nullable=True),
     Column("erased_at", DateTime(timezone=True), nullable=True),
+    Column(
+        "commissioned_by",
+        Text,
+        nullable=True,
+        comment="a charity's case: the commissioning organization it is delivered for",
+    ),
+    Column("grant_id", UUID(as_uuid=True), nullable=True, comment="the grant it counts for"),
     *_stamps(),
     UniqueConstraint("org_id", "reference"),
     UniqueConstraint("org_id", "external_id"),
     Index("ix_client_case_org_created", "org_id", "created_at", "id"),
     Index("ix_client_case_worklist", "assigned_worker", "status", "next_review_on"),
+    Index("ix_client_case_commissioned", "org_id", "commissioned_by"),
 )
 
 case_reference_counter = Table(
@@ -222,6 +230,9 @@ access_log = Table(
     Column("org_id", Text, nullable=False),
     Column("actor", Text, nullable=False),
     Column("actor_org", Text, nullable=False),
+    Column("actor_name", Text, nullable=True, comment="the reader's display name (token `name`)"),
+    Column("actor_roles", ARRAY(Text), nullable=True, comment="the reader's roles (token)"),
+    Column("actor_org_kind", Text, nullable=True, comment="the reader's organization kind"),
     Column(
         "action",
         Text,

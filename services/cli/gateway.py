@@ -48,6 +48,7 @@ class GatewayConfig:
     token_rate: int = 300
     token_burst: int = 10
     read_timeout: int = 60
+    header_buffer_size: str = "8k"
     extra: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -158,6 +159,7 @@ def render(run_dir: Path, ports: dict[str, int], config: GatewayConfig) -> Path:
         "token_rate": str(config.token_rate),
         "token_burst": str(config.token_burst),
         "read_timeout": str(config.read_timeout),
+        "header_buffer_size": config.header_buffer_size,
         "openapi_file": str(openapi_file(run_dir)),
         "docs_dir": str(GATEWAY_DIR / "docs"),
         "swagger_ui_dir": str(swagger_ui_dir()),

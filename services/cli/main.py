@@ -18,7 +18,7 @@ import typer
 
 from services.auth import cli as auth_cli
 from services.cases import cli as cases_cli
-from services.cli import database, gateway, openapi
+from services.cli import database, gateway, openapi, retention
 from services.cli.postgres import SERVICES, Server, find_server, stop_if_started
 from services.cli.stack import Ports, Stack, StackError, check_ports, wait_for_signal
 
@@ -108,7 +108,7 @@ def _run_dev(ports: Ports, cors_origins: str, started: list[Server]) -> None:
         say("Demo data:")
         say_each(database.seed(urls))
         run_name = "dev" if ports.gateway == 8080 else f"dev-{ports.gateway}"
-        stack = Stack(urls, ports=ports, name=run_name, gateway_config=config)
+        stack = Stack(urls, ports=ports, name=run_name, gateway_config=config, retention_every=3600)
         say("Starting auth, cases, funding and the gateway ...")
         stack.start()
     except (StackError, gateway.GatewayError) as exc:
@@ -134,7 +134,7 @@ def _announce(stack: Stack) -> None:
     for service in SERVICES:
         health = f"{stack.gateway_url}/{service}/healthz"
         say(f"  {service:8} {stack.service_url(service)}   health: {health}")
-    say(f"Logs:      {stack.run_dir}/")
+    say(f"Logs:      {stack.run_dir}/   (retention runs hourly: retention.log)")
     say(f"Demo logins (password {DEMO_PASSWORD}):")
     for username, role, org in DEMO_USERS:
         say(f"  {username:22} {role:18} {org}")
@@ -167,3 +167,4 @@ def _service_database(ctx: typer.Context) -> None:
 for _commands in SERVICE_COMMANDS.values():
     app.add_typer(_commands)
 app.add_typer(openapi.commands, name="openapi", help="The merged OpenAPI contract.")
+app.add_typer(retention.commands, name="retention")

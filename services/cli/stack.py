@@ -27,6 +27,7 @@ from services.auth.security import demo_secret
 from services.auth.settings import AuthSettings
 from services.cli import gateway
 from services.cli.postgres import PROJECT_ROOT, SERVICES
+from services.cli.retention import loop
 from services.funding.settings import FundingSettings
 
 RUN_ROOT = PROJECT_ROOT / ".run"
@@ -185,6 +186,8 @@ def service_env(
             "PYTHONUNBUFFERED": "1",
         }
     )
+    if service == "funding":  # its client's tokens: the directory, exact key figures
+        env.setdefault("FUNDING_AUTH_TOKEN_URL", f"http://127.0.0.1:{ports.auth}/auth/v1/token")
     if service == "funding" and not env.get("FUNDING_CLIENT_SECRET"):
         # proofs of use fetch key figures with funding's demo client; in a dev stack its
         # secret is the one `pakt seed` derived (AUTH_DEMO_SECRET_SEED)
@@ -210,6 +213,7 @@ class Stack:
     gateway_config: gateway.GatewayConfig = field(default_factory=gateway.GatewayConfig)
     base_env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     processes: dict[str, Managed] = field(default_factory=dict)
+    retention_every: float | None = None  # `pakt dev`: `pakt retention run --every` beside
 
     @property
     def run_dir(self) -> Path:
@@ -255,6 +259,12 @@ class Stack:
                 self._wait_ready(service, self.service_url(service))
             for service in SERVICES:
                 self._wait_ready("gateway", self.gateway_url, f"/{service}/readyz")
+            if self.retention_every is not None:
+                argv, env = loop(self.retention_every, self.database_urls, self.base_env)
+                self.processes["retention"] = Managed(
+                    "retention", argv, env, self.run_dir / "retention.log"
+                )
+                self.processes["retention"].start()
         except BaseException:
             self.stop()
             raise
@@ -298,7 +308,7 @@ class Stack:
 
     def stop(self) -> None:
         """Stops the gateway first, then the services; nothing started here is left running."""
-        for name in ("gateway", *reversed(SERVICES)):
+        for name in ("retention", "gateway", *reversed(SERVICES)):
             if name in self.processes:
                 self.processes[name].stop()
         self.processes.clear()

@@ -15,6 +15,7 @@ from prometheus_client import CollectorRegistry
 
 from services.common.auth import TokenVerifier
 from services.common.db import make_engine, make_sessionmaker
+from services.common.demo import DEMO_SECRET_SEED, demo_secret
 from services.common.guards import RejectNulMiddleware
 from services.common.health import health_router
 from services.common.jwks import JWKSCache, KeyResolver
@@ -25,9 +26,17 @@ from services.common.middleware import (
     UnhandledErrorMiddleware,
 )
 from services.common.problems import FieldError, Problem, install_problem_handlers
-from services.common.settings import ServiceSettings
+from services.common.revocation import (
+    REVOCATIONS_SCOPE,
+    HttpRevocations,
+    PageSource,
+    RevocationFollower,
+    RevocationList,
+)
+from services.common.settings import FollowsAuthSettings, ServiceSettings
 
 KeyResolverFactory = Callable[[FastAPI], KeyResolver]
+RevocationSourceFactory = Callable[[FastAPI], PageSource]
 StartupHook = Callable[[FastAPI], Awaitable[None]]
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
@@ -48,18 +57,21 @@ def create_service_app(
     key_resolver: KeyResolverFactory | None = None,
     on_startup: Sequence[StartupHook] = (),
     version: str = "1.0.0",
+    revocations: RevocationSourceFactory | None = None,
 ) -> FastAPI:
     """A FastAPI app for service `name`, serving everything under `/{name}/`.
 
     The lifespan owns the engine, the sessionmaker, one httpx client and the token verifier.
     Tests pass `settings` and, instead of a remote JWKS, a `key_resolver` with their own keys.
+    `revocations` is where the revocation list comes from (auth: its own database); by default
+    auth's `GET /auth/v1/revocations`, and nothing at all for apps on a test's `key_resolver`.
     """
     configure_logging(settings.log_level, settings.log_json)
     app = FastAPI(
         title=title,
         description=description,
         version=version,
-        lifespan=service_lifespan(name, settings, key_resolver, on_startup),
+        lifespan=service_lifespan(name, settings, key_resolver, on_startup, revocations),
         docs_url=f"/{name}/docs",
         redoc_url=None,
         openapi_url=f"/{name}/openapi.json",
@@ -82,8 +94,10 @@ def service_lifespan(
     settings: ServiceSettings,
     key_resolver: KeyResolverFactory | None,
     on_startup: Sequence[StartupHook],
+    revocations: RevocationSourceFactory | None = None,
 ) -> Lifespan:
-    """Start-up and shut-down: engine, sessionmaker, http client, verifier, then the hooks."""
+    """Start-up and shut-down: engine, sessionmaker, http client, verifier, the hooks, then the
+    revocation list (loaded before the app takes requests, followed until shut-down)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -100,13 +114,59 @@ def service_lifespan(
         try:
             for hook in on_startup:  # a failing hook still closes the engine and the client
                 await hook(app)
-            gc.freeze()  # start-up objects never die; keeping them out of GC scans cuts pause times
-            yield
+            async with following_revocations(app, name, settings, key_resolver, revocations):
+                gc.freeze()  # start-up objects never die; out of GC scans they cut pause times
+                yield
         finally:
             await app.state.http.aclose()
             await engine.dispose()
 
     return lifespan
+
+
+@asynccontextmanager
+async def following_revocations(
+    app: FastAPI,
+    name: str,
+    settings: ServiceSettings,
+    key_resolver: KeyResolverFactory | None,
+    revocations: RevocationSourceFactory | None,
+) -> AsyncIterator[None]:
+    """`app.state.revocations`, loaded from auth (start-up waits for it), then kept current.
+
+    Apps on a test's own keys (`key_resolver`, no `revocations`) have no auth to follow: their
+    list is empty. Everyone else follows auth every `revocation_poll_seconds`.
+    """
+    if revocations is None and key_resolver is not None:
+        app.state.revocations = RevocationList(loaded=True)
+        yield
+        return
+    if revocations is not None:
+        source = revocations(app)
+    elif isinstance(settings, FollowsAuthSettings):
+        source = remote_revocations(app, name, settings)
+    else:
+        raise TypeError(f"{name} has no revocation list to follow: give it FollowsAuthSettings")
+    follower = RevocationFollower(source, settings.revocation_poll_seconds)
+    app.state.revocation_follower = follower
+    app.state.revocations = follower.revocations
+    async with follower.running(settings.revocation_startup_timeout_seconds):
+        yield
+
+
+def remote_revocations(app: FastAPI, name: str, settings: FollowsAuthSettings) -> PageSource:
+    """Auth's revocation list over HTTP, as this service's API client; in development without
+    a configured secret, with the demo secret `pakt seed` gives that client."""
+    client_id = settings.client_id
+    secret = settings.client_secret.get_secret_value()
+    if not secret:
+        if settings.environment != "development":
+            raise RuntimeError(
+                f"Set {name.upper()}_CLIENT_SECRET: the secret of API client "
+                f"{client_id} (scope {REVOCATIONS_SCOPE}) at auth"
+            )
+        secret = demo_secret(DEMO_SECRET_SEED, client_id)
+    return HttpRevocations(lambda: app.state.http, settings.auth_url, client_id, secret)
 
 
 def token_verifier(

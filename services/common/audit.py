@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.common.appending import append, append_many, append_select_sql
 from services.common.auth import Principal
 from services.common.context import current_request_id
-from services.common.sql import run
 from services.common.tables import audit_entry
 
 
@@ -43,16 +42,12 @@ async def record_audit(
     details: dict[str, Any] | None = None,
 ) -> None:
     """Appends one entry in the caller's transaction (it lands exactly when the change does)."""
-    await run(
-        session,
-        insert(audit_entry).values(**audit_row(actor, action, entity_type, entity_id, details)),
-    )
+    await append(session, audit_entry, audit_row(actor, action, entity_type, entity_id, details))
 
 
 async def record_audit_many(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     """Appends many entries in one round trip (batch operations)."""
-    if rows:
-        await run(session, insert(audit_entry), rows)
+    await append_many(session, audit_entry, rows)
 
 
 def audit_insert_sql(
@@ -71,7 +66,6 @@ def audit_insert_sql(
     Only for a one-statement hot path (a data-modifying CTE run by `fetch_row_direct`, where
     `record_audit` cannot take part): the table and its columns stay written by this module alone.
     """
-    values = [actor, actor_org, action, entity_type, entity_id, request_id, details]
-    columns = ["actor", "actor_org", "action", "entity_type", "entity_id", "request_id", "details"]
-    into = f"INSERT INTO {audit_entry.name} ({', '.join(columns)})"
-    return f"{into} SELECT {', '.join(values)} FROM {source}"  # noqa: S608 - no input in it
+    values = {"actor": actor, "actor_org": actor_org, "action": action}
+    values |= {"entity_type": entity_type, "entity_id": entity_id, "request_id": request_id}
+    return append_select_sql(audit_entry, source, {**values, "details": details})

@@ -14,6 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from services.common import jwt
 from services.common.jwks import KeyResolver
 from services.common.problems import Forbidden, Unauthorized
+from services.common.revocation import RevocationList
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class Principal:
     token_id: str
     expires_at: int
     is_client: bool = False
+    issued_at: int = 0
+    session_id: str | None = None  # `sid`: the login (refresh-token family) of a user token
     claims: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def has_role(self, *roles: str) -> bool:
@@ -47,6 +50,8 @@ class Principal:
                 token_id=str(claims.get("jti", "")),
                 expires_at=int(claims["exp"]),
                 is_client=claims.get("sub_type") == "client",
+                issued_at=int(claims["iat"]),
+                session_id=str(claims["sid"]) if claims.get("sid") else None,
                 claims=claims,
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -105,9 +110,18 @@ async def current_principal(
         )
     verifier: TokenVerifier = request.app.state.verifier
     try:
-        return await verifier.verify(credentials.credentials)
+        principal = await verifier.verify(credentials.credentials)
     except jwt.InvalidToken as exc:
         raise Unauthorized(f"The access token is not valid: {exc}") from exc
+    if is_revoked(request.app.state.revocations, principal):
+        raise Unauthorized("The access token was revoked (deactivated account or ended login)")
+    return principal
+
+
+def is_revoked(revocations: RevocationList, principal: Principal) -> bool:
+    """True when auth revoked the token's subject or session after the token was issued."""
+    kind = "client" if principal.is_client else "user"
+    return revocations.revoked(kind, principal.subject, principal.session_id, principal.issued_at)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import MetaData, make_url
+from sqlalchemy import MetaData, event, make_url
+from sqlalchemy.engine import ExceptionContext
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 NAMING_CONVENTION = {
@@ -30,21 +34,30 @@ def _is_loopback(url: str) -> bool:
     return host in ("127.0.0.1", "localhost", "::1") or host.startswith("/")
 
 
+CONNECT_TIMEOUT_SECONDS = 5  # a database host that does not answer: 503 soon, not after 60 s
+POOL_TIMEOUT_SECONDS = 10  # waiting longer for a pooled connection helps nobody
+SUSPECT_SECONDS = 30.0  # after a lost connection, ping pooled connections this long
+
+
 def make_engine(
     url: str, *, app_name: str, pool_size: int = 20, statement_timeout_ms: int = 15_000
 ) -> AsyncEngine:
     extra: dict[str, object] = {}
     if _is_loopback(url) and "ssl" not in url:
         extra["ssl"] = False  # asyncpg would try TLS first on every new connection
-    return create_async_engine(
+    engine = create_async_engine(
         url,
         # a steady pool: overflow connections are closed on return, and under load that
         # churn (connect + re-prepare) cost more than waiting briefly for a pooled one
         pool_size=pool_size,
         max_overflow=max(2, pool_size // 4),
-        pool_pre_ping=False,  # a ping per checkout costs a round trip; asyncpg reports dead links
+        pool_timeout=POOL_TIMEOUT_SECONDS,
+        # a ping per checkout costs a round trip (make bench); watch_connections replaces dead
+        # pooled connections for free and pings only for a while after a connection was lost
+        pool_pre_ping=False,
         connect_args={
             **extra,
+            "timeout": CONNECT_TIMEOUT_SECONDS,
             "server_settings": {
                 "application_name": app_name,
                 "statement_timeout": str(statement_timeout_ms),
@@ -53,6 +66,39 @@ def make_engine(
             },
         },
     )
+    watch_connections(engine)
+    return engine
+
+
+def watch_connections(engine: AsyncEngine) -> None:
+    """A database restart must not cost the first requests after it a 500.
+
+    On checkout, a pooled connection the server has closed (asyncpg saw the socket end: a
+    restart, `pg_terminate_backend`, a failover) is replaced by a new one before any statement
+    runs, which costs nothing per request. For `SUSPECT_SECONDS` after a statement met a lost
+    connection (SQLAlchemy then also retires every older pooled connection), checkouts ping
+    too, so connections that look open but lead nowhere are replaced as well. Nothing is
+    retried once a statement ran: a write is never repeated behind the client's back.
+    """
+    suspect_until = [0.0]
+
+    def on_checkout(dbapi_connection: Any, record: ConnectionPoolEntry, proxy: Any) -> None:
+        driver = record.driver_connection
+        if driver is not None and driver.is_closed():
+            suspect_until[0] = time.monotonic() + SUSPECT_SECONDS
+            raise DisconnectionError("the server closed this pooled connection")
+        if time.monotonic() < suspect_until[0]:
+            try:
+                engine.dialect.do_ping(dbapi_connection)
+            except Exception as exc:
+                raise DisconnectionError("a pooled connection failed its ping") from exc
+
+    def on_error(context: ExceptionContext) -> None:
+        if context.is_disconnect:
+            suspect_until[0] = time.monotonic() + SUSPECT_SECONDS
+
+    event.listen(engine.sync_engine.pool, "checkout", on_checkout)
+    event.listen(engine.sync_engine, "handle_error", on_error)
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

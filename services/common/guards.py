@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -50,6 +51,14 @@ class RejectNulMiddleware:
         if b"\x00" in body or b"\\u0000" in body:
             await _reject(scope, send, "NUL characters are not allowed in the request body")
             return
+        if _too_wide(scope, body):
+            await _reject(
+                scope,
+                send,
+                f"A JSON object in the body has more than {MAX_OBJECT_MEMBERS} members",
+                slug="too-many-members",
+            )
+            return
         delivered = False
 
         async def replay() -> Message:
@@ -62,13 +71,47 @@ class RejectNulMiddleware:
         await self.app(scope, replay, send)
 
 
+MAX_OBJECT_MEMBERS = 1000  # no request model has near as many fields; a map may not either
+_WIDE_CHECK_FROM = 64 * 1024  # smaller bodies cannot hold enough members to cost much
+
+
+class _TooWide(Exception):
+    pass
+
+
+def _members_at_most(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    if len(pairs) > MAX_OBJECT_MEMBERS:
+        raise _TooWide
+    return dict(pairs)
+
+
+def _too_wide(scope: Scope, body: bytes) -> bool:
+    """A large JSON body with an object of very many members (150,000 unknown keys): refused
+    before validation, which would build an error for each of them (seconds, hundreds of MiB)."""
+    if len(body) < _WIDE_CHECK_FROM:
+        return False
+    content_type = dict(scope["headers"]).get(b"content-type", b"").split(b";")[0].strip().lower()
+    if content_type != b"application/json" and not content_type.endswith(b"+json"):
+        return False
+    try:
+        json.loads(body, object_pairs_hook=_members_at_most)
+    except _TooWide:
+        return True
+    except (ValueError, RecursionError):
+        return False  # malformed JSON: the app's own 400 says so
+    return False
+
+
+_TITLES = {"invalid-characters": "Invalid characters", "too-many-members": "Too many members"}
+
+
 async def _reject(
     scope: Scope, send: Send, detail: str, status: int = 422, slug: str = "invalid-characters"
 ) -> None:
     body = json.dumps(
         {
             "type": problem_type(slug),
-            "title": "Invalid characters" if status == 422 else "Payload too large",
+            "title": _TITLES.get(slug, "Payload too large"),
             "status": status,
             "detail": detail,
             "instance": scope["path"],

@@ -1,4 +1,10 @@
-"""Liveness, readiness and Prometheus metrics under the service's own prefix."""
+"""Liveness, readiness and Prometheus metrics under the service's own prefix.
+
+Metrics are for Prometheus scraping the pod directly (deploy/k8s: the pods' `prometheus.io/*`
+annotations; `make run`: the service's own port). A request that came through a proxy (the
+gateway and ingress-nginx always set X-Forwarded-For) gets a 404: the public edge must not
+show them, and the gateway refuses those paths itself too.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,9 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 
-from services.common.problems import ProblemError, problem_responses
+from services.common.problems import NotFound, ProblemError, problem_responses
+
+_PROXY_HEADERS = (b"x-forwarded-for", b"forwarded")
 
 
 class Health(BaseModel):
@@ -16,7 +24,7 @@ class Health(BaseModel):
 
 
 class NotReady(ProblemError, slug="not-ready", title="Service not ready", status=503):
-    pass
+    """Answered with Retry-After, like every 503 problem."""
 
 
 def health_router(service: str) -> APIRouter:
@@ -46,17 +54,20 @@ def health_router(service: str) -> APIRouter:
 
     @router.get(
         f"/{service}/metrics",
-        summary="Prometheus metrics",
+        summary="Prometheus metrics (scraped from the pod; not through the gateway)",
         operation_id=f"{service}-metrics",
         response_class=Response,
         responses={
             200: {
                 "content": {"text/plain": {"schema": {"type": "string"}}},
                 "description": "Prometheus text format",
-            }
+            },
+            **problem_responses(404),
         },
     )
     async def metrics(request: Request) -> Response:
+        if any(name in _PROXY_HEADERS for name, _ in request.scope["headers"]):
+            raise NotFound("No resource at this path")
         return Response(
             generate_latest(request.app.state.metrics_registry), media_type=CONTENT_TYPE_LATEST
         )

@@ -8,13 +8,17 @@ A failed request rolls its claim back, so a retry runs afresh.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
+from sqlalchemy import ARRAY, Text, cast, func, or_, select
+from sqlalchemy.dialects.postgresql import array as pg_array
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -25,6 +29,8 @@ from services.common.sql import run
 from services.common.tables import idempotency_record
 
 REPLAY_HEADER = "Idempotent-Replayed"
+DEFAULT_KEEP = dt.timedelta(hours=24)
+UUID_PATTERN = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
 
 class IdempotencyKeyReused(
@@ -34,6 +40,19 @@ class IdempotencyKeyReused(
     status=422,
 ):
     pass
+
+
+class ResponseErased(
+    ProblemError,
+    slug="response-erased",
+    title="The stored response of this request was erased",
+    status=410,
+):
+    pass
+
+
+ERASED_DETAIL = "It held personal data of a case whose data were erased (GDPR Art. 17)"
+ERASED_RESPONSE = {"type": ResponseErased.type_, "title": ResponseErased.title, "status": 410}
 
 
 class IdempotencyInProgress(
@@ -47,9 +66,12 @@ class IdempotencyInProgress(
 class Idempotency:
     """The request's Idempotency-Key, if any; `claim` before acting, `remember` before commit."""
 
-    def __init__(self, key: str | None, fingerprint: str) -> None:
+    def __init__(
+        self, key: str | None, fingerprint: str, keep: dt.timedelta = DEFAULT_KEEP
+    ) -> None:
         self.key = key
         self.fingerprint = fingerprint
+        self.keep = keep
         self._scope: str | None = None
 
     async def claim(self, session: AsyncSession, principal: Principal) -> JSONResponse | None:
@@ -69,7 +91,7 @@ class Idempotency:
             if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_timeout
                 raise IdempotencyInProgress("Retry in a moment") from exc
             raise
-        if claimed is not None:
+        if claimed is not None or await self._renew_expired(session):
             return None
         row = (
             await run(
@@ -83,8 +105,33 @@ class Idempotency:
             raise IdempotencyKeyReused("This Idempotency-Key was used for a different request body")
         if row.status_code is None:
             raise IdempotencyInProgress("Retry in a moment")
+        if row.status_code == ResponseErased.status:
+            raise ResponseErased(ERASED_DETAIL)
         headers = {**(row.response_headers or {}), REPLAY_HEADER: "true"}
         return JSONResponse(row.response_body, status_code=row.status_code, headers=headers)
+
+    async def _renew_expired(self, session: AsyncSession) -> bool:
+        """Claims the key afresh when its record outlived the retention period (the retention
+        job deletes such records; until it ran, they count as gone)."""
+        table = idempotency_record
+        stmt = (
+            table.update()
+            .where(
+                table.c.scope == self._scope,
+                table.c.key == self.key,
+                table.c.created_at < func.now() - self.keep,
+            )
+            .values(
+                fingerprint=self.fingerprint,
+                status_code=None,
+                response_body=None,
+                response_headers=None,
+                mentions=None,
+                created_at=func.now(),
+            )
+            .returning(table.c.key)
+        )
+        return (await run(session, stmt)).first() is not None
 
     async def remember(
         self,
@@ -100,8 +147,49 @@ class Idempotency:
             session,
             idempotency_record.update()
             .where(idempotency_record.c.scope == self._scope, idempotency_record.c.key == self.key)
-            .values(status_code=status_code, response_body=body, response_headers=headers or {}),
+            .values(
+                status_code=status_code,
+                response_body=body,
+                response_headers=headers or {},
+                mentions=mentioned_ids(body, headers),
+            ),
         )
+
+
+def mentioned_ids(body: Any, headers: dict[str, str] | None) -> list[str]:
+    """The UUIDs a response names anywhere (its body, a Location header), lower case."""
+    text = json.dumps(body, default=str) + json.dumps(headers or {})
+    return sorted({m.lower() for m in UUID_PATTERN.findall(text)})
+
+
+async def erase_responses(session: AsyncSession, needles: Sequence[str]) -> int:
+    """Replaces every stored response that mentions one of `needles` (case ids, in the body or a
+    header such as Location) by a 410 problem: the personal data in it are gone (GDPR Art. 17)
+    and a retry of the request still does not act twice. Counts the records changed."""
+    if not needles:
+        return 0
+    table = idempotency_record
+    erased = {"status_code": 410, "response_body": ERASED_RESPONSE, "response_headers": {}}
+    # one index lookup per needle (an `&&` of many needles made PostgreSQL read every record)
+    needle = (
+        func.unnest(cast(pg_array(list(needles)), ARRAY(Text)))
+        .table_valued("id")
+        .render_derived(name="needle")
+    )
+    named = table.update().where(
+        table.c.status_code.is_not(None), table.c.mentions.contains(pg_array([needle.c.id]))
+    )
+    # records stored before the `mentions` column (common revision 0002) are read as text
+    stored = func.concat(cast(table.c.response_body, Text), cast(table.c.response_headers, Text))
+    older = table.update().where(
+        table.c.status_code.is_not(None),
+        table.c.mentions.is_(None),
+        or_(*[stored.contains(n, autoescape=True) for n in needles]),
+    )
+    changed = 0
+    for stmt in (named, older):
+        changed += (await run(session, stmt.values(erased))).rowcount or 0
+    return int(changed)
 
 
 async def idempotency(
@@ -122,11 +210,14 @@ async def idempotency(
 ) -> Idempotency:
     if idempotency_key is None:
         return Idempotency(None, "")
+    settings = getattr(request.app.state, "settings", None)
+    hours = getattr(settings, "idempotency_retention_hours", None)
+    keep = DEFAULT_KEEP if hours is None else dt.timedelta(hours=hours)
     body = await request.body()
     digest = hashlib.sha256(
         request.method.encode() + b" " + request.url.path.encode() + b"\n" + _canonical(body)
     )
-    return Idempotency(idempotency_key, digest.hexdigest())
+    return Idempotency(idempotency_key, digest.hexdigest(), keep)
 
 
 def _canonical(body: bytes) -> bytes:

@@ -12,7 +12,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.common.context import request_id_var
-from services.common.problems import internal_error_response
+from services.common.problems import fault_response
 
 REQUEST_ID_HEADER = b"x-request-id"
 _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -86,8 +86,9 @@ class RequestIdMiddleware(HttpMiddleware):
 
 
 class UnhandledErrorMiddleware(HttpMiddleware):
-    """Turns an unexpected exception into the 500 problem inside our middleware stack,
-    so the request id, the access log and the metrics still see the response."""
+    """Turns an unexpected exception into the 500 problem (or, when the database is out of
+    reach, the 503 problem with Retry-After) inside our middleware stack, so the request id,
+    the access log and the metrics still see the response."""
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = ResponseStart(send)
@@ -96,8 +97,7 @@ class UnhandledErrorMiddleware(HttpMiddleware):
         except Exception as exc:
             if response.status is not None:  # too late for a problem: the response has begun
                 raise
-            log.error("unhandled_exception", exc_info=exc, path=scope["path"])
-            await internal_error_response(scope)(scope, receive, send)
+            await fault_response(scope, exc)(scope, receive, send)
 
 
 class MetricsMiddleware(HttpMiddleware):

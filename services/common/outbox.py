@@ -13,9 +13,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field, StringConstraints
-from sqlalchemy import insert, or_, select, text, tuple_
+from sqlalchemy import or_, select, text, tuple_
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.common.appending import append, append_many, append_select_sql
 from services.common.auth import CurrentPrincipal, Principal
 from services.common.db import SessionDep
 from services.common.pagination import Page, cursor_after, encode_cursor, set_link_header
@@ -52,15 +53,11 @@ async def emit(
     payload: dict[str, Any] | None = None,
 ) -> None:
     """Appends one event in the caller's transaction. Never put personal data in `payload`."""
-    await run(
-        session,
-        insert(outbox_event).values(**event_row(type_, entity_type, entity_id, audience, payload)),
-    )
+    await append(session, outbox_event, event_row(type_, entity_type, entity_id, audience, payload))
 
 
 async def emit_many(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        await run(session, insert(outbox_event), rows)
+    await append_many(session, outbox_event, rows)
 
 
 def event_insert_sql(
@@ -71,10 +68,9 @@ def event_insert_sql(
     Only for a one-statement hot path (a data-modifying CTE run by `fetch_row_direct`, where
     `emit` cannot take part): the table and its columns stay written by this module alone.
     """
-    values = [type_, entity_type, entity_id, audience, payload]
-    columns = ["type", "entity_type", "entity_id", "audience", "payload"]
-    into = f"INSERT INTO {outbox_event.name} ({', '.join(columns)})"
-    return f"{into} SELECT {', '.join(values)} FROM {source}"  # noqa: S608 - no input in it
+    values = {"type": type_, "entity_type": entity_type, "entity_id": entity_id}
+    values |= {"audience": audience, "payload": payload}
+    return append_select_sql(outbox_event, source, values)
 
 
 # `<entity>.<what happened>`, e.g. `case.opened`, `application.flagged_for_review`

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import MutableMapping, Sequence
 from typing import Any
 
 import structlog
@@ -14,8 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from services.common.outage import is_database_unavailable
+
 PROBLEM_BASE = "https://pakt.example.org/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+MAX_LISTED_ERRORS = 50  # a validation problem lists at most this many; error_count has them all
+UNAVAILABLE_RETRY_AFTER_SECONDS = 5  # database out of reach, a service not ready
 
 log = structlog.get_logger("pakt.problems")
 
@@ -42,6 +46,12 @@ class Problem(BaseModel):
     instance: str | None = None
     request_id: str | None = None
     errors: list[FieldError] | None = None
+    error_count: int | None = Field(
+        None, description="Validation problems: how many errors there were in all"
+    )
+    errors_truncated: bool | None = Field(
+        None, description=f"Validation problems: `errors` lists only the first {MAX_LISTED_ERRORS}"
+    )
 
 
 class ProblemError(Exception):
@@ -153,20 +163,23 @@ def problem_response(
 
 async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ProblemError)  # noqa: S101 - registered for this class only
+    headers = dict(exc.headers or {})
+    if exc.status == 503:  # every "unavailable" tells the client when to come back
+        headers.setdefault("Retry-After", str(UNAVAILABLE_RETRY_AFTER_SECONDS))
     return problem_response(
         request,
         type_=exc.type_,
         title=exc.title,
         status=exc.status,
         detail=exc.detail,
-        headers=exc.headers,
+        headers=headers or None,
         **exc.extensions,
     )
 
 
-def _field_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+def _field_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
     out = []
-    for err in exc.errors():
+    for err in errors[:MAX_LISTED_ERRORS]:  # a body with 150,000 bad keys gets a small answer
         loc = [p if isinstance(p, int) else str(p) for p in err.get("loc", ())]
         out.append(
             {"location": loc, "message": str(err.get("msg", "")), "type": str(err.get("type", ""))}
@@ -176,7 +189,8 @@ def _field_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)  # noqa: S101
-    errors = _field_errors(exc)
+    every = exc.errors()
+    errors = _field_errors(every)
     fields = ", ".join(".".join(str(p) for p in e["location"]) for e in errors[:10])
     return problem_response(
         request,
@@ -185,6 +199,8 @@ async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
         status=422,
         detail=f"Invalid fields: {fields}" if fields else None,
         errors=errors,
+        error_count=len(every),
+        errors_truncated=len(every) > len(errors),
     )
 
 
@@ -218,21 +234,28 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def internal_error_response(scope: MutableMapping[str, Any]) -> JSONResponse:
+def fault_response(scope: MutableMapping[str, Any], exc: BaseException) -> JSONResponse:
+    """The answer to an exception nobody translated: 503 with Retry-After when the database is
+    out of reach (the client may retry), else the 500 problem (a bug; logged with its trace)."""
+    headers = None
+    if is_database_unavailable(exc):
+        log.warning("database_unavailable", error=repr(exc), path=scope.get("path"))
+        status, slug, title = 503, "database-unavailable", "Database unavailable"
+        detail = "The service cannot reach its database right now; retry after Retry-After."
+        headers = {"Retry-After": str(UNAVAILABLE_RETRY_AFTER_SECONDS)}
+    else:
+        log.error("unhandled_exception", exc_info=exc, path=scope.get("path"))
+        status, slug, title = 500, "internal", "Internal server error"
+        detail = "The server could not complete the request; quote the request id to report it."
     body = {
-        "type": problem_type("internal"),
-        "title": "Internal server error",
-        "status": 500,
-        "detail": "The server could not complete the request; quote the request id to report it.",
+        "type": problem_type(slug),
+        "title": title,
+        "status": status,
+        "detail": detail,
         "instance": scope.get("path"),
         "request_id": scope.get("state", {}).get("request_id"),
     }
-    return JSONResponse(body, status_code=500, media_type=PROBLEM_MEDIA_TYPE)
-
-
-async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.error("unhandled_exception", exc_info=exc, path=request.url.path)
-    return internal_error_response(request.scope)
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
 
 
 async def _on_database(request: Request, exc: Exception) -> JSONResponse:
@@ -264,7 +287,7 @@ async def _on_database(request: Request, exc: Exception) -> JSONResponse:
             detail="A concurrent change got in the way; retry the request",
             headers={"Retry-After": "1"},
         )
-    return await _on_unexpected(request, exc)
+    return fault_response(request.scope, exc)
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -280,6 +303,7 @@ _DESCRIPTIONS = {
     422: "Validation failed: the problem lists the offending fields",
     428: "Precondition required: send If-Match",
     500: "Internal server error",
+    503: "Service unavailable (its database or a service it needs): retry after Retry-After",
 }
 
 

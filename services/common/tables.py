@@ -79,4 +79,11 @@ idempotency_record = Table(
     Column("response_body", JSONB, nullable=True),
     Column("response_headers", JSONB, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column(
+        "mentions",
+        ARRAY(Text),
+        nullable=True,
+        comment="ids (UUIDs) the stored response names: erasure finds it by them",
+    ),
+    Index("ix_idempotency_record_mentions", "mentions", postgresql_using="gin"),
 )

@@ -168,3 +168,52 @@ class UpstreamUnavailable(
     status=503,
 ):
     """The cases service (key figures) or the auth service did not answer usefully."""
+
+
+class ConsortiumNotActive(
+    Conflict,
+    slug="funding/consortium-not-active",
+    title="The consortium does not count: not every member has accepted, or it was dissolved",
+):
+    """Applying or submitting through a consortium that is forming or dissolved, or whose
+    members changed since the application was drafted."""
+
+
+class ConsortiumLocked(
+    Conflict,
+    slug="funding/consortium-locked",
+    title="The consortium has an application under way and cannot change",
+):
+    """Leaving or dissolving while an application through it is submitted, forwarded or
+    approved."""
+
+
+class NotInvited(
+    Forbidden,
+    slug="funding/not-a-consortium-member",
+    title="Only the invited municipality's applicant or org_admin may answer for it",
+):
+    pass
+
+
+class FrameCeilingExceeded(
+    Conflict,
+    slug="funding/frame-ceiling-exceeded",
+    title="The planning frame does not cover this amount next to what it already holds",
+):
+    """`ags`, `frame_amount`, `held_amount`, `remaining_amount` and `share_amount` name the
+    frame that would be exceeded."""
+
+
+class FrameUsageNotVisible(
+    Forbidden,
+    slug="funding/frame-usage-not-visible",
+    title="Only the municipality, its district reviewer and its approver read a frame's usage",
+):
+    pass
+
+
+class FrameNotFound(
+    NotFound, slug="funding/planning-frame-not-found", title="Planning frame not found"
+):
+    pass

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
-from services.common.settings import ServiceSettings
+from services.common.settings import FollowsAuthSettings
 
 
-class FundingSettings(ServiceSettings):
+class FundingSettings(FollowsAuthSettings):
     model_config = SettingsConfigDict(env_prefix="FUNDING_", extra="ignore", frozen=True)
 
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/pakt_funding"
@@ -21,7 +21,9 @@ class FundingSettings(ServiceSettings):
         description="Token endpoint for the client_credentials grant",
     )
     client_id: str = Field(
-        "batch-rp-stuttgart", description="This service's API client at the auth service"
+        "pakt-funding",
+        description="This service's API client at the auth service (scope figures:exact: exact "
+        "key figures for proofs of use)",
     )
     client_secret: SecretStr = Field(
         SecretStr(""), description="Its secret (FUNDING_CLIENT_SECRET)"

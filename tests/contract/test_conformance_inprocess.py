@@ -18,6 +18,7 @@ from services.funding.settings import FundingSettings
 from tests.contract import runner
 from tests.contract.inprocess import role_tokens, serve
 from tests.support.apps import Databases, running_service
+from tests.support.directory import funding_client_token
 from tests.support.tokens import TokenFactory
 
 
@@ -46,6 +47,8 @@ async def test_every_operation_conforms_in_process(databases: Databases, tokens:
             running_service(funding_app, funding_settings, tokens, isolated=True) as funding,
             serve({"auth": auth.app, "cases": cases.app, "funding": funding.app}) as base_url,
         ):
+            # funding checks providers in auth's directory with its own client's token
+            funding.app.state.client_token = funding_client_token(funding.app, base_url, tokens)
             budget, prefix = runner.budget(runner.SHORT)
             outcome = await runner.run(base_url, role_tokens(tokens), budget, f"{prefix}inprocess")
     finally:

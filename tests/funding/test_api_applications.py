@@ -161,8 +161,19 @@ async def test_small_municipality_succeeds_in_a_consortium_spanning_districts(
     )
     assert r.status_code == 201, r.text
     consortium = r.json()
-    assert consortium["frame_amount"] == "93400.00"  # 23400 + 40000 + 30000
+    assert consortium["state"] == "forming"
+    assert consortium["frame_amount"] == "23400.00"  # only the lead has accepted so far
     assert {m["ags"] for m in consortium["members"]} == {"08117007", "08117049", "08119067"}
+    # it counts once every member consented (issue 11, finding 1)
+    for member in (ESLINGEN, SCHORNDORF):
+        r = await funding.client.post(
+            f"/funding/v1/consortia/{consortium['id']}/members/{member.path[-1]}/acceptance",
+            headers={**member.headers(tokens, "applicant"), "If-Match": r.headers["etag"]},
+        )
+        assert r.status_code == 200, r.text
+    consortium = r.json()
+    assert consortium["state"] == "active"
+    assert consortium["frame_amount"] == "93400.00"  # 23400 + 40000 + 30000
 
     one = [
         {
@@ -205,16 +216,27 @@ async def test_small_municipality_succeeds_in_a_consortium_spanning_districts(
 
 
 async def test_a_member_joins_one_consortium_per_programme(funding, programme, tokens):
+    """An invitation blocks nothing; a municipality accepts one consortium per programme."""
     body = {"programme_id": programme["id"], "name": "V1", "member_ags": ["08117049"]}
-    assert (
-        await funding.client.post(
-            "/funding/v1/consortia", json=body, headers=BAD_BOLL.headers(tokens, "applicant")
-        )
-    ).status_code == 201
-    again = await funding.client.post(
+    first = await funding.client.post(
+        "/funding/v1/consortia", json=body, headers=BAD_BOLL.headers(tokens, "applicant")
+    )
+    assert first.status_code == 201
+    second = await funding.client.post(
         "/funding/v1/consortia",
         json={**body, "name": "V2", "member_ags": ["08117049"]},
         headers=GOEPPINGEN.headers(tokens, "applicant"),
+    )
+    assert second.status_code == 201  # Eislingen is only invited to the first
+    eislingen = ESLINGEN.headers(tokens, "applicant")
+    accepted = await funding.client.post(
+        f"/funding/v1/consortia/{first.json()['id']}/members/08117049/acceptance",
+        headers={**eislingen, "If-Match": first.headers["etag"]},
+    )
+    assert accepted.status_code == 200, accepted.text
+    again = await funding.client.post(
+        f"/funding/v1/consortia/{second.json()['id']}/members/08117049/acceptance",
+        headers={**eislingen, "If-Match": second.headers["etag"]},
     )
     assert again.status_code == 409
     assert again.json()["type"].endswith("/funding/consortium-conflict")

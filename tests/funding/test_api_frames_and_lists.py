@@ -212,11 +212,7 @@ async def test_applicant_edits_a_returned_application(funding, programme, tokens
             "months": 23,
         }
     ]
-    body = {
-        "delivery_model": "provider",
-        "providers": ["Caritas Fils-Neckar-Alb"],
-        "positions": positions,
-    }
+    body = {"delivery_model": "own_staff", "positions": positions}  # providers: test_roles.py
     url = f"/funding/v1/applications/{app['id']}"
     r = await funding.client.put(
         url,
@@ -225,7 +221,7 @@ async def test_applicant_edits_a_returned_application(funding, programme, tokens
     )
     assert r.status_code == 200, r.text
     assert r.json()["requested_amount"] == "43125.00"  # 60000 × 0.75 × 23 / 24
-    assert r.json()["providers"] == ["Caritas Fils-Neckar-Alb"]
+    assert r.json()["delivery_model"] == "own_staff"
     forwarded = await create_draft(funding, programme)
     v = await bring_to(funding, forwarded["id"], "forwarded")
     r = await funding.client.put(

@@ -4,32 +4,19 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-import httpx
 import pytest
 
 from services.funding.app import create_app
 from tests.funding.conftest import settings_for, setup_programme
 from tests.funding.flow import bring_to, create_draft
 from tests.funding.personas import GOEPPINGEN, LRA_GOEPPINGEN, RP_STUTTGART
-from tests.funding.upstream import CLIENT_ID, CLIENT_SECRET, upstreams
-from tests.support.apps import ServiceUnderTest, running_service
+from tests.funding.upstream import funding_on_upstreams
+from tests.support.apps import ServiceUnderTest
 
 
 @pytest.fixture
 async def funding_with_upstreams(databases, tokens) -> AsyncIterator[ServiceUnderTest]:
-    settings = settings_for(
-        databases.url("funding"),
-        cases_url="http://cases.test",
-        auth_token_url="http://auth.test/auth/v1/token",
-        client_id=CLIENT_ID,
-        client_secret=CLIENT_SECRET,
-    )
-    async with (
-        upstreams(databases, tokens) as transport,
-        running_service(create_app, settings, tokens) as sut,
-    ):
-        await sut.app.state.http.aclose()
-        sut.app.state.http = httpx.AsyncClient(transport=transport, timeout=10)
+    async with funding_on_upstreams(databases, tokens, create_app, settings_for) as (sut, _):
         yield sut
 
 

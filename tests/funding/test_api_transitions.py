@@ -62,8 +62,8 @@ STRANGERS = {
 
 
 def expected(state: str, caller: str, action: str) -> int:
-    if caller in ("other_district_reviewer", "other_council_approver"):
-        return 404
+    if caller in ("other_district_reviewer", "other_council_approver", "applicant_at_district"):
+        return 404  # off the route, or on it without the party's role (policy: not a reader)
     if caller in ("reviewer", "approver", "applicant_at_district") and state == "draft":
         return 404  # drafts are the applicant's own
     if caller not in ROLE_FOR[action]:

@@ -17,13 +17,11 @@ from services.auth.settings import AuthSettings
 from services.cases.app import create_app as create_cases_app
 from services.cases.settings import CasesSettings
 from services.common.jwks import JWKSCache
-from tests.support.apps import Databases, running_service
+from tests.support.apps import Databases, ServiceUnderTest, running_service
 from tests.support.tokens import TokenFactory
 
 DEMO_SEED = "pakt-demo-2026"
-CLIENT_ID = (
-    "batch-rp-stuttgart"  # approver at RP Stuttgart: its area covers Göppingen's key figures
-)
+CLIENT_ID = "pakt-funding"  # funding's own client: scope figures:exact (exact key figures)
 CLIENT_SECRET = demo_secret(DEMO_SEED, CLIENT_ID)
 
 
@@ -78,3 +76,24 @@ async def upstreams(databases: Databases, tokens: TokenFactory) -> AsyncIterator
                 {"auth.test": auth_transport, "cases.test": httpx.ASGITransport(app=cases.app)}
             )
         await auth_http.aclose()
+
+
+@asynccontextmanager
+async def funding_on_upstreams(
+    databases: Databases, tokens: TokenFactory, create_app: Any, settings_for: Any
+) -> AsyncIterator[tuple[ServiceUnderTest, HostTransport]]:
+    """The funding app (test tokens) calling the real auth and cases apps with its own client."""
+    settings = settings_for(
+        databases.url("funding"),
+        cases_url="http://cases.test",
+        auth_token_url="http://auth.test/auth/v1/token",
+        client_id=CLIENT_ID,
+        client_secret=CLIENT_SECRET,
+    )
+    async with (
+        upstreams(databases, tokens) as transport,
+        running_service(create_app, settings, tokens) as sut,
+    ):
+        await sut.app.state.http.aclose()
+        sut.app.state.http = httpx.AsyncClient(transport=transport, timeout=10)
+        yield sut, transport

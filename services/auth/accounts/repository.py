@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, Table, func, insert, select, update
+from sqlalchemy import Row, Select, Table, func, insert, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.ids import is_uuid
@@ -25,18 +25,34 @@ async def get(
     return (await run(session, stmt.with_for_update() if for_update else stmt)).first()
 
 
-async def get_user(session: AsyncSession, user_id: str) -> Row[Any] | None:
-    return await get(session, account, user_id)
-
-
-async def get_user_by_username(session: AsyncSession, username: str) -> Row[Any] | None:
-    return (await run(session, select(account).where(account.c.username == username))).first()
-
-
-async def get_client_by_client_id(session: AsyncSession, client_id: str) -> Row[Any] | None:
+async def get_user(session: AsyncSession, user_id: str, *, share: bool = False) -> Row[Any] | None:
+    """A user by id; `share` locks it against a concurrent deactivation (see `_shared`)."""
+    if not is_uuid(user_id):
+        return None
     return (
-        await run(session, select(api_client).where(api_client.c.client_id == client_id))
+        await run(session, _shared(select(account).where(account.c.id == user_id), share))
     ).first()
+
+
+async def get_user_by_username(
+    session: AsyncSession, username: str, *, share: bool = False
+) -> Row[Any] | None:
+    stmt = select(account).where(account.c.username == username)
+    return (await run(session, _shared(stmt, share))).first()
+
+
+async def get_client_by_client_id(
+    session: AsyncSession, client_id: str, *, share: bool = False
+) -> Row[Any] | None:
+    stmt = select(api_client).where(api_client.c.client_id == client_id)
+    return (await run(session, _shared(stmt, share))).first()
+
+
+def _shared(stmt: Select[Any], share: bool) -> Select[Any]:
+    """FOR KEY SHARE when `share`: a grant issuing tokens and a deactivation (FOR UPDATE) of the
+    same account serialize, so every token of a deactivated account is issued before the
+    revocation's time, or not at all."""
+    return stmt.with_for_update(read=True, key_share=True) if share else stmt
 
 
 async def add(session: AsyncSession, table: Table, values: dict[str, Any]) -> None:

@@ -160,7 +160,9 @@ class ClientCreate(BaseModel):
     client_id: str = Field(pattern=CLIENT_ID_PATTERN)
     name: str = Field(min_length=1, max_length=200)
     organization_id: str = Field(pattern=UUID_PATTERN)
-    roles: list[Role] = Field(min_length=1, max_length=8)
+    roles: list[Role] = Field(
+        max_length=8, description="None for a service client that acts by its scopes only"
+    )
     scopes: list[Scope] = Field(default_factory=list, max_length=20)
 
 
@@ -170,7 +172,7 @@ class ClientUpdate(BaseModel):
     model_config = with_examples({"active": False}, forbid_extra=True)
 
     name: str | None = Field(None, min_length=1, max_length=200)
-    roles: list[Role] | None = Field(None, min_length=1, max_length=8)
+    roles: list[Role] | None = Field(None, max_length=8)
     scopes: list[Scope] | None = Field(None, max_length=20)
     active: bool | None = None
 

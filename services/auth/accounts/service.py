@@ -37,6 +37,7 @@ from services.auth.errors import (
     UserNotFound,
 )
 from services.auth.models import account, api_client
+from services.auth.revocations import record_revocation
 from services.auth.security import Passwords, check_password_policy, new_opaque_token, token_hash
 from services.common.audit import record_audit
 from services.common.auth import Principal
@@ -205,7 +206,8 @@ async def _insert(
 async def _change(
     session: AsyncSession, actor: Actor, kind: Kind, row: Row[Any], values: dict[str, Any]
 ) -> None:
-    """Applies `values` to a user or client, audited; (de)activation is also an event."""
+    """Applies `values` to a user or client, audited; (de)activation is also an event, and
+    deactivation revokes the access tokens issued until now (services/auth/revocations.py)."""
     row_id = str(row.id)
     await repo.change(session, kind.table, row_id, values)
     changed = sorted(k for k in values if k != "password_hash")
@@ -216,6 +218,17 @@ async def _change(
     if "active" in values and values["active"] != row.active:
         event = f"{kind.noun}.{'reactivated' if values['active'] else 'deactivated'}"
         await emit(session, event, kind.noun, row_id, [str(row.organization_id)])
+        if not values["active"]:  # its access tokens stop working in every service within seconds
+            await _revoke_tokens(session, kind, row)
+
+
+async def _revoke_tokens(session: AsyncSession, kind: Kind, row: Row[Any]) -> None:
+    """Puts the user or client on the revocation list, named as its tokens' `sub` names it."""
+    audience = [str(row.organization_id)]
+    if kind is USERS:
+        await record_revocation(session, "user", str(row.id), audience)
+    else:
+        await record_revocation(session, "client", str(row.client_id), audience)
 
 
 async def create_user(
@@ -303,7 +316,7 @@ async def create_client(
 async def update_client(
     session: AsyncSession, actor: Actor, row_id: str, data: ClientUpdate, if_match: str | None
 ) -> tuple[ClientRead, int]:
-    """Applies the change; a deactivated client gets no new tokens."""
+    """Applies the change; a deactivated client gets no new tokens and its tokens stop working."""
     row = await _row(session, actor, CLIENTS, row_id, for_update=True)
     check_if_match(if_match, row.version)
     values: dict[str, Any] = data.model_dump(exclude_none=True)

@@ -2,7 +2,15 @@
 
 from fastapi import APIRouter
 
-from services.auth.api import clients, oauth, organizations, signing_keys, users, well_known
+from services.auth.api import (
+    clients,
+    oauth,
+    organizations,
+    revocations,
+    signing_keys,
+    users,
+    well_known,
+)
 from services.common.auth import Principal
 from services.common.outbox import events_router
 
@@ -17,6 +25,6 @@ def event_audience(principal: Principal) -> list[str] | None:
 
 
 router = APIRouter()
-for module in (oauth, well_known, users, clients, organizations, signing_keys):
+for module in (oauth, well_known, users, clients, organizations, signing_keys, revocations):
     router.include_router(module.router)
 router.include_router(events_router("auth", event_audience))

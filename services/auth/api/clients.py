@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query
 
 from services.auth.accounts import service as accounts
 from services.auth.accounts.schemas import (
@@ -15,11 +15,13 @@ from services.auth.accounts.schemas import (
     ClientSecret,
     ClientUpdate,
 )
-from services.auth.api.deps import AccountManager, tagged
+from services.auth.api.answers import Manager
+from services.auth.api.deps import AccountManager
 from services.auth.directory.schemas import UUID_PATTERN
-from services.common.concurrency import IfMatchHeader, set_etag
+from services.common.concurrency import IfMatchHeader
 from services.common.db import SessionDep
-from services.common.pagination import Page, PageParams, page_params, set_link_header
+from services.common.pagination import Page
+from services.common.paging import Paged
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["clients"])
@@ -39,18 +41,14 @@ NO_STORE = {"Cache-Control": "no-store"}
     ),
 )
 async def list_clients(
-    request: Request,
-    response: Response,
     session: SessionDep,
     who: AccountManager,
-    page: Annotated[PageParams, Depends(page_params)],
+    page: Paged,
     organization_id: Annotated[str | None, Query(pattern=UUID_PATTERN)] = None,
     active: Annotated[bool | None, Query()] = None,
 ) -> Page[ClientRead]:
     filters = AccountFilter(organization_id=organization_id, active=active)
-    result = await accounts.list_clients(session, who, filters, page)
-    set_link_header(request, response, result.next_cursor)
-    return result
+    return page.send(await accounts.list_clients(session, who, filters, page.params))
 
 
 @router.post(
@@ -63,14 +61,10 @@ async def list_clients(
         "once; only its hash is kept. An org_admin creates clients for its own organization only."
     ),
 )
-async def create_client(
-    body: ClientCreate, response: Response, session: SessionDep, who: AccountManager
-) -> ClientCreated:
-    client, version, secret = await accounts.create_client(session, who, body)
-    await session.commit()
-    set_etag(response, version)
-    response.headers.update(NO_STORE)
-    response.headers["Location"] = f"/auth/v1/clients/{client.id}"
+async def create_client(body: ClientCreate, caller: Manager) -> ClientCreated:
+    client, version, secret = await accounts.create_client(*caller.key, body)
+    await caller.added((client, version), "/auth/v1/clients")
+    caller.response.headers.update(NO_STORE)
     return ClientCreated(**client.model_dump(), client_secret=secret)
 
 
@@ -83,10 +77,8 @@ async def create_client(
         "never shows the secret."
     ),
 )
-async def read_client(
-    client_row_id: ClientRowId, response: Response, session: SessionDep, who: AccountManager
-) -> ClientRead:
-    return tagged(response, await accounts.get_client(session, who, client_row_id))
+async def read_client(client_row_id: ClientRowId, caller: Manager) -> ClientRead:
+    return caller.tagged(await accounts.get_client(*caller.key, client_row_id))
 
 
 @router.patch(
@@ -99,16 +91,11 @@ async def read_client(
     ),
 )
 async def update_client(
-    client_row_id: ClientRowId,
-    body: ClientUpdate,
-    response: Response,
-    session: SessionDep,
-    who: AccountManager,
-    if_match: IfMatchHeader = None,
+    client_row_id: ClientRowId, body: ClientUpdate, caller: Manager, if_match: IfMatchHeader = None
 ) -> ClientRead:
-    client = await accounts.update_client(session, who, client_row_id, body, if_match)
-    await session.commit()
-    return tagged(response, client)
+    return await caller.saved(
+        await accounts.update_client(*caller.key, client_row_id, body, if_match)
+    )
 
 
 @router.post(
@@ -118,10 +105,8 @@ async def update_client(
     summary="Rotate an API client's secret",
     description="Issues a new secret (shown once); the previous secret stops working immediately.",
 )
-async def rotate_client_secret(
-    client_row_id: ClientRowId, response: Response, session: SessionDep, who: AccountManager
-) -> ClientSecret:
-    client_id, secret = await accounts.rotate_client_secret(session, who, client_row_id)
-    await session.commit()
-    response.headers.update(NO_STORE)
+async def rotate_client_secret(client_row_id: ClientRowId, caller: Manager) -> ClientSecret:
+    client_id, secret = await accounts.rotate_client_secret(*caller.key, client_row_id)
+    await caller.session.commit()
+    caller.response.headers.update(NO_STORE)
     return ClientSecret(client_id=client_id, client_secret=secret)

@@ -14,6 +14,7 @@ from services.auth.settings import AuthSettings
 from services.auth.tokens.service import TokenIssuer
 from services.common.auth import Principal, TokenVerifier, require_roles
 from services.common.concurrency import set_etag
+from services.common.revocation import RevocationList
 
 T = TypeVar("T")
 
@@ -43,6 +44,11 @@ def get_passwords(request: Request) -> Passwords:
 def get_verifier(request: Request) -> TokenVerifier:
     verifier: TokenVerifier = request.app.state.verifier
     return verifier
+
+
+def get_revocations(request: Request) -> RevocationList:
+    revocations: RevocationList = request.app.state.revocations
+    return revocations
 
 
 def get_client_address(request: Request) -> str:
@@ -78,6 +84,7 @@ async def client_credentials(
 Issuer = Annotated[TokenIssuer, Depends(get_issuer)]
 PasswordsDep = Annotated[Passwords, Depends(get_passwords)]
 Verifier = Annotated[TokenVerifier, Depends(get_verifier)]
+Revocations = Annotated[RevocationList, Depends(get_revocations)]
 ClientAddress = Annotated[str, Depends(get_client_address)]
 ClientCredentials = Annotated[tuple[str, str] | None, Depends(client_credentials)]
 Admin = Annotated[Principal, Depends(require_roles("admin"))]

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Response
 
-from services.auth.api.deps import ClientAddress, ClientCredentials, Issuer, Verifier
+from services.auth.api.deps import ClientAddress, ClientCredentials, Issuer, Revocations, Verifier
 from services.auth.errors import OAuthError
 from services.auth.tokens import introspection, service
 from services.auth.tokens.schemas import Introspection, TokenForm, TokenResponse
@@ -70,9 +70,9 @@ async def issue_token(
     summary="Revoke a refresh token",
     description=(
         "RFC 7009 revocation. A refresh token and every token of its family (the same login) stop "
-        "working at once. Access tokens are self-contained and expire within their lifetime "
-        "(15 minutes by default); revoke the refresh token to end a session. Client "
-        "authentication is optional; when sent it must be valid."
+        "working at once; the access tokens of that login (claim `sid`) are refused by every "
+        "service within seconds (they follow auth's revocation list). Client authentication is "
+        "optional; when sent it must be valid."
     ),
 )
 async def revoke_token(
@@ -101,9 +101,12 @@ async def introspect_token(
     response: Response,
     session: SessionDep,
     verifier: Verifier,
+    revocations: Revocations,
     client: ClientCredentials,
     token: Annotated[str | None, Form(max_length=4096)] = None,
     token_type_hint: Annotated[str | None, Form(max_length=32, examples=["access_token"])] = None,
 ) -> Introspection:
     response.headers.update(NO_STORE)
-    return await introspection.introspect(session, verifier, token, token_type_hint, client)
+    return await introspection.introspect(
+        session, verifier, revocations, token, token_type_hint, client
+    )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
+from services.auth.api.answers import AdminCaller
 from services.auth.api.deps import Admin, tagged
 from services.auth.directory import service
 from services.auth.directory.schemas import (
@@ -20,9 +21,10 @@ from services.auth.directory.schemas import (
 )
 from services.auth.errors import InvalidCsv
 from services.common.auth import CurrentPrincipal
-from services.common.concurrency import IfMatchHeader, set_etag
+from services.common.concurrency import IfMatchHeader
 from services.common.db import SessionDep
-from services.common.pagination import Page, PageParams, page_params, set_link_header
+from services.common.pagination import Page
+from services.common.paging import Paged
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["organizations"])
@@ -47,11 +49,9 @@ MAX_CSV_BYTES = 1_000_000
     ),
 )
 async def list_organizations(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: CurrentPrincipal,
-    page: Annotated[PageParams, Depends(page_params)],
+    page: Paged,
     kind: Annotated[OrgKind | None, Query(description="Only this kind")] = None,
     parent_id: Annotated[
         str | None, Query(pattern=UUID_PATTERN, description="Only children of this organization")
@@ -62,9 +62,7 @@ async def list_organizations(
     filters = OrgFilter(
         kind=kind, parent_id=parent_id, name_prefix=name_prefix, ags_prefix=ags_prefix
     )
-    result = await service.list_organizations(session, filters, page)
-    set_link_header(request, response, result.next_cursor)
-    return result
+    return page.send(await service.list_organizations(session, filters, page.params))
 
 
 @router.get(
@@ -106,14 +104,9 @@ async def read_organization_chain(
         "deterministic id uuid5(PAKT_NAMESPACE, 'ags:<AGS>'), so a retry answers 409."
     ),
 )
-async def create_organization(
-    body: OrganizationCreate, response: Response, session: SessionDep, admin: Admin
-) -> OrganizationRead:
-    org, version = await service.add_organization(session, admin, body)
-    await session.commit()
-    set_etag(response, version)
-    response.headers["Location"] = f"/auth/v1/organizations/{org.id}"
-    return org
+async def create_organization(body: OrganizationCreate, admin: AdminCaller) -> OrganizationRead:
+    org = await service.add_organization(*admin.key, body)
+    return await admin.added(org, "/auth/v1/organizations")
 
 
 @router.patch(
@@ -126,16 +119,9 @@ async def create_organization(
     ),
 )
 async def update_organization(
-    org_id: OrgId,
-    body: OrganizationUpdate,
-    response: Response,
-    session: SessionDep,
-    admin: Admin,
-    if_match: IfMatchHeader = None,
+    org_id: OrgId, body: OrganizationUpdate, admin: AdminCaller, if_match: IfMatchHeader = None
 ) -> OrganizationRead:
-    org = await service.update_organization(session, admin, org_id, body, if_match)
-    await session.commit()
-    return tagged(response, org)
+    return await admin.saved(await service.update_organization(*admin.key, org_id, body, if_match))
 
 
 @router.post(

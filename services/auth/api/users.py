@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query
 
 from services.auth.accounts import service as accounts
 from services.auth.accounts.schemas import AccountFilter, UserCreate, UserRead, UserUpdate
-from services.auth.api.deps import AccountManager, PasswordsDep, tagged
+from services.auth.api.answers import Manager
+from services.auth.api.deps import AccountManager, PasswordsDep, Revocations
 from services.auth.directory.schemas import UUID_PATTERN
 from services.auth.tokens import introspection
 from services.auth.tokens.schemas import Me
 from services.common.auth import CurrentPrincipal
-from services.common.concurrency import IfMatchHeader, set_etag
+from services.common.concurrency import IfMatchHeader
 from services.common.db import SessionDep
-from services.common.pagination import Page, PageParams, page_params, set_link_header
+from services.common.pagination import Page
+from services.common.paging import Paged
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["users"])
@@ -26,10 +28,13 @@ UserId = Annotated[str, Path(pattern=UUID_PATTERN, description="User id")]
     "/auth/v1/me",
     responses=problem_responses(401),
     summary="Who am I",
-    description="The caller as the access token names it, with its organization.",
+    description=(
+        "The caller as the access token names it, with its organization. 401 once the user or "
+        "client is deactivated or the login (refresh token) was revoked."
+    ),
 )
-async def read_me(session: SessionDep, who: CurrentPrincipal) -> Me:
-    return await introspection.describe(session, who)
+async def read_me(session: SessionDep, revocations: Revocations, who: CurrentPrincipal) -> Me:
+    return await introspection.describe(session, revocations, who)
 
 
 @router.get(
@@ -41,20 +46,16 @@ async def read_me(session: SessionDep, who: CurrentPrincipal) -> Me:
     ),
 )
 async def list_users(
-    request: Request,
-    response: Response,
     session: SessionDep,
     who: AccountManager,
-    page: Annotated[PageParams, Depends(page_params)],
+    page: Paged,
     organization_id: Annotated[str | None, Query(pattern=UUID_PATTERN)] = None,
     active: Annotated[
         bool | None, Query(description="Only active (true) or deactivated (false) users")
     ] = None,
 ) -> Page[UserRead]:
     filters = AccountFilter(organization_id=organization_id, active=active)
-    result = await accounts.list_users(session, who, filters, page)
-    set_link_header(request, response, result.next_cursor)
-    return result
+    return page.send(await accounts.list_users(session, who, filters, page.params))
 
 
 @router.post(
@@ -68,18 +69,9 @@ async def list_users(
         "username. Usernames are unique, so a retried create answers 409."
     ),
 )
-async def create_user(
-    body: UserCreate,
-    response: Response,
-    session: SessionDep,
-    who: AccountManager,
-    passwords: PasswordsDep,
-) -> UserRead:
-    user, version = await accounts.create_user(session, who, body, passwords)
-    await session.commit()
-    set_etag(response, version)
-    response.headers["Location"] = f"/auth/v1/users/{user.id}"
-    return user
+async def create_user(body: UserCreate, caller: Manager, passwords: PasswordsDep) -> UserRead:
+    user = await accounts.create_user(*caller.key, body, passwords)
+    return await caller.added(user, "/auth/v1/users")
 
 
 @router.get(
@@ -91,10 +83,8 @@ async def create_user(
         "the ETag is needed to change it."
     ),
 )
-async def read_user(
-    user_id: UserId, response: Response, session: SessionDep, who: AccountManager
-) -> UserRead:
-    return tagged(response, await accounts.get_user(session, who, user_id))
+async def read_user(user_id: UserId, caller: Manager) -> UserRead:
+    return caller.tagged(await accounts.get_user(*caller.key, user_id))
 
 
 @router.patch(
@@ -109,12 +99,9 @@ async def read_user(
 async def update_user(
     user_id: UserId,
     body: UserUpdate,
-    response: Response,
-    session: SessionDep,
-    who: AccountManager,
+    caller: Manager,
     passwords: PasswordsDep,
     if_match: IfMatchHeader = None,
 ) -> UserRead:
-    user = await accounts.update_user(session, who, user_id, body, if_match, passwords)
-    await session.commit()
-    return tagged(response, user)
+    user = await accounts.update_user(*caller.key, user_id, body, if_match, passwords)
+    return await caller.saved(user)

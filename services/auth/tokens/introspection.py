@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
+from sqlalchemy import Row
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.accounts import repository as accounts
@@ -14,12 +16,15 @@ from services.auth.tokens import repository as repo
 from services.auth.tokens.schemas import Introspection, Me
 from services.auth.tokens.service import Credentials, authenticate_client, require
 from services.common import jwt
-from services.common.auth import Principal, TokenVerifier
+from services.common.auth import Principal, TokenVerifier, is_revoked
+from services.common.problems import Unauthorized
+from services.common.revocation import RevocationList
 
 
 async def introspect(
     session: AsyncSession,
     verifier: TokenVerifier,
+    revocations: RevocationList,
     token: str | None,
     hint: str | None,
     credentials: Credentials | None,
@@ -38,17 +43,13 @@ async def introspect(
         principal = await verifier.verify(token)
     except jwt.InvalidToken:
         return Introspection(active=False)
+    holder = await token_holder(session, principal)
+    if holder is None or await refused(session, revocations, principal, holder):
+        return Introspection(active=False)
     claims = principal.claims
-    if principal.is_client:
-        client = await accounts.get_client_by_client_id(session, principal.subject)
-        if client is None or not client.active:
-            return Introspection(active=False)
-        extra = {"client_id": client.client_id}
-    else:
-        user = await accounts.get_user(session, principal.subject)
-        if user is None or not user.active:
-            return Introspection(active=False)
-        extra = {"username": user.username}
+    extra = (
+        {"client_id": holder.client_id} if principal.is_client else {"username": holder.username}
+    )
     return Introspection(
         active=True,
         token_type="access_token",  # noqa: S106 - RFC 7662 type name
@@ -89,10 +90,35 @@ async def _introspect_refresh(session: AsyncSession, token: str) -> Introspectio
     )
 
 
-async def describe(session: AsyncSession, who: Principal) -> Me:
+async def token_holder(session: AsyncSession, principal: Principal) -> Row[Any] | None:
+    """The user or API client an access token names, if it exists."""
+    if principal.is_client:
+        return await accounts.get_client_by_client_id(session, principal.subject)
+    return await accounts.get_user(session, principal.subject)
+
+
+async def refused(
+    session: AsyncSession, revocations: RevocationList, who: Principal, holder: Row[Any] | None
+) -> bool:
+    """True when the token was revoked: its holder is deactivated, its login ended, or the
+    revocation list has it.
+
+    Asks the database, so a deactivation or an ended login counts here at once (the services'
+    in-memory list follows within seconds), and the list, so a token issued before a
+    deactivation stays dead after a reactivation.
+    """
+    if is_revoked(revocations, who) or (holder is not None and not holder.active):
+        return True
+    return bool(who.session_id) and await repo.family_revoked(session, str(who.session_id))
+
+
+async def describe(session: AsyncSession, revocations: RevocationList, who: Principal) -> Me:
     """`/me`: who the access token speaks for, with its organization as the directory has it."""
+    holder = await token_holder(session, who)
+    if await refused(session, revocations, who, holder):
+        raise Unauthorized("The access token was revoked (deactivated account or ended login)")
     org, _ = await directory.get_organization(session, who.org)
-    user = None if who.is_client else await accounts.get_user(session, who.subject)
+    user = None if who.is_client else holder
     return Me(
         sub=who.subject,
         sub_type="client" if who.is_client else "user",

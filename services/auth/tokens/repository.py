@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Row, delete, insert, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.auth.ids import is_uuid
 from services.auth.models import refresh_token
 from services.common.sql import run
 
@@ -53,13 +54,25 @@ async def mark_used(session: AsyncSession, token_id: str) -> None:
     )
 
 
-async def revoke_family(session: AsyncSession, family_id: str) -> None:
-    await run(
+async def revoke_family(session: AsyncSession, family_id: str) -> int:
+    """Revokes the family's tokens not yet revoked; how many."""
+    result = await run(
         session,
         update(refresh_token)
         .where(refresh_token.c.family_id == family_id, refresh_token.c.revoked_at.is_(None))
         .values(revoked_at=datetime.now(UTC)),
     )
+    return int(result.rowcount or 0)
+
+
+async def family_revoked(session: AsyncSession, family_id: str) -> bool:
+    """True when the login (refresh-token family) `family_id` was ended."""
+    if not is_uuid(family_id):
+        return False
+    stmt = select(refresh_token.c.id).where(
+        refresh_token.c.family_id == family_id, refresh_token.c.revoked_at.is_not(None)
+    )
+    return (await run(session, stmt.limit(1))).first() is not None
 
 
 async def purge_expired(session: AsyncSession) -> None:

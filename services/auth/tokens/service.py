@@ -32,6 +32,7 @@ from services.auth.errors import (
 )
 from services.auth.keys import KeyRing
 from services.auth.models import account
+from services.auth.revocations import record_revocation
 from services.auth.security import Passwords, new_opaque_token, secret_matches, token_hash
 from services.auth.settings import AuthSettings
 from services.auth.tokens import repository as repo
@@ -81,6 +82,7 @@ async def _access_token(
     roles: list[str],
     scope: str,
     name: str,
+    sid: str | None = None,
 ) -> str:
     org = await orgs.get(session, org_id)
     if org is None:
@@ -102,6 +104,8 @@ async def _access_token(
         "exp": now + settings.access_token_ttl_seconds,
         "jti": uuid.uuid4().hex,
     }
+    if sid is not None:  # the login (refresh-token family) a user token belongs to
+        claims["sid"] = sid
     kid, pem = await issuer.keys.signing_key(session)
     return jwt.sign(claims, pem, kid)
 
@@ -113,6 +117,7 @@ async def _user_tokens(
     scope: str,
     family_id: str | None = None,
 ) -> TokenResponse:
+    family_id = family_id or str(uuid.uuid4())
     access = await _access_token(
         session,
         issuer,
@@ -122,6 +127,7 @@ async def _user_tokens(
         roles=list(user.roles),
         scope=scope,
         name=user.username,  # the login only: display names may be personal data
+        sid=family_id,
     )
     refresh = new_opaque_token()
     if secrets.randbelow(1000) == 0:  # now and then, drop long-expired refresh tokens
@@ -129,7 +135,7 @@ async def _user_tokens(
     await repo.add(
         session,
         token_hash=token_hash(refresh),
-        family_id=family_id or str(uuid.uuid4()),
+        family_id=family_id,
         account_id=str(user.id),
         scope=scope,
         ttl_seconds=issuer.settings.refresh_token_ttl_seconds,
@@ -154,7 +160,7 @@ async def password_grant(
     name = username.strip().lower()
     keys = [throttle.account_key(name), throttle.ip_key(address)]
     await throttle.check(session, keys)
-    user = await accounts.get_user_by_username(session, name)
+    user = await accounts.get_user_by_username(session, name, share=True)
     stored = user.password_hash if user is not None and user.active else None
     if not await issuer.passwords.verify(stored, password) or user is None:
         await throttle.record_failure(
@@ -179,15 +185,15 @@ async def refresh_grant(
     if row is None or row.revoked_at is not None:
         raise InvalidGrant("The refresh token is not valid")
     if row.used_at is not None:
-        await repo.revoke_family(session, str(row.family_id))
+        await end_login(session, row)
         raise InvalidGrant(
             "The refresh token was already used; every token of this login is now revoked"
         )
     if row.expires_at <= datetime.now(UTC):
         raise InvalidGrant("The refresh token has expired")
-    user = await accounts.get_user(session, str(row.account_id))
+    user = await accounts.get_user(session, str(row.account_id), share=True)
     if user is None or not user.active:
-        await repo.revoke_family(session, str(row.family_id))
+        await end_login(session, row)
         raise InvalidGrant("The refresh token is not valid")
     await repo.mark_used(session, str(row.id))
     new_scope = _scope(scope, tuple(row.scope.split()))
@@ -196,7 +202,7 @@ async def refresh_grant(
 
 async def authenticate_client(session: AsyncSession, client_id: str, secret: str) -> Row[Any]:
     """The active client with these credentials, or InvalidClient (401)."""
-    client = await accounts.get_client_by_client_id(session, client_id)
+    client = await accounts.get_client_by_client_id(session, client_id, share=True)
     stored = client.secret_hash if client is not None else None
     if not secret_matches(stored, secret) or client is None or not client.active:
         raise InvalidClient("Unknown client or wrong secret")
@@ -225,15 +231,23 @@ async def client_credentials_grant(
 async def revoke(session: AsyncSession, token: str | None, client: Credentials | None) -> None:
     """RFC 7009: revokes a refresh token and its family; unknown tokens are silently accepted.
 
-    Client authentication is optional; when sent it must be valid. Access tokens are
-    self-contained JWTs verified without calling auth; they cannot be recalled and run out
-    within their lifetime.
+    Client authentication is optional; when sent it must be valid. The access tokens of the
+    login (its `sid`) stop working too, in every service within seconds (the revocation list).
     """
     if client:
         await authenticate_client(session, *client)
     row = await repo.get_by_hash(session, token_hash(require(token, "token")), for_update=True)
     if row is not None:
-        await repo.revoke_family(session, str(row.family_id))
+        await end_login(session, row)
+
+
+async def end_login(session: AsyncSession, row: Row[Any]) -> None:
+    """Revokes the refresh-token family of `row` and the access tokens issued in it."""
+    if await repo.revoke_family(session, str(row.family_id)) == 0:
+        return  # already ended: nothing new to tell the services
+    user = await accounts.get_user(session, str(row.account_id))
+    audience = [str(user.organization_id)] if user is not None else []
+    await record_revocation(session, "session", str(row.family_id), audience)
 
 
 async def issue(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 
-from services.cases.api.deps import CaseId, CaseListReader, CaseWorker, CaseWorkerRole
-from services.cases.api.responses import committed, created, paged
+from services.cases.api.deps import CaseId, CaseListReader, CaseWorker
+from services.cases.api.scope import NewInOrg, ThisCase
 from services.cases.casefile import service
 from services.cases.casefile.schemas import (
     CaseCreate,
@@ -22,8 +22,8 @@ from services.cases.privacy import service as privacy
 from services.cases.vocab import AGS, CaseStatus, Day, Field_, Subject
 from services.common.concurrency import IfMatchHeader
 from services.common.db import SessionDep
-from services.common.idempotency import IdempotencyDep
-from services.common.pagination import Page, PageParams, page_params
+from services.common.pagination import Page
+from services.common.paging import Paged
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["cases"])
@@ -41,17 +41,8 @@ CHANGE_PROBLEMS = problem_responses(400, 401, 404, 409, 412, 422, 428)
     description="Opens a case for the caller's organization and assigns the next reference number "
     "(`<year>-<number>`, per organization and year). Accepts `Idempotency-Key`.",
 )
-async def open_case(
-    body: CaseCreate,
-    response: Response,
-    session: SessionDep,
-    who: CaseWorkerRole,
-    idem: IdempotencyDep,
-) -> Any:
-    if (replay := await idem.claim(session, who)) is not None:
-        return replay
-    out = await service.open_case(session, who, body)
-    return await created(session, idem, response, out, out.version, f"{BASE}/{out.id}")
+async def open_case(new: NewInOrg, body: CaseCreate) -> Any:
+    return await new.create(lambda: service.open_case(new.session, new.who, body), "cases")
 
 
 def case_filters(
@@ -90,21 +81,18 @@ def case_filters(
 
 @router.get(
     BASE,
-    response_model=Page[CaseSummary],
     responses=problem_responses(400, 401, 403, 422),
     summary="List cases of your organization",
     description="Cases of the caller's organization, oldest first, without personal data. "
     "Filters combine with AND.",
 )
 async def list_cases(
-    request: Request,
-    response: Response,
     session: SessionDep,
     who: CaseListReader,
     filters: Annotated[CaseFilters, Depends(case_filters)],
-    page: Annotated[PageParams, Depends(page_params)],
+    page: Paged,
 ) -> Page[CaseSummary]:
-    return paged(request, response, await service.list_cases(session, who, page, filters))
+    return page.send(await service.list_cases(session, who, page.params, filters))
 
 
 @router.get(
@@ -125,76 +113,41 @@ async def read_case(case_id: CaseId, session: SessionDep, who: CaseWorker) -> An
 
 @router.patch(
     BASE + "/{case_id}",
-    response_model=CaseRead,
     responses=CHANGE_PROBLEMS,
     summary="Change, pause, close or reopen a case",
     description="Send If-Match with the case's ETag. `status: closed` needs a `closing_reason`.",
 )
-async def change_case(
-    case_id: CaseId,
-    body: CaseUpdate,
-    response: Response,
-    session: SessionDep,
-    who: CaseWorker,
-    if_match: IfMatchHeader = None,
-) -> CaseRead:
-    out = await service.change_case(session, who, case_id, if_match, body)
-    return await committed(session, response, out, out.version)
+async def change_case(case: ThisCase, body: CaseUpdate, if_match: IfMatchHeader = None) -> CaseRead:
+    return await case.answer(await service.change_case(*case.key, if_match, body))
 
 
 @router.put(
     BASE + "/{case_id}/consent",
-    response_model=CaseRead,
     responses=CHANGE_PROBLEMS,
     summary="Record consent",
     description="Records (or renews) the person's consent. Send If-Match with the case's ETag.",
 )
-async def record_consent(
-    case_id: CaseId,
-    body: Consent,
-    response: Response,
-    session: SessionDep,
-    who: CaseWorker,
-    if_match: IfMatchHeader = None,
-) -> CaseRead:
-    out = await service.record_consent(session, who, case_id, if_match, body)
-    return await committed(session, response, out, out.version)
+async def record_consent(case: ThisCase, body: Consent, if_match: IfMatchHeader = None) -> CaseRead:
+    return await case.answer(await service.record_consent(*case.key, if_match, body))
 
 
 @router.delete(
     BASE + "/{case_id}/consent",
-    response_model=CaseRead,
     responses=CHANGE_PROBLEMS,
     summary="Withdraw consent",
     description="Withdraws consent: the person's data and all free text of the case are removed at "
     "once; the case and its anonymous statistics stay. Send If-Match.",
 )
-async def withdraw_consent(
-    case_id: CaseId,
-    response: Response,
-    session: SessionDep,
-    who: CaseWorker,
-    if_match: IfMatchHeader = None,
-) -> CaseRead:
-    out = await privacy.withdraw_consent(session, who, case_id, if_match)
-    return await committed(session, response, out, out.version)
+async def withdraw_consent(case: ThisCase, if_match: IfMatchHeader = None) -> CaseRead:
+    return await case.answer(await privacy.withdraw_consent(*case.key, if_match))
 
 
 @router.put(
     BASE + "/{case_id}/person",
-    response_model=CaseRead,
     responses=CHANGE_PROBLEMS,
     summary="Store the person's data",
     description="Replaces the person's data (omitted fields become null). Needs active consent "
     "(409 `consent-required` otherwise). Send If-Match with the case's ETag.",
 )
-async def put_person(
-    case_id: CaseId,
-    body: Person,
-    response: Response,
-    session: SessionDep,
-    who: CaseWorker,
-    if_match: IfMatchHeader = None,
-) -> CaseRead:
-    out = await service.put_person(session, who, case_id, if_match, body)
-    return await committed(session, response, out, out.version)
+async def put_person(case: ThisCase, body: Person, if_match: IfMatchHeader = None) -> CaseRead:
+    return await case.answer(await service.put_person(*case.key, if_match, body))

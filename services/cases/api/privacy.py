@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from services.cases.api.deps import PrivacyCase, PrivacyOfficer
-from services.cases.api.responses import paged
 from services.cases.privacy import service
 from services.cases.privacy.schemas import AccessEntry, CaseExport, ErasureRead
 from services.common.db import SessionDep
-from services.common.pagination import Page, PageParams, page_params
+from services.common.pagination import Page
+from services.common.paging import Paged
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["data-protection"])
@@ -21,21 +21,15 @@ BASE = "/cases/v1/cases/{case_id}"
 
 @router.get(
     BASE + "/access-log",
-    response_model=Page[AccessEntry],
     responses=problem_responses(400, 401, 404, 422),
     summary="Who read this case",
     description="Every read of the case's personal data, newest first. Only for the "
     "`privacy_officer` of the owning organization (404 for everyone else).",
 )
 async def list_access_log(
-    request: Request,
-    response: Response,
-    case: PrivacyCase,
-    session: SessionDep,
-    who: PrivacyOfficer,
-    page: Annotated[PageParams, Depends(page_params)],
+    case: PrivacyCase, session: SessionDep, who: PrivacyOfficer, page: Paged
 ) -> Page[AccessEntry]:
-    return paged(request, response, await service.access_log(session, case.id, page))
+    return page.send(await service.access_log(session, case.id, page.params))
 
 
 @router.get(
@@ -58,7 +52,6 @@ async def export_case(case: PrivacyCase, session: SessionDep, who: PrivacyOffice
 
 @router.post(
     BASE + "/erasure",
-    response_model=ErasureRead,
     responses=problem_responses(400, 401, 404, 422),
     summary="Erase the person's data (Art. 17 GDPR)",
     description="Removes the person's data, every free text, the pseudonym and the external id "

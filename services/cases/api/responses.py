@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from fastapi import Request, Response
-from pydantic import BaseModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.concurrency import etag_for, set_etag
 from services.common.idempotency import Idempotency
 from services.common.pagination import Page, set_link_header
 
-M = TypeVar("M", bound=BaseModel)
+
+class Answer(Protocol):
+    """What a create answers (a pydantic model): kept as JSON for its Idempotency-Key."""
+
+    def model_dump(self, *, mode: str) -> dict[str, Any]: ...
+
+
+M = TypeVar("M", bound=Answer)
 T = TypeVar("T")
 
 
@@ -32,7 +38,7 @@ async def created(
     return out
 
 
-async def committed(session: AsyncSession, response: Response, out: M, version: int) -> M:
+async def committed(session: AsyncSession, response: Response, out: T, version: int) -> T:
     """Finishes a change or a logged read: commits (so an access-log row is durable before
     personal data leave), then sets the ETag."""
     await session.commit()

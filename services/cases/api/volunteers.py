@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 
-from services.cases.api.deps import CaseId, CaseWorker, CaseWorkerRole, CurrentCase
-from services.cases.api.responses import committed, created, logged_page, paged
-from services.cases.items import service as items
+from services.cases.api.deps import CaseWorkerRole
+from services.cases.api.responses import committed
+from services.cases.api.scope import InCase, NewInCase, NewInOrg
 from services.cases.vocab import Field_
 from services.cases.volunteers import service
 from services.cases.volunteers.schemas import (
@@ -22,8 +22,8 @@ from services.cases.volunteers.schemas import (
 )
 from services.common.concurrency import IfMatchHeader, set_etag
 from services.common.db import SessionDep
-from services.common.idempotency import IdempotencyDep
 from services.common.pagination import Page, PageParams, page_params
+from services.common.paging import Paged
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["volunteers"])
@@ -41,32 +41,20 @@ AssignmentId = Annotated[uuid.UUID, Path(description="Id of the assignment")]
     summary="Register a volunteer",
     description="Adds a volunteer to your organization's registry. Accepts `Idempotency-Key`.",
 )
-async def register_volunteer(
-    body: VolunteerCreate,
-    response: Response,
-    session: SessionDep,
-    who: CaseWorkerRole,
-    idem: IdempotencyDep,
-) -> Any:
-    if (replay := await idem.claim(session, who)) is not None:
-        return replay
-    out = await service.register(session, who, body)
-    return await created(session, idem, response, out, out.version, f"{BASE}/{out.id}")
+async def register_volunteer(new: NewInOrg, body: VolunteerCreate) -> Any:
+    return await new.create(lambda: service.register(new.session, new.who, body), "volunteers")
 
 
 @router.get(
     BASE,
-    response_model=Page[VolunteerRead],
     responses=problem_responses(400, 401, 403, 422),
     summary="List volunteers",
     description="Your organization's volunteers, oldest first.",
 )
 async def list_volunteers(
-    request: Request,
-    response: Response,
     session: SessionDep,
     who: CaseWorkerRole,
-    page: Annotated[PageParams, Depends(page_params)],
+    page: Paged,
     active: Annotated[
         bool | None, Query(description="Only active (true) or inactive (false) volunteers")
     ] = None,
@@ -74,13 +62,11 @@ async def list_volunteers(
         Field_ | None, Query(description="Only volunteers helping in this field")
     ] = None,
 ) -> Page[VolunteerRead]:
-    out = await service.list_volunteers(session, who, page, active, field)
-    return paged(request, response, out)
+    return page.send(await service.list_volunteers(session, who, page.params, active, field))
 
 
 @router.get(
     BASE + "/{volunteer_id}",
-    response_model=VolunteerRead,
     responses=problem_responses(400, 401, 403, 404, 422),
     summary="Read a volunteer",
     description="One volunteer of your organization; the ETag is its version.",
@@ -95,7 +81,6 @@ async def read_volunteer(
 
 @router.patch(
     BASE + "/{volunteer_id}",
-    response_model=VolunteerRead,
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
     summary="Change a volunteer",
     description="Send If-Match. `active: false` retires the volunteer.",
@@ -120,55 +105,32 @@ async def change_volunteer(
     summary="Assign a volunteer to the case",
     description="Accepts `Idempotency-Key`. Emits `volunteer.assigned`.",
 )
-async def assign_volunteer(
-    case_id: CaseId,
-    body: AssignmentCreate,
-    response: Response,
-    session: SessionDep,
-    who: CaseWorker,
-    idem: IdempotencyDep,
-) -> Any:
-    if (replay := await idem.claim(session, who)) is not None:
-        return replay
-    out = await service.assign(session, who, case_id, body)
-    location = f"/cases/v1/cases/{case_id}/volunteer-assignments/{out.id}"
-    return await created(session, idem, response, out, out.version, location)
+async def assign_volunteer(new: NewInCase, body: AssignmentCreate) -> Any:
+    return await new.create(lambda: service.assign(*new.key, body), "volunteer-assignments")
 
 
 @router.get(
     ASSIGNMENTS,
-    response_model=Page[AssignmentRead],
     responses=problem_responses(400, 401, 404, 422),
     summary="List the case's volunteer assignments",
     description="Oldest first. The read is logged.",
 )
 async def list_assignments(
-    request: Request,
-    response: Response,
-    case: CurrentCase,
-    session: SessionDep,
-    who: CaseWorker,
-    page: Annotated[PageParams, Depends(page_params)],
+    scope: InCase, page: Annotated[PageParams, Depends(page_params)]
 ) -> Page[AssignmentRead]:
-    out = await items.page(session, who, service.ASSIGNMENTS, case.id, page)
-    return await logged_page(session, request, response, out)
+    return await scope.page_of(service.ASSIGNMENTS, page)
 
 
 @router.patch(
     ASSIGNMENTS + "/{assignment_id}",
-    response_model=AssignmentRead,
     responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
     summary="End or annotate an assignment",
     description="Send If-Match. Setting `ended_on` ends it.",
 )
 async def change_assignment(
-    case: CurrentCase,
+    scope: InCase,
     assignment_id: AssignmentId,
     body: AssignmentUpdate,
-    response: Response,
-    session: SessionDep,
-    who: CaseWorker,
     if_match: IfMatchHeader = None,
 ) -> AssignmentRead:
-    out = await service.change_assignment(session, who, case.id, assignment_id, if_match, body)
-    return await committed(session, response, out, out.version)
+    return await scope.change(service.change_assignment, assignment_id, if_match, body)

@@ -86,11 +86,11 @@ _OPEN_CASE = f"""
         RETURNING last_value),
     opened AS (
         INSERT INTO client_case (org_id, org_path, municipality_ags, reference, external_id,
-                                 pseudonym, assigned_worker, opened_on)
+                                 pseudonym, assigned_worker, opened_on, commissioned_by, grant_id)
         SELECT $1, $3::text[], $4,
                $2::text || '-'
                    || lpad(last_value::text, greatest(5, length(last_value::text)), '0'),
-               $5, $6, $7, $8::date
+               $5, $6, $7, $8::date, $11, $12::uuid
         FROM counter
         RETURNING *),
     audited AS ({_OPENED_AUDIT}),
@@ -123,6 +123,8 @@ async def open_case(
             values["opened_on"],
             who.subject,
             current_request_id(),
+            values.get("commissioned_by"),
+            values.get("grant_id"),
         )
     assert row is not None  # noqa: S101 - INSERT ... RETURNING of one row
     return row
@@ -150,8 +152,9 @@ _READ_LOGGED = f"""
         FROM client_case c LEFT JOIN person_data p ON p.case_id = c.id
         WHERE c.id = $1 AND c.org_id = $2),
     logged AS (
-        INSERT INTO access_log (case_id, org_id, actor, actor_org, action, request_id)
-        SELECT id, org_id, $3, $2, $5, $4 FROM found)
+        INSERT INTO access_log (case_id, org_id, actor, actor_org, action, request_id,
+                                actor_name, actor_roles, actor_org_kind)
+        SELECT id, org_id, $3, $2, $5, $4, $6, $7::text[], $8 FROM found)
     SELECT * FROM found
 """  # noqa: S608 - built from our own column names; every value is a parameter
 
@@ -159,12 +162,22 @@ _READ_LOGGED = f"""
 async def read_logged(
     session: AsyncSession, case_id: uuid.UUID, who: Principal, action: str
 ) -> Mapping[str, Any] | None:
-    """The case and its person, and the access-log row of the read, in one statement.
+    """The case and its person, and the access-log row of the read, in one statement; the row
+    names the reader as the token does (subject, display name, organization, its kind, roles).
 
     The only statement that writes the access log (see `service.read_personal`).
     """
     return await fetch_row_direct(
-        session, _READ_LOGGED, case_id, who.org, who.subject, current_request_id(), action
+        session,
+        _READ_LOGGED,
+        case_id,
+        who.org,
+        who.subject,
+        current_request_id(),
+        action,
+        str(who.claims.get("name") or "")[:200] or None,
+        sorted(who.roles),
+        who.org_kind or None,
     )
 
 

@@ -27,6 +27,18 @@ ExternalId = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=r"^[\x21-\x7e]+$")
 ]
 Pseudonym = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=r"\S")]
+OrgId = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    ),
+]
+_COMMISSIONED_BY = (
+    "A charity delivering for a municipality (or district): the commissioning organization's "
+    "id in the directory; the case then counts for it (key figures `commissioned_by`, proofs "
+    "of use)"
+)
+_GRANT = "The funding application (grant) the counselling is delivered under, if known"
 
 
 class CaseCreate(BaseModel):
@@ -53,6 +65,8 @@ class CaseCreate(BaseModel):
     assigned_worker: Subject | None = Field(
         None, description="Subject of the case worker; the caller when omitted"
     )
+    commissioned_by: OrgId | None = Field(None, description=_COMMISSIONED_BY)
+    grant_id: uuid.UUID | None = Field(None, description=_GRANT)
 
 
 class CaseUpdate(BaseModel):
@@ -70,6 +84,8 @@ class CaseUpdate(BaseModel):
     status: CaseStatus | None = None
     closing_reason: ClosingReason | None = None
     closed_on: Day | None = None
+    commissioned_by: OrgId | None = Field(None, description=_COMMISSIONED_BY)
+    grant_id: uuid.UUID | None = Field(None, description=_GRANT)
 
 
 class Consent(BaseModel):
@@ -153,6 +169,8 @@ class CaseSummary(BaseModel):
     next_review_on: dt.date | None = Field(
         description="Next plan review, from the latest plan version"
     )
+    commissioned_by: str | None = Field(None, description=_COMMISSIONED_BY)
+    grant_id: uuid.UUID | None = Field(None, description=_GRANT)
     updated_at: dt.datetime
     version: int
 

@@ -108,6 +108,8 @@ async def open_case(session: AsyncSession, who: Principal, body: CaseCreate) -> 
         "pseudonym": body.pseudonym,
         "assigned_worker": body.assigned_worker or who.subject,
         "opened_on": body.opened_on or today(),
+        "commissioned_by": body.commissioned_by,
+        "grant_id": body.grant_id,
     }
     return full(SimpleNamespace(**await repo.open_case(session, who, values)), None)
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.cases.figures.schemas import Scope
 from services.common.sql import run
 
-_SCOPE = "c.org_id = :org AND (CAST(:worker AS text) IS NULL OR c.assigned_worker = :worker)"
+_SCOPE = (
+    "c.org_id = :org AND (CAST(:worker AS text) IS NULL OR c.assigned_worker = :worker)"
+    " AND (CAST(:commissioned_by AS text) IS NULL OR c.commissioned_by = :commissioned_by)"
+    " AND (CAST(:grant_id AS uuid) IS NULL OR c.grant_id = :grant_id)"
+)
 _LOCAL_DAY = "CAST(timezone('Europe/Berlin', {col}) AS date)"
 
 # Built from constants only; every value is a bind parameter.
@@ -56,23 +60,15 @@ QUERIES = {
 }
 
 
-async def owner_path(session: AsyncSession, org_id: str) -> list[str] | None:
-    """The AGS chain stored with the organization's cases (None if it has no cases)."""
-    row = (
-        await run(
-            session,
-            text("SELECT org_path FROM client_case WHERE org_id = :org LIMIT 1").bindparams(
-                org=org_id
-            ),
-        )
-    ).first()
-    return list(row.org_path) if row is not None else None
-
-
-async def aggregates(
-    session: AsyncSession, org_id: str, start: dt.date, end: dt.date, worker: str | None
-) -> dict[str, list[Any]]:
-    params = {"org": org_id, "start": start, "end": end, "worker": worker}
+async def aggregates(session: AsyncSession, scope: Scope) -> dict[str, list[Any]]:
+    params = {
+        "org": scope.org_id,
+        "start": scope.start,
+        "end": scope.end,
+        "worker": scope.worker,
+        "commissioned_by": scope.commissioned_by,
+        "grant_id": scope.grant_id,
+    }
     return {
         name: list((await run(session, text(sql).bindparams(**params))).all())
         for name, sql in QUERIES.items()

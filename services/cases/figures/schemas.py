@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
@@ -10,9 +12,11 @@ from pydantic import BaseModel, Field
 from services.cases.vocab import Agency, ClosingReason, Field_, GoalStatus
 
 Count = Annotated[
-    int | Literal["<5"],
+    int | Literal["<5", "withheld"],
     Field(
-        description='A count; 1 to 4 are shown as the string "<5" so no person can be singled out'
+        description='A count; 1 to 4 are shown as the string "<5" so no person can be singled '
+        'out; a total reads "withheld" where it would reveal a suppressed cell (secondary '
+        "suppression)"
     ),
 ]
 
@@ -47,7 +51,7 @@ class Figures(BaseModel):
     consultations: Count = Field(description="Consultations held in the period")
     consultation_hours: str = Field(
         description='Hours of those consultations, two decimals; "<5" when fewer than 5 '
-        "consultations",
+        'consultations; "withheld" with the consultations (secondary suppression)',
         examples=["61.25"],
     )
     goals: list[GoalCount] = Field(
@@ -69,8 +73,10 @@ class KeyFigures(BaseModel):
     """Key figures of one organization for a period, in total and per case worker.
 
     Used by municipalities for their yearly report and by the funding service for proofs of use.
-    Counts from 1 to 4 are replaced by "<5" everywhere; totals are computed from exact numbers
-    before suppression, so they may show a number where every per-worker value says "<5".
+    Published figures: counts from 1 to 4 read "<5" (primary suppression); a total whose cells
+    include a "<5" reads "withheld" (secondary suppression), so no suppressed cell can be
+    computed as the total minus the other cells. Callers holding the scope `figures:exact` (the
+    funding service's client, for proofs of use) get exact counts (`exact: true`).
     """
 
     org: str = Field(description="Organization id the figures belong to")
@@ -79,7 +85,31 @@ class KeyFigures(BaseModel):
     case_worker: str | None = Field(
         description="Set when the figures were limited to one case worker"
     )
+    commissioned_by: str | None = Field(
+        None,
+        description="Set when the figures were limited to the cases delivered for this "
+        "commissioning organization",
+    )
+    grant_id: uuid.UUID | None = Field(
+        None, description="Set when the figures were limited to the cases delivered under a grant"
+    )
+    exact: bool = Field(
+        False, description="True: exact counts, nothing suppressed (scope `figures:exact` only)"
+    )
     suppression_threshold: int = Field(5, description='Counts below this are shown as "<5"')
     generated_at: dt.datetime
     totals: Figures
     by_case_worker: list[CaseWorkerFigures]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which cases count: the organization's, optionally one worker's, one commissioning
+    organization's or one grant's."""
+
+    org_id: str
+    start: dt.date
+    end: dt.date
+    worker: str | None = None
+    commissioned_by: str | None = None
+    grant_id: uuid.UUID | None = None

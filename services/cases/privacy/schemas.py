@@ -19,7 +19,16 @@ class AccessEntry(BaseModel):
     id: int
     at: dt.datetime
     actor: str = Field(description="Subject of the token that read")
-    actor_org: str
+    actor_name: str | None = Field(
+        None, description="The reader's display name, as their token carried it"
+    )
+    actor_org: str = Field(description="The reader's organization id")
+    actor_org_kind: str | None = Field(
+        None, description="Kind of the reader's organization", examples=["municipality"]
+    )
+    actor_roles: list[str] | None = Field(
+        None, description="The reader's roles when reading", examples=[["case_worker"]]
+    )
     action: str = Field(
         description="What was read", examples=["case", "plan", "consultations", "export"]
     )

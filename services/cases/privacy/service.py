@@ -30,7 +30,14 @@ from services.common.auth import Principal
 from services.common.outbox import emit_many, event_row
 from services.common.pagination import Page, PageParams, cursor_after, make_page
 
-REMOVED = ["person_data", "free_text", "pseudonym", "external_id"]
+REMOVED = [
+    "person_data",
+    "free_text",
+    "pseudonym",
+    "external_id",
+    "stored_responses",
+    "personal_keys_of_audit_details_and_events",
+]
 KEPT = [
     "case dates, status and closing reason",
     "plan versions with goal fields and statuses",
@@ -47,7 +54,7 @@ async def withdraw_consent(
     row = await lock_case(session, who, case_id, if_match)
     if not consent_active(row):
         raise InvalidTransition("There is no active consent to withdraw")
-    await repo.remove_personal_data(session, [case_id])
+    await repo.scrub(session, [case_id], identity=False)
     updated = await case_repo.update_case(
         session, case_id, who.org, {"consent_withdrawn_on": today()}
     )
@@ -88,7 +95,7 @@ async def erase(session: AsyncSession, who: Principal, case_id: uuid.UUID) -> Er
 
     Repeating it is harmless."""
     await lock_case(session, who, case_id)
-    await repo.remove_personal_data(session, [case_id])
+    await repo.scrub(session, [case_id], identity=True)
     erased_at = await repo.mark_erased(session, [case_id], today())
     assert erased_at is not None  # noqa: S101 - the case is locked by this very transaction
     await announce(session, who, "case.erased", case_id)
@@ -104,7 +111,7 @@ async def anonymize_closed(
     if not ids:
         return []
     orgs = await repo.owners(session, ids)
-    await repo.remove_personal_data(session, ids)
+    await repo.scrub(session, ids, identity=True)
     await repo.mark_erased(session, ids, today())
     details = {"retention_days": retention_days}
     audits = [audit_row("cli:anonymize", "case.anonymized", "case", i, details) for i in ids]

@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from services.common.auth import Principal
 from services.common.outbox import events_router
+from services.common.policy import PolicyDep
 from services.funding.api import (
     applications,
     consortia,
@@ -21,7 +22,7 @@ def _audience(who: Principal) -> list[str] | None:
     return None if who.has_role("admin") else [who.org]
 
 
-router = APIRouter()
+router = APIRouter(dependencies=[PolicyDep])  # services.common.policy.FUNDING, every route
 for module in (
     programmes,
     planning_frames,

@@ -20,7 +20,7 @@ from services.common.pagination import (
     set_link_header,
 )
 from services.common.problems import problem_responses
-from services.funding.api.deps import ApplicantUser, ApplicationId
+from services.funding.api.deps import ApplicantUser, ApplicationId, Directory
 from services.funding.applications import export, listing
 from services.funding.applications import service as application_service
 from services.funding.applications.schemas import (
@@ -84,7 +84,7 @@ Filters = Annotated[ApplicationFilters, Depends(application_filters)]
     "/applications",
     status_code=201,
     response_model=ApplicationRead,
-    responses=problem_responses(400, 401, 403, 404, 409, 422),
+    responses=problem_responses(400, 401, 403, 404, 409, 422, 503),
     summary="Draft an application",
 )
 async def create_application(
@@ -93,6 +93,7 @@ async def create_application(
     who: ApplicantUser,
     idem: IdempotencyDep,
     response: Response,
+    directory: Directory,
 ) -> ApplicationRead | JSONResponse:
     """Creates a draft for the caller's organization. The route (district office, deciding
     council) comes from the token's `org_path`; the amounts are computed from the rates; a
@@ -101,7 +102,7 @@ async def create_application(
     replay = await idem.claim(session, who)
     if replay is not None:
         return replay
-    out = await application_service.create_application(session, who, body)
+    out = await application_service.create_application(session, who, body, directory)
     headers = {"ETag": etag_for(out.version), "Location": f"/funding/v1/applications/{out.id}"}
     await idem.remember(session, 201, out.model_dump(mode="json"), headers)
     await session.commit()
@@ -110,7 +111,7 @@ async def create_application(
 
 
 @router.get(
-    "/applications", responses=problem_responses(400, 401, 422), summary="List applications"
+    "/applications", responses=problem_responses(400, 401, 403, 422), summary="List applications"
 )
 async def list_applications(
     request: Request,
@@ -120,7 +121,10 @@ async def list_applications(
     filters: Filters,
     page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[ApplicationRead]:
-    """Applications on the caller's route (own, district, council), oldest first, filtered."""
+    """Applications the caller reads (services.common.policy): the applicant's (role
+    `applicant`), the district's (`district_reviewer`) and the council's (`approver`) once
+    submitted, a commissioned charity's (`applicant`, read-only, without managers' names);
+    oldest first, filtered. Other roles get 403."""
     out = await listing.list_page(session, who, filters, page.cursor, page.limit)
     set_link_header(request, response, out.next_cursor)
     return out
@@ -131,7 +135,7 @@ async def list_applications(
     response_class=Response,
     responses={
         200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"},
-        **problem_responses(401, 422),
+        **problem_responses(401, 403, 422),
     },
     summary="Export applications as CSV",
 )
@@ -164,7 +168,7 @@ async def get_application(
 
 @router.put(
     "/applications/{application_id}",
-    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428, 503),
     summary="Edit a draft or returned application",
 )
 async def update_application(
@@ -173,11 +177,14 @@ async def update_application(
     session: SessionDep,
     who: ApplicantUser,
     response: Response,
+    directory: Directory,
     if_match: IfMatchHeader = None,
 ) -> ApplicationRead:
     """Replaces delivery details and positions while the application is with the applicant
     (draft, or returned to them). Amounts are recomputed and checked against the frame."""
-    out = await application_service.update_application(session, who, application_id, body, if_match)
+    out = await application_service.update_application(
+        session, who, application_id, body, if_match, directory
+    )
     await session.commit()
     set_etag(response, out.version)
     return out

@@ -1,16 +1,23 @@
-"""Dependency aliases of the funding API: who may call, which object is meant."""
+"""Dependency aliases of the funding API: who may call, which object is meant, upstreams.
+
+Who may call which operation at all is `services.common.policy.FUNDING`, enforced on every route
+by the router (services/funding/api/__init__.py); these aliases name the role a handler relies
+on, and the services decide per object (route, organization)."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Annotated
 
-from fastapi import Depends, Path
+from fastapi import Depends, Path, Request
 
 from services.common.auth import Principal, require_roles
 from services.common.db import SessionDep
+from services.funding.clients.cases import CasesClient
+from services.funding.clients.directory import DirectoryClient
 from services.funding.programmes import service as programme_service
 from services.funding.programmes.service import Programme
+from services.funding.settings import FundingSettings
 
 AdminUser = Annotated[Principal, Depends(require_roles("admin"))]
 ApplicantUser = Annotated[Principal, Depends(require_roles("applicant"))]
@@ -27,3 +34,18 @@ async def current_programme(
 
 
 CurrentProgramme = Annotated[Programme, Depends(current_programme)]
+
+
+def cases_client(request: Request) -> CasesClient:
+    """The cases service's client, on the app's HTTP client and this service's token."""
+    settings: FundingSettings = request.app.state.settings
+    return CasesClient(request.app.state.http, settings.cases_url, request.app.state.client_token)
+
+
+def directory_client(request: Request) -> DirectoryClient:
+    """auth's organization directory, on the app's HTTP client and this service's token."""
+    return DirectoryClient(request.app.state.http, request.app.state.client_token)
+
+
+Cases = Annotated[CasesClient, Depends(cases_client)]
+Directory = Annotated[DirectoryClient, Depends(directory_client)]

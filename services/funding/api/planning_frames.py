@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from services.common.auth import CurrentPrincipal
 from services.common.db import SessionDep
@@ -19,7 +19,13 @@ from services.funding.api.deps import AdminUser, CurrentProgramme
 from services.funding.applications import reviews
 from services.funding.errors import UnreadableCsv
 from services.funding.frames import service as frame_service
-from services.funding.frames.schemas import FrameImportResult, FrameRead
+from services.funding.frames import usage
+from services.funding.frames.schemas import (
+    AGS_MUNICIPALITY,
+    FrameImportResult,
+    FrameRead,
+    FrameUsageRead,
+)
 
 router = APIRouter(
     prefix="/funding/v1/programmes/{programme_id}/planning-frames", tags=["planning-frames"]
@@ -94,3 +100,22 @@ async def list_planning_frames(
     )
     set_link_header(request, response, out.next_cursor)
     return out
+
+
+@router.get(
+    "/{ags}/usage",
+    responses=problem_responses(401, 403, 404, 422),
+    summary="Read what a planning frame holds and what remains",
+)
+async def read_frame_usage(
+    programme: CurrentProgramme,
+    ags: Annotated[str, Path(pattern=AGS_MUNICIPALITY, description="The municipality's AGS")],
+    session: SessionDep,
+    who: CurrentPrincipal,
+) -> FrameUsageRead:
+    """The municipality's frame is a ceiling across all its applications in the programme:
+    submitted, forwarded and approved ones (the granted amount after a partial approval) hold
+    their share of it, alone, as consortium members or delegated to the district; drafts hold
+    nothing, returned, withdrawn and rejected ones release. For the municipality's applicant
+    or org_admin, its district reviewer and the approver deciding its applications."""
+    return await usage.frame_usage(session, who, programme, ags)

@@ -4,29 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query
 
 from services.common.auth import CurrentPrincipal
 from services.common.db import SessionDep
 from services.common.pagination import Page
 from services.common.problems import problem_responses
-from services.funding.api.deps import ApplicationId
-from services.funding.clients.cases import CasesClient
+from services.funding.api.deps import ApplicationId, Cases
 from services.funding.money import Day
 from services.funding.proofs import service as proof_service
 from services.funding.proofs.schemas import OverdueProof, ProofCreate, ProofRead
-from services.funding.settings import FundingSettings
 
 router = APIRouter(prefix="/funding/v1", tags=["proofs"])
-
-
-def cases_client(request: Request) -> CasesClient:
-    """The cases service's client, on the app's HTTP client and this service's token."""
-    settings: FundingSettings = request.app.state.settings
-    return CasesClient(request.app.state.http, settings.cases_url, request.app.state.client_token)
-
-
-Cases = Annotated[CasesClient, Depends(cases_client)]
 
 
 @router.post(
@@ -43,8 +32,10 @@ async def file_proof_of_use(
     cases: Cases,
 ) -> ProofRead:
     """After the funding period, the applicant files the months worked per position and the
-    narrative report; the service adds the applicant's key figures for the period, fetched from
-    the cases service (`GET /cases/v1/key-figures`). One proof per application (409 after)."""
+    narrative report; the service adds the exact key figures for the period, fetched from the
+    cases service (`GET /cases/v1/key-figures` with the scope `figures:exact`): the applicant's
+    own, and those of every commissioned charity for the cases it delivered for the applicant
+    (`key_figures.delivered_by`). One proof per application (409 after)."""
     out = await proof_service.file_proof(session, who, application_id, body, cases)
     await session.commit()
     return out
@@ -64,7 +55,7 @@ async def get_proof_of_use(
 
 @router.get(
     "/overdue-proofs",
-    responses=problem_responses(400, 401, 422),
+    responses=problem_responses(400, 401, 403, 422),
     summary="List overdue proofs of use",
 )
 async def list_overdue_proofs(

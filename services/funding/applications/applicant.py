@@ -13,6 +13,7 @@ from services.common.auth import Principal
 from services.funding.applications.schemas import ApplicationCreate
 from services.funding.errors import (
     ConsortiumConflict,
+    ConsortiumNotActive,
     ConsortiumNotFound,
     FrameBelowMinimum,
     InvalidApplication,
@@ -70,7 +71,12 @@ async def _consortium(
         raise ConsortiumNotFound("No consortium with this id in the programme")
     if consortium.lead_org_id != who.org:
         raise NotConsortiumLead("Only the lead municipality applies for the consortium")
-    members = [m.ags for m in await frames.members(session, consortium.id)]
+    if consortium.state != "active":
+        raise ConsortiumNotActive(
+            f"The consortium counts only once every member has accepted (it is {consortium.state})",
+            consortium_id=str(consortium.id),
+        )
+    members = [m.ags for m in await frames.members(session, consortium.id) if m.state == "accepted"]
     amount, status, _ = await frames_sum(session, programme, members)
     route = route_for("municipality", consortium.lead_ags, statewide_council=_statewide(programme))
     lead = consortium.lead_ags
@@ -117,8 +123,8 @@ async def _municipality(
     membership = await frames.membership(session, programme.id, ags)
     if membership is not None:
         raise ConsortiumConflict(
-            "Your municipality belongs to a consortium in this programme; "
-            "its lead applies for all members",
+            "Your municipality accepted a consortium in this programme; its lead applies for "
+            "all members (leave it to apply alone)",
             consortium_id=str(membership.consortium_id),
         )
     amount, status, name = await frames_sum(session, programme, [ags])

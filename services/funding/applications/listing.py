@@ -13,10 +13,9 @@ from services.funding.applications import repository
 from services.funding.applications.schemas import (
     ApplicationFilters,
     ApplicationRead,
-    PositionRead,
     TransitionRead,
 )
-from services.funding.applications.service import get_visible
+from services.funding.applications.service import get_visible, positions_for
 
 
 async def list_page(
@@ -33,8 +32,9 @@ async def list_page(
         rows, limit, lambda a: (a.created_at.isoformat(), str(a.id)), ApplicationRead.model_validate
     )
     positions = await repository.positions_of(session, [a.id for a in page.items])
+    apps = {a.id: a for a in rows}
     for item in page.items:
-        item.positions = [PositionRead.model_validate(p) for p in positions.get(item.id, [])]
+        item.positions = positions_for(apps[item.id], who, positions.get(item.id, []))
     return page
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from pydantic import BaseModel, Field
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -12,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.common.auth import Principal
 from services.funding.applications import repository
 from services.funding.applications.models import Application
-from services.funding.applications.service import get_visible
+from services.funding.applications.service import get_visible, positions_for
 from services.funding.applications.workflow import DECIDED
 from services.funding.errors import NoticeNotAvailable
 from services.funding.money import Fte, Money
@@ -58,7 +59,10 @@ class DecisionNotice(BaseModel):
     requested_amount: Money
     granted_amount: Money
     financing: str = Field(description="Type of funding")
-    positions: list[NoticePosition]
+    positions: list[NoticePosition] = Field(
+        description="The managers' positions; only for the applicant's side, the district "
+        "reviewer and the approver on the route (empty for others)"
+    )
     early_start: bool
     early_start_on: date | None
     proof_of_use_due_on: date = Field(
@@ -90,15 +94,20 @@ _FROM_APPLICATION = {
 }
 
 
-async def build_notice(session: AsyncSession, app: Application) -> DecisionNotice:
-    """The notice of a decided application (409 `decision-notice-not-available` before)."""
+async def build_notice(
+    session: AsyncSession, app: Application, who: Principal | None = None
+) -> DecisionNotice:
+    """The notice of a decided application (409 `decision-notice-not-available` before); read
+    by `who`, managers' names only for those who may see them."""
     if app.state not in DECIDED or app.notice_number is None or app.decided_at is None:
         raise NoticeNotAvailable("The application has no decision yet", state=app.state)
     programme = await programme_service.get(session, app.programme_id)
     end = period_end(programme)
     history = await repository.transitions(session, app.id)
     decision = next((t for t in reversed(history) if t.notice_number == app.notice_number), None)
-    positions = await repository.positions(session, app.id)
+    positions: list[Any] = list(await repository.positions(session, app.id))
+    if who is not None:
+        positions = positions_for(app, who, positions)
     return DecisionNotice(
         **app.model_dump(include=_FROM_APPLICATION),
         issued_on=app.decided_at.date(),
@@ -120,4 +129,4 @@ async def notice_for(
     session: AsyncSession, who: Principal, application_id: uuid.UUID
 ) -> DecisionNotice:
     """The notice of an application on the caller's route (404 off the route, 409 undecided)."""
-    return await build_notice(session, await get_visible(session, who, application_id))
+    return await build_notice(session, await get_visible(session, who, application_id), who)

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, delete, or_, true, tuple_, update
+from sqlalchemy import ColumnElement, and_, delete, false, or_, true, tuple_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
+from services.common.policy import APPLICATION_PARTIES
 from services.common.sql import run
 from services.funding.applications.models import (
     Application,
@@ -102,20 +103,19 @@ async def transitions(session: AsyncSession, application_id: uuid.UUID) -> Seque
 
 
 def visible_to(who: Principal) -> ColumnElement[bool]:
-    """SQL for `workflow.can_see`."""
-    if who.has_role("admin"):
+    """SQL for `workflow.can_see`: per party of the route, only with that party's role."""
+    if who.has_role(*APPLICATION_PARTIES["platform"]):
         return true()
-    return or_(
-        col(Application.applicant_org_id) == who.org,
-        col(Application.member_org_ids).any_() == who.org,
-        and_(
-            col(Application.submitted_at).is_not(None),
-            or_(
-                col(Application.district_org_id) == who.org,
-                col(Application.council_org_id) == who.org,
-            ),
-        ),
-    )
+    submitted = col(Application.submitted_at).is_not(None)
+    clauses = {
+        "applicant": col(Application.applicant_org_id) == who.org,
+        "member": col(Application.member_org_ids).any_() == who.org,
+        "district": and_(submitted, col(Application.district_org_id) == who.org),
+        "council": and_(submitted, col(Application.council_org_id) == who.org),
+        "provider": and_(submitted, col(Application.providers).any_() == who.org),
+    }
+    held = [c for party, c in clauses.items() if who.has_role(*APPLICATION_PARTIES[party])]
+    return or_(*held) if held else false()
 
 
 def _day_start(d: date) -> datetime:

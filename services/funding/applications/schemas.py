@@ -14,7 +14,13 @@ from services.funding.money import Day, Fte, Money
 
 DeliveryModel = Literal["own_staff", "provider", "delegated_to_district"]
 Ags8 = Annotated[str, StringConstraints(pattern=r"^08[0-9]{6}$")]
-ProviderName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+OrgId = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    ),
+]
+CARITAS_ID = "410973e4-8966-5b1f-a66a-48a0c939afa7"  # org:caritas-fils-neckar-alb
 
 
 class PositionIn(BaseModel):
@@ -40,7 +46,7 @@ class PositionRead(PositionIn):
 _EXAMPLE: dict[str, Any] = {
     "programme_id": "0b9c3a4e-6a2d-5d0f-8f4e-3f1a2b3c4d5e",
     "delivery_model": "provider",
-    "providers": ["Caritas Fils-Neckar-Alb"],
+    "providers": [CARITAS_ID],
     "positions": [
         {
             "manager_name": "Aylin Demir",
@@ -66,10 +72,16 @@ class ApplicationContent(BaseModel):
     """What the applicant may edit while the application is with them."""
 
     delivery_model: DeliveryModel = Field(
-        description="`own_staff`, `provider` (name the charities) or `delegated_to_district` "
-        "(a district applying)"
+        description="`own_staff`, `provider` (list the commissioned charities) or "
+        "`delegated_to_district` (a district applying)"
     )
-    providers: list[ProviderName] = Field(default_factory=list, max_length=20)
+    providers: list[OrgId] = Field(
+        default_factory=list,
+        max_length=20,
+        description="The commissioned charities: ids of directory organizations of kind "
+        "`provider` (checked with the directory). They read the application (read-only) once "
+        "submitted, and their cases delivered for the applicant count in its proof of use.",
+    )
     positions: list[PositionIn] = Field(min_length=1, max_length=100)
     early_start: bool = Field(
         False, description="Request to start before the decision (vorzeitiger Maßnahmebeginn)"
@@ -117,7 +129,7 @@ class ApplicationRead(BaseModel):
     consortium_id: uuid.UUID | None
     member_ags: list[str] = Field(description="Consortium members or delegating municipalities")
     delivery_model: str
-    providers: list[str]
+    providers: list[str] = Field(description="Ids of the commissioned charities")
     frame_amount: Money = Field(
         description="The applicant's planning frame when the application was made"
     )
@@ -136,7 +148,12 @@ class ApplicationRead(BaseModel):
     created_at: datetime
     updated_at: datetime
     version: int
-    positions: list[PositionRead] = Field(default_factory=list)
+    positions: list[PositionRead] = Field(
+        default_factory=list,
+        description="The managers' positions, named; only for the applicant's side, the "
+        "district reviewer and the approver on the route (empty for a commissioned charity "
+        "and the platform)",
+    )
 
 
 class TransitionCreate(BaseModel):

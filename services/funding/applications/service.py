@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
@@ -28,7 +29,13 @@ from services.funding.applications.schemas import (
     ApplicationUpdate,
     PositionRead,
 )
-from services.funding.applications.workflow import RouteView, can_see, plan_move
+from services.funding.applications.workflow import (
+    RouteView,
+    can_see,
+    plan_move,
+    sees_manager_names,
+)
+from services.funding.clients.directory import DirectoryClient
 from services.funding.errors import (
     ApplicationNotFound,
     FrameExceeded,
@@ -51,14 +58,28 @@ def route_view(app: Application) -> RouteView:
         district_org_id=app.district_org_id,
         council_org_id=app.council_org_id,
         submitted_at=app.submitted_at,
+        provider_org_ids=tuple(app.providers),
     )
 
 
 def _check_delivery(body: ApplicationContent) -> None:
     if body.delivery_model == "provider" and not body.providers:
-        raise InvalidApplication("Name the charities that provide the service (providers)")
+        raise InvalidApplication("List the charities that provide the service (providers)")
     if body.early_start and body.early_start_on is None:
         raise InvalidApplication("An early start needs early_start_on")
+
+
+async def check_providers(body: ApplicationContent, directory: DirectoryClient) -> None:
+    """Every listed provider is a charity of the directory (kind `provider`); 422 otherwise.
+    Asked before anything is written or locked."""
+    for i, org_id in enumerate(body.providers):
+        org = await directory.organization(org_id)
+        if org is None or org.get("kind") != "provider":
+            raise InvalidApplication(
+                f"providers[{i}]: {org_id} is not a charity (provider) of the directory"
+            )
+    if len(set(body.providers)) != len(body.providers):
+        raise InvalidApplication("providers: each charity once")
 
 
 async def price_positions(
@@ -107,12 +128,13 @@ def _content_values(body: ApplicationContent, total: Decimal) -> dict[str, Any]:
 
 
 async def create_application(
-    session: AsyncSession, who: Principal, body: ApplicationCreate
+    session: AsyncSession, who: Principal, body: ApplicationCreate, directory: DirectoryClient
 ) -> ApplicationRead:
     """Creates a draft on the applicant's route; amounts computed, frame rules enforced."""
     programme = await programme_service.get(session, body.programme_id)
     applicant = await resolve_applicant(session, who, programme, body)
     rows, total = await price_positions(session, programme, body, applicant.frame_amount)
+    await check_providers(body, directory)  # after the local checks, before any write
     members = [org_id_for_ags(a) for a in applicant.members]
     app = Application(
         **asdict(applicant.route),
@@ -143,7 +165,22 @@ async def create_application(
         [who.org, *app.member_org_ids],
         {"programme_id": str(programme.id), "state": "draft"},
     )
-    return await read(session, app)
+    return await read(session, app, who)
+
+
+async def _editable(
+    session: AsyncSession,
+    who: Principal,
+    application_id: uuid.UUID,
+    if_match: str | None,
+    *,
+    lock: bool = False,
+) -> Application:
+    """The application, if `if_match` is current and it is with the caller as applicant."""
+    app = await get_visible(session, who, application_id, lock=lock)
+    check_if_match(if_match, app.version)
+    plan_move(route_view(app), who, "submit")  # same rule: the applicant, holding it, may edit
+    return app
 
 
 async def update_application(
@@ -152,15 +189,16 @@ async def update_application(
     application_id: uuid.UUID,
     body: ApplicationUpdate,
     if_match: str | None,
+    directory: DirectoryClient,
 ) -> ApplicationRead:
     """Replaces positions and delivery details while the application is with the applicant
     (If-Match: 428 without, 412 if stale).
 
     The frame is read afresh, so an edit after a final frame replaced a preliminary one checks
     against the final figure and clears the review flag."""
-    app = await get_visible(session, who, application_id, lock=True)
-    check_if_match(if_match, app.version)
-    plan_move(route_view(app), who, "submit")  # same rule: the applicant, holding it, may edit
+    await _editable(session, who, application_id, if_match)
+    await check_providers(body, directory)  # no row lock held while the directory answers
+    app = await _editable(session, who, application_id, if_match, lock=True)
     programme = await programme_service.get(session, app.programme_id)
     if app.applicant_kind == "municipality" and body.delivery_model == "delegated_to_district":
         raise InvalidApplication(DELEGATING_APPLIES)
@@ -177,7 +215,7 @@ async def update_application(
     )
     requested = {"requested": format_money(total)}
     await record_audit(session, who, "application.updated", "application", app.id, requested)
-    return await read(session, app)
+    return await read(session, app, who)
 
 
 async def get_visible(
@@ -190,11 +228,18 @@ async def get_visible(
     return app
 
 
-async def read(session: AsyncSession, app: Application) -> ApplicationRead:
-    """The application with its positions."""
-    positions = await repository.positions(session, app.id)
+def positions_for(app: Application, who: Principal, rows: Iterable[Position]) -> list[PositionRead]:
+    """The named positions, for the applicant's side, the district and the council only
+    (services.common.policy.MANAGER_NAME_PARTIES); none for other readers."""
+    if not sees_manager_names(route_view(app), who):
+        return []
+    return [PositionRead.model_validate(p) for p in rows]
+
+
+async def read(session: AsyncSession, app: Application, who: Principal) -> ApplicationRead:
+    """The application with its positions, as `who` may read it."""
     out = ApplicationRead.model_validate(app)
-    out.positions = [PositionRead.model_validate(p) for p in positions]
+    out.positions = positions_for(app, who, await repository.positions(session, app.id))
     return out
 
 
@@ -202,4 +247,4 @@ async def read_visible(
     session: AsyncSession, who: Principal, application_id: uuid.UUID
 ) -> ApplicationRead:
     """The application with its positions, for the organizations on its route (404 else)."""
-    return await read(session, await get_visible(session, who, application_id))
+    return await read(session, await get_visible(session, who, application_id), who)

@@ -14,7 +14,7 @@ from services.common.audit import record_audit
 from services.common.auth import Principal
 from services.common.concurrency import check_if_match
 from services.common.outbox import emit
-from services.funding.applications import repository
+from services.funding.applications import ceiling, repository
 from services.funding.applications.models import Application, Transition
 from services.funding.applications.schemas import TransitionCreate, TransitionRead
 from services.funding.applications.service import get_visible, route_view
@@ -77,11 +77,15 @@ class Decision:
 async def _locked(
     session: AsyncSession, who: Principal, application_id: uuid.UUID, action: str
 ) -> Application:
-    """The visible application, locked; a decision locks its programme row first."""
-    if action in DECISIONS:
-        # lock order everywhere: the programme row first, then the application
+    """The visible application, locked; a decision locks its programme row first, a move that
+    may hold frames (submit, forward) the consortium and frame rows (`ceiling.lock_for`)."""
+    if action in DECISIONS or action in ("submit", "forward"):
+        # lock order everywhere: programme, consortium and frame rows first, then the application
         seen = await get_visible(session, who, application_id)
-        await programmes.lock(session, [seen.programme_id])
+        if action in DECISIONS:
+            await programmes.lock(session, [seen.programme_id])
+        else:
+            await ceiling.lock_for(session, seen)
     return await get_visible(session, who, application_id, lock=True)
 
 
@@ -135,7 +139,8 @@ async def apply_transition(
 ) -> tuple[TransitionRead, int]:
     """Takes `body.action` on the application; returns the recorded transition and the
     application's new version (its ETag). 404 if invisible, 428/412 on If-Match, 403 if not
-    the caller's step or role, 409 if the state does not allow it or the budget is exhausted."""
+    the caller's step or role, 409 if the state does not allow it, the budget is exhausted or
+    a planning frame would be exceeded (`ceiling`)."""
     app = await _locked(session, who, application_id, body.action)
     check_if_match(if_match, app.version)
     move = plan_move(route_view(app), who, body.action)
@@ -149,6 +154,8 @@ async def apply_transition(
         values.update(
             granted_amount=decision.granted, decided_at=now, notice_number=decision.notice
         )
+    held = decision.granted if decision is not None else app.requested_amount
+    await ceiling.follow(session, app, move.to_state, held)
     from_state = app.state
     await repository.save(session, app, values)
     transition = await repository.add_transition(

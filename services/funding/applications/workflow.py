@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Literal, get_args
 
 from services.common.auth import Principal
+from services.common.policy import APPLICATION_PARTIES, MANAGER_NAME_PARTIES
 from services.funding.errors import InvalidTransition, NotYourStep
 
 Action = Literal[
@@ -60,6 +61,7 @@ class RouteView:
     district_org_id: str | None
     council_org_id: str
     submitted_at: datetime | None
+    provider_org_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,34 @@ class Move:
     to_step: str
 
 
+def reader_party(app: RouteView, who: Principal) -> str | None:
+    """The party `who` reads `app` as (services.common.policy.APPLICATION_PARTIES), or None.
+
+    The applicant and consortium members always; district, council and commissioned charities
+    once submitted; each only with the party's role (an analyst or a case worker of an
+    organization on the route reads nothing)."""
+    submitted = app.submitted_at is not None
+    orgs = {
+        "applicant": who.org == app.applicant_org_id,
+        "member": who.org in app.member_org_ids,
+        "district": submitted and who.org == app.district_org_id,
+        "council": submitted and who.org == app.council_org_id,
+        "provider": submitted and who.org in app.provider_org_ids,
+        "platform": True,
+    }
+    for party, on_route in orgs.items():
+        if on_route and who.has_role(*APPLICATION_PARTIES[party]):
+            return party
+    return None
+
+
 def can_see(app: RouteView, who: Principal) -> bool:
-    """The applicant and consortium members always; district and council once submitted."""
-    if who.has_role("admin") or who.org == app.applicant_org_id or who.org in app.member_org_ids:
-        return True
-    if app.submitted_at is None:
-        return False
-    return who.org in (app.district_org_id, app.council_org_id)
+    return reader_party(app, who) is not None
+
+
+def sees_manager_names(app: RouteView, who: Principal) -> bool:
+    """Managers' names and positions: the applicant's side, the district and the council."""
+    return reader_party(app, who) in MANAGER_NAME_PARTIES
 
 
 def _party_org(app: RouteView, party: Party) -> str | None:

@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.common.audit import record_audit_many
 from services.common.auth import Principal
 from services.common.outbox import emit_many
+from services.funding.applications import ceiling
 from services.funding.applications.repository import notice_number
 from services.funding.applications.transitions import over_budget
 from services.funding.batches import repository
@@ -107,6 +108,7 @@ async def _run_chunk(
     await repository.decide(
         session, [(a.app.id, a.to_state, a.granted, a.notice) for a in accepted]
     )
+    await ceiling.follow_decisions(session, [(a.app.id, a.to_state, a.granted) for a in accepted])
     await repository.add_transitions(
         session, [a.transition_values(who, batch_id) for a in accepted]
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import httpx
 
@@ -28,6 +28,11 @@ class ClientCredentials:
         self._token: str | None = None
         self._expires_at = 0.0
         self._lock = asyncio.Lock()
+
+    @property
+    def auth_base_url(self) -> str:
+        """The auth service's base URL, from its token endpoint (`.../auth/v1/token`)."""
+        return self.token_url.removesuffix("/auth/v1/token").rstrip("/")
 
     async def token(self) -> str:
         async with self._lock:
@@ -53,3 +58,27 @@ class ClientCredentials:
             )
         body = r.json()
         return str(body["access_token"]), time.time() + float(body.get("expires_in", 300))
+
+
+async def get_as_client(
+    http: httpx.AsyncClient,
+    credentials: ClientCredentials,
+    url: str,
+    params: Mapping[str, str],
+    what: str,
+) -> httpx.Response:
+    """GET with this service's token; retries once with a fresh token on 401. Answers that are
+    not 200 or 404 (and an unreachable service) are `UpstreamUnavailable` (503)."""
+    for attempt in range(2):
+        token = await credentials.token()
+        try:
+            r = await http.get(url, params=params, headers={"Authorization": f"Bearer {token}"})
+        except httpx.HTTPError as exc:
+            raise UpstreamUnavailable(f"The service for {what} cannot be reached") from exc
+        if r.status_code == 401 and attempt == 0:
+            credentials.forget()
+            continue
+        if r.status_code not in (200, 404):
+            raise UpstreamUnavailable(f"The service answered {r.status_code} for {what}")
+        return r
+    raise UpstreamUnavailable(f"The service for {what} does not accept this service's token")

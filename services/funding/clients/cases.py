@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from services.funding.clients.auth_token import ClientCredentials
+from services.funding.clients.auth_token import ClientCredentials, get_as_client
 from services.funding.errors import UpstreamUnavailable
 
 
@@ -19,26 +19,23 @@ class CasesClient:
         self.base_url = base_url.rstrip("/")
         self.credentials = credentials
 
-    async def key_figures(self, org: str, start: date, end: date) -> dict[str, Any]:
-        """`GET /cases/v1/key-figures?org=&from=&to=`; retries once with a fresh token on 401."""
+    async def key_figures(
+        self, org: str, start: date, end: date, commissioned_by: str | None = None
+    ) -> dict[str, Any]:
+        """Exact figures: `GET /cases/v1/key-figures?org=&from=&to=[&commissioned_by=]` with this
+        service's client, which holds the scope `figures:exact`. A suppressed answer (the client
+        lacks the scope) is refused: a proof of use carries exact counts or none."""
         params = {"org": org, "from": start.isoformat(), "to": end.isoformat()}
-        for attempt in range(2):
-            token = await self.credentials.token()
-            try:
-                r = await self.http.get(
-                    f"{self.base_url}/cases/v1/key-figures",
-                    params=params,
-                    headers={"Authorization": f"Bearer {token}"},
-                )
-            except httpx.HTTPError as exc:
-                raise UpstreamUnavailable("The cases service cannot be reached") from exc
-            if r.status_code == 401 and attempt == 0:
-                self.credentials.forget()
-                continue
-            if r.status_code != 200:
-                raise UpstreamUnavailable(
-                    f"The cases service answered {r.status_code} for the key figures"
-                )
-            body: dict[str, Any] = r.json()
-            return body
-        raise UpstreamUnavailable("The cases service does not accept this service's token")
+        if commissioned_by is not None:
+            params["commissioned_by"] = commissioned_by
+        url = f"{self.base_url}/cases/v1/key-figures"
+        r = await get_as_client(self.http, self.credentials, url, params, "key figures")
+        if r.status_code != 200:
+            raise UpstreamUnavailable(f"The cases service answered {r.status_code} for key figures")
+        body: dict[str, Any] = r.json()
+        if body.get("exact") is not True:
+            raise UpstreamUnavailable(
+                "The cases service sent suppressed key figures: this service's client needs the "
+                "scope figures:exact"
+            )
+        return body

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -68,22 +68,54 @@ class ConsortiumCreate(BaseModel):
     )
 
 
+MemberState = Literal["invited", "accepted", "declined", "left", "dissolved"]
+
+
 class ConsortiumMemberRead(BaseModel):
     ags: str
     org_id: str
     name: str | None
+    state: MemberState = Field(
+        description="`invited` until the municipality's applicant or org_admin accepts or "
+        "declines; `left` after leaving, `dissolved` with the consortium"
+    )
+    responded_at: datetime | None = None
     frame_amount: Money | None
     frame_status: str | None
 
 
 class ConsortiumRead(BaseModel):
-    """A consortium with its members; its planning frame is the sum of theirs."""
+    """A consortium with its members; it counts (for frames and applying) only when `active`."""
 
     id: uuid.UUID
     programme_id: uuid.UUID
     name: str
     lead_org_id: str
     lead_ags: str
+    state: Literal["forming", "active", "dissolved"] = Field(
+        description="`forming` until every remaining member has accepted, then `active`"
+    )
+    version: int = Field(description="Send as If-Match (its ETag) to accept, leave or dissolve")
     members: list[ConsortiumMemberRead]
-    frame_amount: Money
+    frame_amount: Money = Field(description="Sum of the frames of the members that accepted")
     created_at: datetime
+
+
+class FrameHoldRead(BaseModel):
+    application_id: uuid.UUID
+    amount: Money
+
+
+class FrameUsageRead(BaseModel):
+    """A municipality's frame in a programme, what submitted, forwarded and approved
+    applications hold of it (alone, in a consortium or delegated to the district), and what
+    remains."""
+
+    programme_id: uuid.UUID
+    ags: str = Field(examples=["08117019"])
+    name: str
+    frame_amount: Money
+    frame_status: str
+    held_amount: Money
+    remaining_amount: Money
+    holds: list[FrameHoldRead]

@@ -42,7 +42,9 @@ class ProofRead(BaseModel):
     application_id: uuid.UUID
     months_worked: dict[str, Any] = Field(description="Months worked per position id")
     key_figures: dict[str, Any] = Field(
-        description="Key figures of the applicant for the period, from the cases service"
+        description="Exact key figures of the applicant for the period, from the cases service "
+        "(`exact: true`), with `delivered_by`: the figures of each commissioned charity for the "
+        "cases it delivered for the applicant"
     )
     report: str
     filed_by: str

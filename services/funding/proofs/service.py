@@ -76,6 +76,19 @@ async def _months_worked(
     return worked
 
 
+async def delivered_figures(
+    cases: CasesClient, app: Application, start: date, end: date
+) -> dict[str, Any]:
+    """Exact key figures of the applicant for the period, with `delivered_by`: the figures of
+    every commissioned charity for the cases it delivered for the applicant."""
+    figures = await cases.key_figures(app.applicant_org_id, start, end)
+    figures["delivered_by"] = [
+        await cases.key_figures(org, start, end, commissioned_by=app.applicant_org_id)
+        for org in app.providers
+    ]
+    return figures
+
+
 async def file_proof(
     session: AsyncSession,
     who: Principal,
@@ -89,7 +102,7 @@ async def file_proof(
     programme = await _period_over(session, who, app)
     worked = await _months_worked(session, app, body)
     end = period_end(programme)
-    figures = await cases.key_figures(app.applicant_org_id, programme.period_start, end)
+    figures = await delivered_figures(cases, app, programme.period_start, end)
     proof = ProofOfUse(
         application_id=app.id,
         months_worked=worked,

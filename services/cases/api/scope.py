@@ -1,0 +1,200 @@
+"""What the handlers of this service start from, and how they answer.
+
+A handler takes one scope instead of the same five or six parameters:
+- `InCase`: reads and changes below a case (plan, consultations, referrals, volunteer
+  assignments); the case is loaded first, so the handler starts from a case the caller reaches.
+- `ThisCase`: changes of the case itself; the service loads it under its lock.
+- `NewInCase`, `NewInOrg`: creates, once per Idempotency-Key (below a case: the service checks
+  the case after the key is claimed).
+Each scope declares the parameters the handlers declared before, in the same order, so the
+OpenAPI contract does not change.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, Protocol, TypeVar
+
+from fastapi import Depends, Request, Response
+from pydantic import BaseModel
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.cases.api.deps import CaseId, CaseWorker, CaseWorkerRole, CurrentCase
+from services.cases.api.responses import Answer, committed, created, logged_page
+from services.cases.casefile.schemas import CaseRead, CaseSummary
+from services.cases.items import service as items
+from services.common.auth import Principal
+from services.common.db import SessionDep
+from services.common.idempotency import Idempotency, IdempotencyDep
+from services.common.pagination import Page, PageParams
+
+
+class Item(Protocol):
+    """A row under a case as it is answered: its id, and its version as the ETag."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+
+    @property
+    def version(self) -> int: ...
+
+    def model_dump(self, *, mode: str) -> dict[str, Any]: ...
+
+
+ItemT = TypeVar("ItemT", bound=Item)
+R = TypeVar("R", bound=BaseModel)
+M = TypeVar("M", bound=Answer)
+B = TypeVar("B")
+T = TypeVar("T")
+ChangeFn = Callable[
+    [AsyncSession, Principal, uuid.UUID, uuid.UUID, str | None, B], Awaitable[ItemT]
+]
+"""A service's change of one row under a case: (session, who, case_id, item_id, if_match, body)."""
+
+
+@dataclass(frozen=True)
+class CaseScope:
+    """The case in the path (the caller's organization's, 404 otherwise), the caller, the
+    request's session and its request/response."""
+
+    case: CaseSummary
+    who: Principal
+    session: AsyncSession
+    request: Request
+    response: Response
+
+    @property
+    def key(self) -> tuple[AsyncSession, Principal, uuid.UUID]:
+        """What every service function below a case starts with: (session, who, case_id)."""
+        return self.session, self.who, self.case.id
+
+    async def answer(self, out: T, version: int) -> T:
+        """Commits (an access-log row is durable before personal data leave), sets the ETag."""
+        return await committed(self.session, self.response, out, version)
+
+    async def read(self, kind: items.Kind[R], item_id: uuid.UUID) -> R:
+        """One row of the case, its version as the ETag; the read is logged."""
+        out = await items.read(self.session, self.who, kind, self.case.id, item_id)
+        return await self.answer(out, out.model_dump(include={"version"})["version"])
+
+    async def page(self, out: Page[T]) -> Page[T]:
+        """Answers a logged read with a page (commit first, then the `Link` header)."""
+        return await logged_page(self.session, self.request, self.response, out)
+
+    async def page_of(self, kind: items.Kind[R], params: PageParams) -> Page[R]:
+        """The case's rows of `kind`, oldest first; the read is logged."""
+        return await self.page(await items.page(self.session, self.who, kind, self.case.id, params))
+
+    async def change(
+        self,
+        change: ChangeFn[B, ItemT],
+        item_id: uuid.UUID,
+        if_match: str | None,
+        body: B,
+    ) -> ItemT:
+        """Changes one row of the case under If-Match with the service's `change`."""
+        out = await change(self.session, self.who, self.case.id, item_id, if_match, body)
+        return await self.answer(out, out.version)
+
+
+async def _in_case(
+    request: Request, response: Response, case: CurrentCase, session: SessionDep, who: CaseWorker
+) -> CaseScope:
+    return CaseScope(case, who, session, request, response)
+
+
+InCase = Annotated[CaseScope, Depends(_in_case)]
+"""Reads and changes below a case: declares the path's `case_id`."""
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    """The case id in the path, the caller, the session and the response: for changes of the
+    case itself, which the service loads under its lock (404 unless the caller's organization
+    owns it)."""
+
+    case_id: uuid.UUID
+    who: Principal
+    session: AsyncSession
+    response: Response
+
+    @property
+    def key(self) -> tuple[AsyncSession, Principal, uuid.UUID]:
+        """What every service function of a case starts with: (session, who, case_id)."""
+        return self.session, self.who, self.case_id
+
+    async def answer(self, out: CaseRead) -> CaseRead:
+        """Commits the change, the case's version as the ETag."""
+        return await committed(self.session, self.response, out, out.version)
+
+
+async def _this_case(
+    case_id: CaseId, response: Response, session: SessionDep, who: CaseWorker
+) -> CaseRef:
+    return CaseRef(case_id, who, session, response)
+
+
+ThisCase = Annotated[CaseRef, Depends(_this_case)]
+"""Changes of the case in the path: declares the path's `case_id`."""
+
+
+@dataclass(frozen=True)
+class Creation:
+    """A create, once per Idempotency-Key; the new resource's Location is below `base`."""
+
+    who: Principal
+    session: AsyncSession
+    idem: Idempotency
+    response: Response
+    base: str
+
+    async def replay(self) -> Any:
+        """The answer kept for this Idempotency-Key, or None: then go on and create."""
+        return await self.idem.claim(self.session, self.who)
+
+    async def created(self, out: M, version: int, path: str) -> M:
+        """Keeps the answer for the key, commits, sets ETag and Location (`path` below `base`)."""
+        location = f"{self.base}/{path}"
+        return await created(self.session, self.idem, self.response, out, version, location)
+
+    async def create(self, make: Callable[[], Awaitable[ItemT]], collection: str) -> Any:
+        """Replays the answer kept for the key, or creates with `make` and answers 201 with the
+        new item's ETag and Location (`collection/<id>` below `base`)."""
+        if (replay := await self.replay()) is not None:
+            return replay
+        out = await make()
+        return await self.created(out, out.version, f"{collection}/{out.id}")
+
+
+@dataclass(frozen=True)
+class NewScope(Creation):
+    """A create below the case in the path (`base`); the service checks the case."""
+
+    case_id: uuid.UUID
+
+    @property
+    def key(self) -> tuple[AsyncSession, Principal, uuid.UUID]:
+        """What every service function below a case starts with: (session, who, case_id)."""
+        return self.session, self.who, self.case_id
+
+
+async def _new_in_org(
+    response: Response, session: SessionDep, who: CaseWorkerRole, idem: IdempotencyDep
+) -> Creation:
+    return Creation(who, session, idem, response, "/cases/v1")
+
+
+NewInOrg = Annotated[Creation, Depends(_new_in_org)]
+"""Creates of the caller's organization (cases, volunteers): other roles get 403."""
+
+
+async def _new_in_case(
+    case_id: CaseId, response: Response, session: SessionDep, who: CaseWorker, idem: IdempotencyDep
+) -> NewScope:
+    return NewScope(who, session, idem, response, f"/cases/v1/cases/{case_id}", case_id)
+
+
+NewInCase = Annotated[NewScope, Depends(_new_in_case)]
+"""Creates below a case: declares the path's `case_id` and the `Idempotency-Key` header."""

@@ -1,0 +1,118 @@
+"""Retention: tables that grow with use lose their rows after a configured period.
+
+A `Policy` names a table, the column that dates a row and how old a row may get. `enforce`
+applies policies to one database and says per table how many rows went. Rows go in batches,
+each in its own short transaction, so no lock is held for long and a large backlog never
+blocks the service. How rows go is one function, `Policy.remove` (default
+`delete_in_batches`): once a table is partitioned by month, dropping whole partitions is a
+second such function, set on that table's policy.
+
+The periods are settings (`<SVC>_AUDIT_RETENTION_DAYS`, ...); docs/RETENTION.md says why the
+defaults are what they are. `pakt retention run` (services/cli/retention.py) calls `enforce`
+for every service; the Kubernetes CronJob and `pakt dev` call that command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Table, delete, select, tuple_
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.common.db import script_session
+from services.common.settings import ServiceSettings
+from services.common.sql import run
+from services.common.tables import audit_entry, idempotency_record, outbox_event
+
+Remover = Callable[[AsyncSession, Table, str, dt.datetime, int], Awaitable[int]]
+
+
+async def delete_in_batches(
+    session: AsyncSession, table: Table, column: str, cutoff: dt.datetime, batch: int
+) -> int:
+    """Deletes rows dated before `cutoff`, `batch` rows per committed transaction.
+
+    Each batch picks its rows by primary key (`... LIMIT batch FOR UPDATE SKIP LOCKED`), so a
+    row a request holds is left for the next run instead of waited for."""
+    key = list(table.primary_key.columns)
+    total = 0
+    while True:
+        chosen = (
+            select(*key)
+            .where(table.c[column] < cutoff)
+            .limit(batch)
+            .with_for_update(skip_locked=True)
+        )
+        removed = (await run(session, delete(table).where(tuple_(*key).in_(chosen)))).rowcount
+        await session.commit()
+        total += int(removed or 0)
+        if not removed or removed < batch:
+            return total
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Rows of `table` whose `column` is older than `keep` are removed by `remove`."""
+
+    table: Table
+    column: str
+    keep: dt.timedelta
+    remove: Remover = field(default=delete_in_batches)
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+
+@dataclass(frozen=True)
+class Removed:
+    """What one policy (or another retention step) removed from one table."""
+
+    table: str
+    rows: int
+    what: str = "deleted"
+
+    def line(self, service: str) -> str:
+        return f"{service:8} {self.table:22} {self.what} {self.rows}"
+
+
+def common_policies(settings: ServiceSettings) -> list[Policy]:
+    """The tables every service database has: audit trail, outbox, idempotency records."""
+    return [
+        Policy(audit_entry, "at", dt.timedelta(days=settings.audit_retention_days)),
+        Policy(outbox_event, "occurred_at", dt.timedelta(days=settings.outbox_retention_days)),
+        Policy(
+            idempotency_record,
+            "created_at",
+            dt.timedelta(hours=settings.idempotency_retention_hours),
+        ),
+    ]
+
+
+async def enforce(
+    session: AsyncSession,
+    policies: Sequence[Policy],
+    *,
+    batch: int,
+    now: dt.datetime | None = None,
+) -> list[Removed]:
+    """Applies every policy to the session's database; one `Removed` per policy."""
+    moment = now or dt.datetime.now(dt.UTC)
+    out = []
+    for policy in policies:
+        rows = await policy.remove(
+            session, policy.table, policy.column, moment - policy.keep, batch
+        )
+        out.append(Removed(policy.name, rows))
+    return out
+
+
+async def enforce_for(
+    settings: ServiceSettings, extra: Sequence[Policy] = (), *, app_name: str
+) -> list[Removed]:
+    """The common policies and a service's own `extra` ones, on the service's database."""
+    policies = [*common_policies(settings), *extra]
+    async with script_session(settings.async_database_url, app_name=app_name) as session:
+        return await enforce(session, policies, batch=settings.retention_batch_size)
