@@ -167,7 +167,10 @@ def test_while_auth_is_down_services_keep_their_list_and_keep_serving(stack, cli
     revoked = login(client, user["username"])["access_token"]
     valid = demo_token(stack, "cw.goeppingen")
     set_active(client, org_admin, f"/auth/v1/users/{user['id']}", user["etag"], active=False)
-    assert eventually(lambda: statuses(client, revoked)["cases"] == 401)
+    # both followers must have the revocation before auth goes away (they poll independently)
+    assert eventually(
+        lambda: (s := statuses(client, revoked))["cases"] == 401 and s["funding"] == 401
+    )
 
     stack.stop_service("auth")
     try:
