@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Final
+from typing import Annotated, Any, Final
 
 from fastapi import Depends, Request, Security
 from fastapi.routing import APIRoute
@@ -29,7 +29,7 @@ from fastapi.security import HTTPAuthorizationCredentials
 
 from services.common.app import operation_id
 from services.common.auth import bearer_scheme, current_principal
-from services.common.problems import Forbidden, NotFound
+from services.common.problems import Forbidden, NotFound, ProblemError
 
 
 @dataclass(frozen=True)
@@ -216,26 +216,33 @@ def rule_for(service: str, operation_id: str) -> Rule | None:
     return POLICY.get(service, {}).get(operation_id)
 
 
-async def enforce_policy(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
-) -> None:
-    """A router dependency: the caller passes the operation's entry in `POLICY`, or is refused
-    (401 without a token, 404 for `hidden` entries, 403 otherwise; no entry: 403)."""
-    route = request.scope.get("route")
-    op = operation_id(route) if isinstance(route, APIRoute) else ""
-    rule = rule_for(request.app.state.service_name, op)
-    if rule is None:
-        raise Forbidden(f"The operation {op or '?'} has no entry in the access policy")
-    if rule.public:
-        return
-    principal = await current_principal(request, credentials)
-    if rule.permits(principal.roles, principal.scopes):
-        return
-    if rule.hidden:
-        raise NotFound("Nothing with this id that you may see")
-    raise Forbidden(f"This needs one of the roles: {', '.join(sorted(rule.roles))}")
+def policy_dependency(hidden: type[ProblemError] = NotFound) -> Any:
+    """`APIRouter(dependencies=[policy_dependency()])`: every route of the router follows the
+    table. `hidden` is the 404 a service answers for its objects (cases: `case-not-found`), so
+    a refusal by the table reads exactly like an object the caller may not see."""
+
+    async def enforce_policy(
+        request: Request,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
+    ) -> None:
+        """The caller passes the operation's entry in `POLICY`, or is refused (401 without a
+        token, `hidden` for hidden entries, 403 otherwise; no entry: 403)."""
+        route = request.scope.get("route")
+        op = operation_id(route) if isinstance(route, APIRoute) else ""
+        rule = rule_for(request.app.state.service_name, op)
+        if rule is None:
+            raise Forbidden(f"The operation {op or '?'} has no entry in the access policy")
+        if rule.public:
+            return
+        principal = await current_principal(request, credentials)
+        if rule.permits(principal.roles, principal.scopes):
+            return
+        if rule.hidden:
+            raise hidden("Nothing with this id that you may see")
+        raise Forbidden(f"This needs one of the roles: {', '.join(sorted(rule.roles))}")
+
+    return Depends(enforce_policy)
 
 
-PolicyDep = Depends(enforce_policy)
-"""`APIRouter(dependencies=[PolicyDep])`: every route of the router follows the table."""
+PolicyDep = policy_dependency()
+"""Every route of the router follows the table, with the generic 404 for hidden entries."""

@@ -13,9 +13,12 @@ from services.cases.api import (
     volunteers,
     worklist,
 )
+from services.cases.errors import CaseNotFound
 from services.common.outbox import events_router
+from services.common.policy import policy_dependency
 
-router = APIRouter()
+# services.common.policy.CASES on every route; refused case paths read as an unknown case
+router = APIRouter(dependencies=[policy_dependency(hidden=CaseNotFound)])
 for module in (
     cases,
     plans,
