@@ -216,17 +216,16 @@ def rule_for(service: str, operation_id: str) -> Rule | None:
     return POLICY.get(service, {}).get(operation_id)
 
 
-def policy_dependency(hidden: type[ProblemError] = NotFound) -> Any:
+def policy_dependency(
+    hidden: type[ProblemError] = NotFound, *, declares_security: bool = True
+) -> Any:
     """`APIRouter(dependencies=[policy_dependency()])`: every route of the router follows the
     table. `hidden` is the 404 a service answers for its objects (cases: `case-not-found`), so
-    a refusal by the table reads exactly like an object the caller may not see."""
+    a refusal by the table reads exactly like an object the caller may not see. A router whose
+    routes declare their own security (auth: public token endpoint, Basic client auth) passes
+    `declares_security=False`, so the table adds no bearer requirement to the contract."""
 
-    async def enforce_policy(
-        request: Request,
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
-    ) -> None:
-        """The caller passes the operation's entry in `POLICY`, or is refused (401 without a
-        token, `hidden` for hidden entries, 403 otherwise; no entry: 403)."""
+    async def check(request: Request, credentials: HTTPAuthorizationCredentials | None) -> None:
         route = request.scope.get("route")
         op = operation_id(route) if isinstance(route, APIRoute) else ""
         rule = rule_for(request.app.state.service_name, op)
@@ -234,6 +233,8 @@ def policy_dependency(hidden: type[ProblemError] = NotFound) -> Any:
             raise Forbidden(f"The operation {op or '?'} has no entry in the access policy")
         if rule.public:
             return
+        if credentials is None and not declares_security:
+            credentials = await bearer_scheme(request)
         principal = await current_principal(request, credentials)
         if rule.permits(principal.roles, principal.scopes):
             return
@@ -241,7 +242,19 @@ def policy_dependency(hidden: type[ProblemError] = NotFound) -> Any:
             raise hidden("Nothing with this id that you may see")
         raise Forbidden(f"This needs one of the roles: {', '.join(sorted(rule.roles))}")
 
-    return Depends(enforce_policy)
+    async def enforce_policy(
+        request: Request,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
+    ) -> None:
+        """The caller passes the operation's entry in `POLICY`, or is refused (401 without a
+        token, `hidden` for hidden entries, 403 otherwise; no entry: 403)."""
+        await check(request, credentials)
+
+    async def enforce_policy_quietly(request: Request) -> None:
+        """The same, reading the bearer token itself (nothing declared in the contract)."""
+        await check(request, None)
+
+    return Depends(enforce_policy if declares_security else enforce_policy_quietly)
 
 
 PolicyDep = policy_dependency()

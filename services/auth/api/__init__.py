@@ -13,6 +13,7 @@ from services.auth.api import (
 )
 from services.common.auth import Principal
 from services.common.outbox import events_router
+from services.common.policy import policy_dependency
 
 ALL_AUDIENCE = "all"
 
@@ -24,7 +25,8 @@ def event_audience(principal: Principal) -> list[str] | None:
     return [principal.org, ALL_AUDIENCE]
 
 
-router = APIRouter()
+# services.common.policy.AUTH on every route; the routes declare their own security schemes
+router = APIRouter(dependencies=[policy_dependency(declares_security=False)])
 for module in (oauth, well_known, users, clients, organizations, signing_keys, revocations):
     router.include_router(module.router)
 router.include_router(events_router("auth", event_audience))
