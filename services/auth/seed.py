@@ -53,6 +53,10 @@ DEMO_USERS = (
         "cw.caritas", "case_worker", "org:caritas-fils-neckar-alb", "Caritas Integrationsmanagement"
     ),
     DemoUser("applicant.stuttgart", "applicant", "ags:08111000", "Förderanträge Stuttgart"),
+    # the charity's grants officer: reads (read-only) the applications Caritas is commissioned under
+    DemoUser(
+        "applicant.caritas", "applicant", "org:caritas-fils-neckar-alb", "Caritas Förderanträge"
+    ),
 )
 DEMO_CLIENTS: tuple[tuple[str, str, str, list[str], list[str]], ...] = (
     ("batch-rp-stuttgart", "Sammelbescheide RP Stuttgart", "ags:081", ["approver"], ["funding"]),

@@ -66,3 +66,12 @@ class DirectoryUnavailable(
     status=503,
 ):
     """The auth service's directory did not answer (key figures check the area through it)."""
+
+
+class UnknownCommissioner(
+    ProblemError,
+    slug="unknown-commissioner",
+    title="Unknown commissioning organization",
+    status=422,
+):
+    """`commissioned_by` is not a municipality or district of the directory."""

@@ -38,6 +38,7 @@ DEMO_USERS = (
     ("analyst.ministry", "analyst", "Sozialministerium"),
     ("cw.caritas", "case_worker", "Caritas (Landkreis Göppingen)"),
     ("applicant.stuttgart", "applicant", "Landeshauptstadt Stuttgart"),
+    ("applicant.caritas", "applicant", "Caritas (reads the grants it is commissioned under)"),
 )
 
 

@@ -126,32 +126,61 @@ async def test_the_exact_scope_reads_exact_counts(svc):
     assert (await figures(svc, unscoped, org=GOEPPINGEN)).status_code == 403
 
 
-async def test_commissioned_cases_count_for_the_commissioning_municipality(svc):
+async def test_commissioned_cases_count_for_the_commissioning_municipality(svc_dir):
     """Finding 3: a charity's cases record whom they are delivered for; the municipality reads
     the figures of that work, not the charity's other work."""
     grant = str(uuid.uuid4())
-    await _cases(svc, CARITAS_WORKER, 6, commissioned_by=GOEPPINGEN, grant_id=grant)
-    await _cases(svc, CARITAS_WORKER, 2)  # the charity's own work
-    case = await open_case(svc, CARITAS_WORKER, commissioned_by=GOEPPINGEN)
+    await _cases(svc_dir, CARITAS_WORKER, 6, commissioned_by=GOEPPINGEN, grant_id=grant)
+    await _cases(svc_dir, CARITAS_WORKER, 2)  # the charity's own work
+    case = await open_case(svc_dir, CARITAS_WORKER, commissioned_by=GOEPPINGEN)
     assert case["commissioned_by"] == GOEPPINGEN
     goeppingen = Caller(GOEPPINGEN, GOEPPINGEN_PATH, ("applicant",), sub="applicant-gp")
-    r = await figures(svc, goeppingen, org=CARITAS, commissioned_by=GOEPPINGEN)
+    r = await figures(svc_dir, goeppingen, org=CARITAS, commissioned_by=GOEPPINGEN)
     assert r.status_code == 200, r.text
     assert (r.json()["commissioned_by"], r.json()["totals"]["new_cases"]) == (GOEPPINGEN, 7)
-    by_grant = await figures(svc, CARITAS_WORKER, org=CARITAS, grant_id=grant)
+    by_grant = await figures(svc_dir, CARITAS_WORKER, org=CARITAS, grant_id=grant)
     assert by_grant.json()["totals"]["new_cases"] == 6
-    everything = await figures(svc, CARITAS_WORKER, org=CARITAS)
+    everything = await figures(svc_dir, CARITAS_WORKER, org=CARITAS)
     assert everything.json()["totals"]["new_cases"] == 9
     # the municipality reads the work done for it, not the charity's figures as a whole
-    assert (await figures(svc, goeppingen, org=CARITAS)).status_code == 403
+    assert (await figures(svc_dir, goeppingen, org=CARITAS)).status_code == 403
     other = org_id_for_ags("08117007")
-    assert (await figures(svc, goeppingen, org=CARITAS, commissioned_by=other)).status_code == 403
-    bad = await svc.client.post(
+    assert (
+        await figures(svc_dir, goeppingen, org=CARITAS, commissioned_by=other)
+    ).status_code == 403
+    bad = await svc_dir.client.post(
         "/cases/v1/cases",
         json={"pseudonym": "X", "municipality_ags": "08117019", "commissioned_by": "Göppingen"},
-        headers=CARITAS_WORKER.headers(svc.tokens),
+        headers=CARITAS_WORKER.headers(svc_dir.tokens),
     )
     assert bad.status_code == 422
+    # an id must name a municipality or district of the directory: not an invented one, not a
+    # charity, not a region; nothing is written
+    before = (await figures(svc_dir, CARITAS_WORKER, org=CARITAS)).json()["totals"]["new_cases"]
+    for wrong in (str(uuid.uuid4()), DIAKONIE_HEIDENHEIM, org_id_for_ags("081")):
+        r = await svc_dir.client.post(
+            "/cases/v1/cases",
+            json={"pseudonym": "X", "municipality_ags": "08117019", "commissioned_by": wrong},
+            headers=CARITAS_WORKER.headers(svc_dir.tokens),
+        )
+        assert r.status_code == 422, (wrong, r.text)
+        assert r.json()["type"].endswith("/unknown-commissioner")
+        changed = await svc_dir.client.patch(
+            f"/cases/v1/cases/{case['id']}",
+            json={"commissioned_by": wrong},
+            headers={**CARITAS_WORKER.headers(svc_dir.tokens), "If-Match": f'"{case["version"]}"'},
+        )
+        assert changed.status_code == 422, (wrong, changed.text)
+    after = (await figures(svc_dir, CARITAS_WORKER, org=CARITAS)).json()["totals"]["new_cases"]
+    assert after == before
+    district = org_id_for_ags("08117")  # a Landratsamt commissions too
+    moved = await svc_dir.client.patch(
+        f"/cases/v1/cases/{case['id']}",
+        json={"commissioned_by": district},
+        headers={**CARITAS_WORKER.headers(svc_dir.tokens), "If-Match": f'"{case["version"]}"'},
+    )
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["commissioned_by"] == district
 
 
 async def test_access_log_names_each_reader(svc):

@@ -10,6 +10,7 @@ transaction and is rolled back at its end, so examples start from the same datab
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
@@ -90,19 +91,23 @@ def _actor(app: App, action: str, council: bool) -> tuple[Org, str]:
     return RP_STUTTGART, "approver"
 
 
-def machine(sut: ServiceUnderTest, call: Call, conn: AsyncConnection) -> type:
-    """The state machine class, bound to one running app and the test's connection."""
+def machine(
+    sut: ServiceUnderTest, call: Call, conn: AsyncConnection, rollback: bool = True
+) -> type:
+    """The state machine class, bound to one running app and a connection that reads the
+    invariants. `rollback`: each example runs in a savepoint of the test's transaction (the
+    requests then share that one connection, so they run one after another)."""
 
     class FundingInvariants(RuleBasedStateMachine):
         def __init__(self) -> None:
             super().__init__()
-            self.savepoint = call(_begin(conn))
+            self.savepoint = call(_begin(conn)) if rollback else None
             self.programmes = [
-                call(_programme(sut, name="Stateful A")),
+                call(_programme(sut, name=f"Stateful A {uuid.uuid4().hex[:8]}")),
                 call(
                     _programme(
                         sut,
-                        name="Stateful B",
+                        name=f"Stateful B {uuid.uuid4().hex[:8]}",
                         total_budget="120000.00",
                         deciding_mode="regional",
                         deciding_region=None,
@@ -115,7 +120,8 @@ def machine(sut: ServiceUnderTest, call: Call, conn: AsyncConnection) -> type:
             self.baseline = call(_counts(conn))
 
         def teardown(self) -> None:
-            call(self.savepoint.rollback())
+            if self.savepoint is not None:
+                call(self.savepoint.rollback())
 
         def _ok(self, r: Any, *codes: int) -> bool:
             assert r.status_code in (*codes, *REFUSALS), (r.status_code, r.text[:500])
@@ -185,17 +191,22 @@ def machine(sut: ServiceUnderTest, call: Call, conn: AsyncConnection) -> type:
             r = call(draft(sut, programme, lead, n, consortium_id=cid))
             self._created(r, App(r.json().get("id", ""), lead, _reviewer(lead)), data)
 
+        def _next_move(self, app: App, data: st.DataObject) -> Any | None:
+            """The request of one action the application's state allows, or None."""
+            state, step = call(_state_of(conn, app.id))
+            actions = NEXT.get((state, step))
+            if not actions:
+                return None
+            action = data.draw(st.sampled_from(actions))
+            org, role = _actor(app, action, council=state == "forwarded")
+            extra = {"granted_amount": "25500.00"} if action == "partially_approve" else {}
+            return act(sut, app.id, org, role, action, **extra)
+
         def _advance(self, app: App, data: st.DataObject, moves: int) -> None:
             """Up to `moves` actions the application's state allows, by the party holding it."""
             for _ in range(moves):
-                state, step = call(_state_of(conn, app.id))
-                actions = NEXT.get((state, step))
-                if not actions:
-                    return
-                action = data.draw(st.sampled_from(actions))
-                org, role = _actor(app, action, council=state == "forwarded")
-                extra = {"granted_amount": "25500.00"} if action == "partially_approve" else {}
-                if not self._ok(call(act(sut, app.id, org, role, action, **extra)), 201):
+                move = self._next_move(app, data)
+                if move is None or not self._ok(call(move), 201):
                     return
 
         def _created(self, r: Any, app: App, data: st.DataObject) -> None:

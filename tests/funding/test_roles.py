@@ -12,6 +12,7 @@ import pytest
 
 from services.common.orgs import org_id_for_ags, org_id_for_slug
 from services.funding.app import create_app
+from tests.funding.ceiling_flow import answer, form
 from tests.funding.conftest import settings_for, setup_programme
 from tests.funding.flow import ONE_POSITION, bring_to, create_draft
 from tests.funding.personas import (
@@ -20,6 +21,7 @@ from tests.funding.personas import (
     LRA_GOEPPINGEN,
     PLATFORM,
     RP_STUTTGART,
+    SCHORNDORF,
     Org,
 )
 from tests.funding.upstream import funding_on_upstreams
@@ -45,7 +47,13 @@ async def test_roles_without_business_in_applications_read_none_of_them(funding,
     )
     assert batch.status_code == 201, batch.text
     base = f"/funding/v1/applications/{app['id']}"
-    hidden = [base, base + "/transitions", base + "/decision-notice", base + "/proof-of-use"]
+    hidden = [
+        base,
+        base + "/transitions",
+        base + "/decision-notice",
+        base + "/decision-notice.pdf",
+        base + "/proof-of-use",
+    ]
     hidden.append(f"/funding/v1/decision-batches/{batch.json()['id']}")
     refused = ["/funding/v1/applications", "/funding/v1/applications.csv"]
     refused.append("/funding/v1/overdue-proofs")
@@ -90,8 +98,11 @@ async def funding_with_upstreams(databases, tokens) -> AsyncIterator[ServiceUnde
         yield sut
 
 
-async def _caritas_cases(sut: ServiceUnderTest, n_for_goeppingen: int, n_own: int) -> None:
-    """Cases a Caritas case worker opens in the real cases service (with a real token)."""
+async def _caritas_cases(
+    sut: ServiceUnderTest, n_for_goeppingen: int, n_own: int, commissioner: str = GOEPPINGEN.id
+) -> None:
+    """Cases a Caritas case worker opens in the real cases service (with a real token):
+    `n_for_goeppingen` commissioned by `commissioner`, `n_own` of its own."""
     async with httpx.AsyncClient(transport=sut.app.state.upstream) as http:
         login = await http.post(
             "http://auth.test/auth/v1/token",
@@ -106,7 +117,7 @@ async def _caritas_cases(sut: ServiceUnderTest, n_for_goeppingen: int, n_own: in
                 "opened_on": "2018-03-01",
             }
             if i < n_for_goeppingen:
-                body["commissioned_by"] = GOEPPINGEN.id
+                body["commissioned_by"] = commissioner
             r = await http.post("http://cases.test/cases/v1/cases", json=body, headers=headers)
             assert r.status_code == 201, r.text
 
@@ -170,3 +181,41 @@ async def test_charities_are_directory_organizations_and_their_work_counts(
     assert (caritas["org"], caritas["commissioned_by"]) == (CARITAS_ID, GOEPPINGEN.id)
     assert caritas["exact"] is True
     assert caritas["totals"]["new_cases"] == 3  # exact, not "<5"; the charity's own 2 not
+
+
+async def test_the_proof_of_a_consortium_carries_every_members_work(funding_with_upstreams, tokens):
+    """The proof of use pulls the figures of everyone who delivered under the grant: the lead,
+    each accepted member, and the charity's cases commissioned by any of them."""
+    sut = funding_with_upstreams
+    programme = await setup_programme(sut)
+    formed = await form(sut, programme, GOEPPINGEN, [SCHORNDORF.path[-1]], "Voralb")
+    assert formed.status_code == 201, formed.text
+    consortium = formed.json()["id"]
+    accepted = await answer(sut, consortium, SCHORNDORF.path[-1], SCHORNDORF, "acceptance")
+    assert accepted.status_code == 200, accepted.text
+    app = await create_draft(
+        sut,
+        programme,
+        consortium_id=consortium,
+        delivery_model="provider",
+        providers=[CARITAS_ID],
+    )
+    await bring_to(sut, app["id"], "approved")
+    await _caritas_cases(sut, n_for_goeppingen=4, n_own=1, commissioner=SCHORNDORF.id)
+    proof = await sut.client.post(
+        f"/funding/v1/applications/{app['id']}/proof-of-use",
+        json={
+            "positions": [{"position_id": app["positions"][0]["id"], "months_worked": 24}],
+            "report": "Beratung im Verbund.",
+        },
+        headers=GOEPPINGEN.headers(tokens, "applicant"),
+    )
+    assert proof.status_code == 201, proof.text
+    figures = proof.json()["key_figures"]
+    assert figures["org"] == GOEPPINGEN.id
+    [member] = figures["members"]
+    assert (member["org"], member["exact"]) == (SCHORNDORF.id, True)
+    delivered = {(d["org"], d["commissioned_by"]): d for d in figures["delivered_by"]}
+    assert set(delivered) == {(CARITAS_ID, GOEPPINGEN.id), (CARITAS_ID, SCHORNDORF.id)}
+    assert delivered[CARITAS_ID, SCHORNDORF.id]["totals"]["new_cases"] == 4  # exact, not "<5"
+    assert delivered[CARITAS_ID, GOEPPINGEN.id]["totals"]["new_cases"] == 0

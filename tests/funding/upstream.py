@@ -70,8 +70,17 @@ async def upstreams(databases: Databases, tokens: TokenFactory) -> AsyncIterator
                 settings=settings, key_resolver=lambda app: JWKSCache(auth_http, jwks, ttl=300)
             )
 
-        cases_settings = CasesSettings(database_url=databases.url("cases"), log_json=True)
+        cases_settings = CasesSettings(
+            database_url=databases.url("cases"),
+            log_json=True,
+            jwks_url="http://auth.test/auth/.well-known/jwks.json",
+        )
         async with running_service(cases_app, cases_settings, tokens) as cases:
+            # cases reads auth's directory (commissioners, key figures' area) over this client
+            await cases.app.state.http.aclose()
+            cases.app.state.http = httpx.AsyncClient(
+                transport=HostTransport({"auth.test": auth_transport}), timeout=10
+            )
             yield HostTransport(
                 {"auth.test": auth_transport, "cases.test": httpx.ASGITransport(app=cases.app)}
             )

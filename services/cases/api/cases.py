@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from services.cases.api.commissioner import CommissionerCheck
 from services.cases.api.deps import CaseId, CaseListReader, CaseWorker
 from services.cases.api.scope import NewInOrg, ThisCase
 from services.cases.casefile import service
@@ -30,18 +31,20 @@ router = APIRouter(tags=["cases"])
 RFC3339 = r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$"
 BASE = "/cases/v1/cases"
 CHANGE_PROBLEMS = problem_responses(400, 401, 404, 409, 412, 422, 428)
+PATCH_PROBLEMS = problem_responses(400, 401, 404, 409, 412, 422, 428, 503)
 
 
 @router.post(
     BASE,
     status_code=201,
     response_model=CaseRead,
-    responses=problem_responses(400, 401, 403, 409, 422),
+    responses=problem_responses(400, 401, 403, 409, 422, 503),
     summary="Open a case",
     description="Opens a case for the caller's organization and assigns the next reference number "
     "(`<year>-<number>`, per organization and year). Accepts `Idempotency-Key`.",
 )
-async def open_case(new: NewInOrg, body: CaseCreate) -> Any:
+async def open_case(new: NewInOrg, body: CaseCreate, commissioners: CommissionerCheck) -> Any:
+    await commissioners.check(body.commissioned_by)
     return await new.create(lambda: service.open_case(new.session, new.who, body), "cases")
 
 
@@ -113,11 +116,17 @@ async def read_case(case_id: CaseId, session: SessionDep, who: CaseWorker) -> An
 
 @router.patch(
     BASE + "/{case_id}",
-    responses=CHANGE_PROBLEMS,
+    responses=PATCH_PROBLEMS,
     summary="Change, pause, close or reopen a case",
     description="Send If-Match with the case's ETag. `status: closed` needs a `closing_reason`.",
 )
-async def change_case(case: ThisCase, body: CaseUpdate, if_match: IfMatchHeader = None) -> CaseRead:
+async def change_case(
+    case: ThisCase,
+    body: CaseUpdate,
+    commissioners: CommissionerCheck,
+    if_match: IfMatchHeader = None,
+) -> CaseRead:
+    await commissioners.check(body.commissioned_by)
     return await case.answer(await service.change_case(*case.key, if_match, body))
 
 

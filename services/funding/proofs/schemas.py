@@ -43,8 +43,9 @@ class ProofRead(BaseModel):
     months_worked: dict[str, Any] = Field(description="Months worked per position id")
     key_figures: dict[str, Any] = Field(
         description="Exact key figures of the applicant for the period, from the cases service "
-        "(`exact: true`), with `delivered_by`: the figures of each commissioned charity for the "
-        "cases it delivered for the applicant"
+        "(`exact: true`), with `members`: the figures of each consortium member or delegating "
+        "municipality, and `delivered_by`: the figures of each commissioned charity for the "
+        "cases it delivered for the applicant or for one of the members"
     )
     report: str
     filed_by: str

@@ -79,12 +79,18 @@ async def _months_worked(
 async def delivered_figures(
     cases: CasesClient, app: Application, start: date, end: date
 ) -> dict[str, Any]:
-    """Exact key figures of the applicant for the period, with `delivered_by`: the figures of
-    every commissioned charity for the cases it delivered for the applicant."""
+    """Exact key figures of everyone who did the work the grant pays for, for the period: the
+    applicant's own, under `members` each consortium member's (or delegating municipality's),
+    and under `delivered_by` each commissioned charity's cases delivered for the applicant or
+    for one of the members. The council decides money on these, so none may be missing."""
     figures = await cases.key_figures(app.applicant_org_id, start, end)
+    figures["members"] = [
+        await cases.key_figures(member, start, end) for member in app.member_org_ids
+    ]
     figures["delivered_by"] = [
-        await cases.key_figures(org, start, end, commissioned_by=app.applicant_org_id)
-        for org in app.providers
+        await cases.key_figures(provider, start, end, commissioned_by=commissioner)
+        for commissioner in (app.applicant_org_id, *app.member_org_ids)
+        for provider in app.providers
     ]
     return figures
 
