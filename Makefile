@@ -4,20 +4,40 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint format openapi migrate seed bench fuzz drills deploy-check clean
+.PHONY: run test test-fast lint format openapi sdk tools migrate seed bench fuzz drills deploy-check clean
 
 $(BIN)/python:
+	@echo "==> [1/3] creating the virtualenv $(VENV) with $$($(PYTHON) --version 2>&1)"
 	$(PYTHON) -m venv $(VENV)
 
+# pip shows what it downloads and installs: the first install takes a few minutes
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	@echo "==> [2/3] upgrading pip in $(VENV)"
+	$(BIN)/pip install --upgrade pip
+	@echo "==> [3/3] installing the project and its pinned dependencies (pyproject.toml) into $(VENV)"
+	$(BIN)/pip install -e '.[dev]'
+	@echo "==> installed; later runs skip this until pyproject.toml changes"
 	touch $(STAMP)
+
+# Node tools (contract linters, openapi-typescript, tsc/tsx), exactly as package-lock.json says
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+# openapi-python-client in a venv of its own: it pins typer below the project's version
+SDK_TOOLS := $(VENV)/sdk-tools/.installed
+$(SDK_TOOLS): $(BIN)/python tools/sdk/requirements.txt
+	$(PYTHON) -m venv $(VENV)/sdk-tools
+	$(VENV)/sdk-tools/bin/pip install -q -r tools/sdk/requirements.txt
+	touch $(SDK_TOOLS)
+
+tools: $(STAMP) $(NODE_STAMP) $(SDK_TOOLS)  ## the linters and client generators (fast when installed)
 
 run: $(STAMP)  ## start the whole stack (PostgreSQL, migrations, demo data, services, nginx)
 	$(BIN)/pakt dev
 
-test: $(STAMP)  ## the full suite: unit, API, contract, end to end, deploy checks
+test: tools  ## the full suite: unit, API, contract, end to end, deploy checks
 	@# loadgroup: tests sharing the real stack (xdist_group "stack") run on one worker, so one stack
 	@status=0; $(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests; that is a failure"; fi; \
@@ -28,7 +48,7 @@ test: $(STAMP)  ## the full suite: unit, API, contract, end to end, deploy check
 FAST_SKIP := -m "not e2e" --ignore=tests/contract/test_conformance_inprocess.py \
 	--ignore=tests/contract/test_conformance_gateway.py
 
-test-fast: $(STAMP)  ## unit and API tests in process (and the offline deploy checks), no stack, no contract runs
+test-fast: tools  ## unit and API tests in process (and the offline deploy checks), no stack, no contract runs
 	@status=0; $(BIN)/pytest -n 2 -q -p no:cacheprovider $(FAST_SKIP) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test-fast: pytest collected no tests; that is a failure"; fi; \
 	exit $$status
@@ -53,6 +73,9 @@ seed: $(STAMP)
 openapi: $(STAMP)  ## regenerate openapi/openapi.yaml from the services' code (commit it)
 	$(BIN)/pakt openapi export --verbose
 
+sdk: tools  ## regenerate clients/python and clients/typescript from openapi/openapi.yaml (commit them)
+	$(BIN)/python -m services.tooling.sdk
+
 fuzz: $(STAMP)  ## long schemathesis run (in process and through the gateway); report in reports/
 	PAKT_FUZZ_BUDGET=long $(BIN)/pytest -p no:cacheprovider tests/contract/test_conformance_inprocess.py tests/contract/test_conformance_gateway.py
 
@@ -66,4 +89,4 @@ deploy-check: $(STAMP)  ## offline checks of deploy/: kustomize + schemas, compo
 	$(BIN)/pytest -q -p no:cacheprovider tests/deploy
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache reports
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache reports

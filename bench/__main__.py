@@ -20,6 +20,7 @@ from bench.stack import Stack
 
 REPORT = PROJECT_ROOT / "reports" / "bench.json"
 LOG_DIR = PROJECT_ROOT / "reports" / "bench-logs"
+SCALE_REPORT = PROJECT_ROOT / "bench" / "results" / "latest.json"
 
 Setup = Callable[[Stack], list[Row]]
 
@@ -55,7 +56,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-profile", action="store_true", help="skip py-spy on a missed goal")
     parser.add_argument(
-        "--only", help="comma-separated setups: baselines,gateway,cases,auth,funding"
+        "--scale",
+        type=int,
+        metavar="N",
+        help="also load 10,000 and N cases and measure every read path on both (p99 ratios),"
+        " key figures, a 10,000-item batch and a 100,000-row export; bench/results/latest.json",
+    )
+    parser.add_argument(
+        "--only",
+        help="comma-separated setups: baselines,gateway,cases,auth,funding"
+        " (`--only scale --scale N`: the scale scenario alone)",
     )
     return parser.parse_args(argv)
 
@@ -90,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # a service still being written must not sink the run
                 skipped.append(Skipped(name, f"{exc.__class__.__name__}: {str(exc)[:300]}"))
                 print(f"  {name} skipped: {exc}", flush=True)
+        if args.scale:
+            rows += _scale_setup(stack, args.scale, extra_lines, extra)
         measure(
             rows,
             {n: p.pid for n, p in stack.procs.items()},
@@ -107,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stack.close()
     records = report.as_records(rows)
+    if args.scale:
+        extra_lines += _scale_report(records, args.scale, extra)
     report.print_table(records, skipped, extra_lines)
     settings = {
         "tool": "wrk" if have_wrk() else "httpx",
@@ -120,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     report.write_json(REPORT, records, skipped, settings, extra)
     print(f"written {REPORT.relative_to(PROJECT_ROOT)} ({settings['wall_s']} s)")
+    if args.scale:
+        report.write_json(SCALE_REPORT, records, skipped, {**settings, "scale": args.scale}, extra)
+        print(f"written {SCALE_REPORT.relative_to(PROJECT_ROOT)}")
     return 0
 
 
@@ -133,6 +150,39 @@ def _funding(
     from bench.funding_rows import run_funding_batch
 
     return run_funding_batch(stack, quick, items, lines, skipped)
+
+
+def _scale_setup(stack: Stack, size: int, lines: list[str], extra: dict[str, object]) -> list[Row]:
+    """The scale scenario's rows (bench/scale_rows.py) and its funding timings."""
+    from bench.funding_scale import run_funding_scale
+    from bench.scale_rows import scale_rows
+
+    print(f"setting up scale ({size:,} cases) ...", flush=True)
+    rows = scale_rows(stack, size, lines, extra)
+    print("funding at scale: 10,000-item batch, 100,000-row export ...", flush=True)
+    try:
+        extra["funding_scale"] = run_funding_scale(stack)
+    except Exception as exc:  # report it; the cases rows are still measured
+        extra["funding_scale"] = {"error": f"{exc.__class__.__name__}: {str(exc)[:300]}"}
+    return rows
+
+
+def _scale_report(
+    records: list[dict[str, object]], size: int, extra: dict[str, object]
+) -> list[str]:
+    from bench.scale_rows import scale_lines
+
+    lines, ratios = scale_lines(records, size)
+    extra["scale_p99_ratios"] = ratios
+    lines.append("scale: single requests (median / max ms)")
+    timings = extra.get("scale")
+    for name, value in timings.items() if isinstance(timings, dict) else []:
+        if isinstance(value, dict):
+            lines.append(f"  {name:<40} {value['median_ms']:>8.1f} / {value['max_ms']:.1f}")
+    funding = extra.get("funding_scale")
+    if isinstance(funding, dict):
+        lines.append(f"funding at scale: {funding}")
+    return lines
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 
+from bench.funding_scale import DECISIONS, PROGRAMME, batch_body
 from services.cli.postgres import Server, drop_database, ensure_database, find_server
 from services.common import jwt
 from services.common.jwks import StaticKeys
@@ -69,22 +70,7 @@ async def _measure(url: str, items: int) -> dict[str, Any]:
             r = await client.post(
                 "/funding/v1/programmes",
                 headers=admin,
-                json={
-                    "name": f"Bench {uuid.uuid4().hex[:6]}",
-                    "period_start": "2017-01-01",
-                    "period_months": 24,
-                    "total_budget": "999999999999.00",
-                    "min_frame": "51000.00",
-                    "deciding_mode": "statewide",
-                    "deciding_region": "081",
-                    "rates": [
-                        {
-                            "qualification": "mid_level",
-                            "amount": "51000.00",
-                            "label": "Mittlerer Abschluss",
-                        }
-                    ],
-                },
+                json={"name": f"Bench {uuid.uuid4().hex[:6]}", **PROGRAMME},
             )
             r.raise_for_status()
             programme_id = uuid.UUID(r.json()["id"])
@@ -92,21 +78,8 @@ async def _measure(url: str, items: int) -> dict[str, Any]:
                 batch_ids = await insert_forwarded(session, programme_id, items)
                 single_ids = await insert_forwarded(session, programme_id, items)
                 await session.commit()
-            decisions = ("approve", "partially_approve", "reject", "approve")
-            body = {
-                "items": [
-                    {
-                        "application_id": str(i),
-                        "decision": decisions[n % 4],
-                        **(
-                            {"granted_amount": "25500.00"}
-                            if decisions[n % 4] == "partially_approve"
-                            else {}
-                        ),
-                    }
-                    for n, i in enumerate(batch_ids)
-                ]
-            }
+            decisions = DECISIONS
+            body = batch_body(batch_ids)
             started = time.perf_counter()
             r = await client.post(
                 "/funding/v1/decision-batches",

@@ -50,10 +50,13 @@ class Stack:
         for this service; everything else default."""
         prefix = service.upper()
         extra = {k: v for k, v in self.extra_env.items() if k.startswith(f"{prefix}_")}
+        jwks = self.jwks_url
+        assert self._jwks is not None  # made by jwks_url
         return {
+            f"{prefix}_AUTH_URL": self._jwks.base_url,  # its empty revocation list
             **extra,
             f"{prefix}_DATABASE_URL": database_url,
-            f"{prefix}_JWKS_URL": self.jwks_url,
+            f"{prefix}_JWKS_URL": jwks,
             f"{prefix}_JWT_ISSUER": self.tokens.issuer,
             f"{prefix}_JWT_AUDIENCE": self.tokens.audience,
         }

@@ -5,14 +5,17 @@ The template and its values stay the gateway's own (services/cli/gateway.py rend
 
 - upstreams are the services' host names (`auth:8001`), not 127.0.0.1;
 - nginx listens on 0.0.0.0:8080 and keeps pid, logs and temp files under /tmp/nginx;
-- the contract, the docs page and Swagger UI are copied next to nginx.conf under SITE_ROOT.
+- the contract, the docs page, Swagger UI and the problem pages are copied next to nginx.conf
+  under SITE_ROOT.
 
     python deploy/render_gateway.py OUT_DIR [--site-root /srv/pakt] [--upstream-host NAME]
 
-OUT_DIR receives nginx.conf, openapi.yaml, docs/ and swagger-ui/. The paths written into
+OUT_DIR receives nginx.conf, openapi.yaml, docs/, swagger-ui/ and problems/. The paths written into
 nginx.conf start with --site-root (default: OUT_DIR's final place in the image, /srv/pakt).
 --upstream-host replaces every service's host name (tests use 127.0.0.1 so `nginx -t`
-can resolve them). PAKT_CORS_ORIGINS (comma-separated) sets the allowed origins.
+can resolve them). PAKT_CORS_ORIGINS (comma-separated) sets the allowed origins;
+PAKT_PUBLIC_URL the origin in the gateway's problem `type` URIs (as the services'
+`<SVC>_PUBLIC_BASE_URL`; default http://127.0.0.1:8080).
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ def render_site(out: Path, site_root: str, upstream_host: str | None = None) -> 
     config = GatewayConfig(
         listen_host="0.0.0.0",  # noqa: S104 - the container's only interface is its own
         cors_origins=cors_origins_from_env(os.environ.get("PAKT_CORS_ORIGINS")),
+        public_base_url=os.environ.get("PAKT_PUBLIC_URL") or None,
         extra={
             "user_directive": "",
             "run_dir": RUN_DIR,
@@ -61,6 +65,7 @@ def render_site(out: Path, site_root: str, upstream_host: str | None = None) -> 
             "openapi_file": f"{site_root}/openapi.yaml",
             "docs_dir": f"{site_root}/docs",
             "swagger_ui_dir": f"{site_root}/swagger-ui",
+            "problems_root": site_root,
         },
     )
     with tempfile.TemporaryDirectory() as tmp:
@@ -69,6 +74,7 @@ def render_site(out: Path, site_root: str, upstream_host: str | None = None) -> 
         contract = Path(tmp) / "openapi.yaml"
         committed = Path(__file__).resolve().parent.parent / "openapi" / "openapi.yaml"
         shutil.copyfile(committed if committed.exists() else contract, out / "openapi.yaml")
+        shutil.copytree(Path(tmp) / "problems", out / "problems", dirs_exist_ok=True)
     gateway_dir = Path(__file__).resolve().parent / "gateway"
     shutil.copytree(gateway_dir / "docs", out / "docs", dirs_exist_ok=True)
     shutil.copytree(swagger_ui_dir(), out / "swagger-ui", dirs_exist_ok=True)

@@ -21,9 +21,13 @@ from services.common.revocation import PAGE_LIMIT, PageSource, Revocation
 DESCRIPTION = """\
 Identity provider and organizations directory of the Pakt API.
 
-* **Tokens**: OAuth2 (`POST /auth/v1/token`, form-encoded) with the grants `password`,
-  `refresh_token` and `client_credentials`; RS256 access tokens (15 minutes) whose keys are
-  published at `/auth/.well-known/jwks.json`; opaque, single-use refresh tokens.
+* **Logins**: OpenID Connect for frontends: the login page `/auth/v1/authorize`
+  (authorization code with PKCE, optional TOTP second factor), ID tokens, `/auth/v1/userinfo`,
+  logout at `/auth/v1/logout`; discovery at `/auth/.well-known/openid-configuration`.
+* **Tokens**: OAuth2 (`POST /auth/v1/token`, form-encoded) with the grants
+  `authorization_code`, `refresh_token`, `client_credentials` and, in development only,
+  `password`; RS256 access tokens (15 minutes) whose keys are published at
+  `/auth/.well-known/jwks.json`; opaque, single-use refresh tokens.
 * **Directory**: the state, the 4 Regierungsbezirke, the 44 districts, municipalities, consortia,
   charities and the ministry, keyed by the Amtlicher Gemeindeschlüssel.
 * **Users and API clients**: managed by admins, or by an organization's `org_admin` for its own

@@ -48,6 +48,11 @@ def _fernet(settings: AuthSettings) -> Fernet:
     return Fernet(base64.urlsafe_b64encode(hashlib.sha256(secret.encode()).digest()))
 
 
+def secret_box(settings: AuthSettings) -> Fernet:
+    """The cipher for secrets auth must read back (TOTP secrets), keyed like the signing keys."""
+    return _fernet(settings)
+
+
 def _publish_cutoff(settings: AuthSettings) -> datetime:
     grace = settings.access_token_ttl_seconds + min(settings.jwt_leeway_seconds, 60) + 60
     return datetime.now(UTC) - timedelta(seconds=grace)

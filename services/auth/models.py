@@ -94,6 +94,14 @@ account = Table(
     Column("display_name", Text, nullable=False),
     Column("password_hash", Text, nullable=False),
     Column("deactivated_at", DateTime(timezone=True), nullable=True),
+    Column(
+        "totp_secret_encrypted",
+        LargeBinary,
+        nullable=True,
+        comment="RFC 6238 secret, encrypted like the signing keys",
+    ),
+    Column("totp_confirmed_at", DateTime(timezone=True), nullable=True),
+    Column("totp_last_step", BigInteger, nullable=True, comment="a code's time step works once"),
     Index("ix_account_org", "organization_id", "username"),
 )
 
@@ -103,8 +111,23 @@ api_client = Table(
     *_managed("client_id"),
     Column("name", Text, nullable=False),
     Column("scopes", ARRAY(Text), nullable=False),
-    Column("secret_hash", Text, nullable=False, comment="sha256 of the high-entropy secret"),
+    Column(
+        "secret_hash",
+        Text,
+        nullable=True,
+        comment="sha256 of the high-entropy secret; none for public clients",
+    ),
     Column("secret_rotated_at", DateTime(timezone=True), nullable=True),
+    Column("client_type", Text, nullable=False, server_default=text("'confidential'")),
+    Column("redirect_uris", ARRAY(Text), nullable=False, server_default=text("'{}'")),
+    Column("post_logout_redirect_uris", ARRAY(Text), nullable=False, server_default=text("'{}'")),
+    Column(
+        "grant_types",
+        ARRAY(Text),
+        nullable=False,
+        server_default=text("'{client_credentials}'"),
+    ),
+    CheckConstraint("client_type IN ('confidential','public')", name="client_type"),
     Index("ix_api_client_org", "organization_id", "client_id"),
 )
 
@@ -122,6 +145,8 @@ refresh_token = Table(
         "used_at", DateTime(timezone=True), nullable=True, comment="rotated: a second use is reuse"
     ),
     Column("revoked_at", DateTime(timezone=True), nullable=True),
+    Column("client_id", Text, nullable=True, comment="the client the login was for (code flow)"),
+    Column("auth_time", BigInteger, nullable=True, comment="when the user authenticated"),
     Index("ix_refresh_token_family", "family_id"),
     Index("ix_refresh_token_account", "account_id"),
 )
@@ -175,4 +200,30 @@ token_revocation = Table(
     ),
     CheckConstraint("kind IN ('user','client','session')", name="kind"),
     Index("ix_token_revocation_revoked_at", "revoked_at"),
+)
+
+authorization_code = Table(
+    "authorization_code",
+    metadata,
+    Column("code_hash", Text, primary_key=True, comment="sha256 of the code; the code is not kept"),
+    Column("client_id", Text, nullable=False),
+    Column("redirect_uri", Text, nullable=False),
+    Column("code_challenge", Text, nullable=False, comment="PKCE S256 challenge"),
+    Column("account_id", UUID(as_uuid=False), ForeignKey("account.id"), nullable=False),
+    Column("scope", Text, nullable=False),
+    Column("nonce", Text, nullable=True),
+    Column("auth_time", BigInteger, nullable=False),
+    Column("family_id", UUID(as_uuid=False), nullable=False, comment="the login (sid) it starts"),
+    _created_at(),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=True, comment="a second use is reuse"),
+    Index("ix_authorization_code_expires_at", "expires_at"),
+)
+
+totp_recovery_code = Table(
+    "totp_recovery_code",
+    metadata,
+    Column("account_id", UUID(as_uuid=False), ForeignKey("account.id"), primary_key=True),
+    Column("code_hash", Text, primary_key=True),
+    Column("used_at", DateTime(timezone=True), nullable=True),
 )

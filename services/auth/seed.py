@@ -159,6 +159,36 @@ async def seed_clients(session: AsyncSession, settings: AuthSettings) -> list[st
     return lines
 
 
+DOCS_CLIENT = "pakt-docs"
+DOCS_REDIRECT = "/docs/oauth2-redirect.html"
+
+
+async def seed_docs_client(session: AsyncSession, settings: AuthSettings) -> list[str]:
+    """The docs page's public client (Swagger UI's Authorize: authorization code + PKCE).
+
+    Its redirect URIs: the gateway's public base URL, and the loopback addresses without a
+    port (loopback redirect URIs match on any port, RFC 8252), so `make run` and test stacks
+    on free ports work too.
+    """
+    base = settings.public_base_url.rstrip("/")
+    if await accounts_repo.get_client_by_client_id(session, DOCS_CLIENT) is None:
+        loopback = ["http://127.0.0.1", "http://localhost"]
+        data = ClientCreate.model_validate(
+            {
+                "client_id": DOCS_CLIENT,
+                "name": "API-Dokumentation (Swagger UI)",
+                "organization_id": org_id("org:platform"),
+                "roles": [],
+                "client_type": "public",
+                "grant_types": ["authorization_code", "refresh_token"],
+                "redirect_uris": [f"{u}{DOCS_REDIRECT}" for u in (base, *loopback)],
+                "post_logout_redirect_uris": [f"{u}/docs" for u in (base, *loopback)],
+            }
+        )
+        await accounts.create_client(session, ACTOR, data)
+    return [f"  {DOCS_CLIENT:24} public client of the docs page ({base}/docs, Authorize)"]
+
+
 async def seed(database_url: str, settings: AuthSettings | None = None) -> list[str]:
     """Seeds the auth database at `database_url`; returns the lines `pakt seed` prints.
 
@@ -171,6 +201,7 @@ async def seed(database_url: str, settings: AuthSettings | None = None) -> list[
         total, created = await seed_directory(session)
         users = await seed_users(session, Passwords(settings))
         client_lines = await seed_clients(session, settings)
+        client_lines += await seed_docs_client(session, settings)
         await session.commit()
     return [
         f"auth: {total} organizations in the directory ({created} new), {users} new demo users",

@@ -47,7 +47,27 @@ class AuthSettings(ServiceSettings):
         default_factory=lambda: ["127.0.0.1", "::1"],
         description="Peers whose X-Real-IP / X-Forwarded-For is believed (the gateway)",
     )
+    password_grant_enabled: bool | None = Field(
+        None,
+        description="Allow the OAuth2 password grant (development and first-party tools only); "
+        "unset: on in development, off elsewhere",
+    )
+    authorization_code_ttl_seconds: int = Field(
+        60, ge=5, le=600, description="Lifetime of an authorization code (single use)"
+    )
+    totp_required: bool = Field(
+        False,
+        description="admin and approver must use a TOTP second factor (the login page enrols "
+        "them on their next login)",
+    )
     demo_secret_seed: SecretStr = Field(
         SecretStr(DEMO_SECRET_SEED),
         description="Demo client secrets are derived from this, so reseeding keeps them stable",
     )
+
+    @property
+    def password_grant_allowed(self) -> bool:
+        """The password grant's setting, defaulting to on in development only."""
+        if self.password_grant_enabled is None:
+            return self.environment == "development"
+        return self.password_grant_enabled

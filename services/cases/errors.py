@@ -5,11 +5,18 @@ from __future__ import annotations
 from services.common.problems import Conflict, NotFound, ProblemError
 
 
-class CaseNotFound(NotFound, slug="case-not-found", title="Case not found"):
+class CaseNotFound(
+    NotFound, slug="case-not-found", title="Case not found", title_de="Fall nicht gefunden"
+):
     """Unknown case, or one the caller may not reach (same answer, so ids cannot be probed)."""
 
 
-class ItemNotFound(NotFound, slug="case-item-not-found", title="Not found in this case"):
+class ItemNotFound(
+    NotFound,
+    slug="case-item-not-found",
+    title="Not found in this case",
+    title_de="In diesem Fall nicht gefunden",
+):
     pass
 
 
@@ -17,45 +24,65 @@ class ExternalIdTaken(
     Conflict,
     slug="external-id-taken",
     title="external_id already used by another case of this organization",
+    title_de="external_id wird schon von einem anderen Fall dieser Organisation verwendet",
 ):
     pass
 
 
 class ConsentRequired(
-    Conflict, slug="consent-required", title="Personal data need recorded consent"
+    Conflict,
+    slug="consent-required",
+    title="Personal data need recorded consent",
+    title_de="Personenbezogene Daten brauchen eine erfasste Einwilligung",
 ):
     pass
 
 
-class CaseErased(Conflict, slug="case-erased", title="The personal data of this case were erased"):
+class CaseErased(
+    Conflict,
+    slug="case-erased",
+    title="The personal data of this case were erased",
+    title_de="Die personenbezogenen Daten dieses Falls wurden gelöscht",
+):
     pass
 
 
 class InvalidTransition(
-    Conflict, slug="invalid-transition", title="Not allowed in the current state"
+    Conflict,
+    slug="invalid-transition",
+    title="Not allowed in the current state",
+    title_de="Im aktuellen Zustand nicht erlaubt",
 ):
     pass
 
 
-class OutsideArea(ProblemError, slug="outside-area", title="Outside your area", status=403):
-    pass
-
-
-class UnsupportedImport(
-    ProblemError, slug="unsupported-media-type", title="Unsupported media type", status=415
+class OutsideArea(
+    ProblemError,
+    slug="outside-area",
+    title="Outside your area",
+    title_de="Außerhalb Ihres Gebiets",
+    status=403,
 ):
     pass
 
 
-class ImportTooLarge(ProblemError, slug="import-too-large", title="Too many lines", status=413):
+class InvalidPeriod(
+    ProblemError,
+    slug="invalid-period",
+    title="Invalid period",
+    title_de="Ungültiger Zeitraum",
+    status=400,
+):
     pass
 
 
-class InvalidPeriod(ProblemError, slug="invalid-period", title="Invalid period", status=400):
-    pass
-
-
-class BadQuery(ProblemError, slug="bad-query", title="Invalid query parameter", status=400):
+class BadQuery(
+    ProblemError,
+    slug="bad-query",
+    title="Invalid query parameter",
+    title_de="Ungültiger Abfrageparameter",
+    status=400,
+):
     """A query parameter that has the right shape but no valid value (e.g. February 30th)."""
 
 
@@ -63,6 +90,7 @@ class DirectoryUnavailable(
     ProblemError,
     slug="directory-unavailable",
     title="The organization directory is unavailable",
+    title_de="Das Organisationsverzeichnis ist nicht erreichbar",
     status=503,
 ):
     """The auth service's directory did not answer (key figures check the area through it)."""
@@ -72,6 +100,7 @@ class UnknownCommissioner(
     ProblemError,
     slug="unknown-commissioner",
     title="Unknown commissioning organization",
+    title_de="Unbekannte beauftragende Organisation",
     status=422,
 ):
     """`commissioned_by` is not a municipality or district of the directory."""

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    literal_column,
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
@@ -52,6 +53,12 @@ def _case_fk(*, primary: bool = False) -> Column[object]:
         primary_key=primary,
         nullable=False,
     )
+
+
+def _case_org() -> Column[object]:
+    """The case's organization on a contact or plan (trigger `case_org_id` sets it from the
+    case), so the key figures of one organization read only its rows."""
+    return Column("org_id", Text, nullable=False, comment="the case's (set by a trigger)")
 
 
 def _stamps() -> list[Column[object]]:
@@ -94,8 +101,29 @@ client_case = Table(
     UniqueConstraint("org_id", "reference"),
     UniqueConstraint("org_id", "external_id"),
     Index("ix_client_case_org_created", "org_id", "created_at", "id"),
-    Index("ix_client_case_worklist", "assigned_worker", "status", "next_review_on"),
     Index("ix_client_case_commissioned", "org_id", "commissioned_by"),
+    # issue 16: each index serves one query (docs/PERFORMANCE.md has the plans)
+    Index("ix_client_case_org_worker", "org_id", "assigned_worker", "created_at", "id"),
+    Index("ix_client_case_org_updated", "org_id", "updated_at"),
+    Index("ix_client_case_org_opened", "org_id", "opened_on"),
+    Index("ix_client_case_org_closed_on", "org_id", "closed_on"),
+    Index(
+        "ix_client_case_closed",
+        "closed_on",
+        "id",
+        postgresql_where=text("status = 'closed' AND erased_at IS NULL"),
+    ),
+)
+REVIEW_KEY = literal_column("COALESCE(next_review_on, '9999-12-31'::date)", Date)
+"""The worklist's order: earliest review first, cases without a plan last. A constant, not a
+parameter, so that the plan matches the partial index `ix_client_case_worklist` on it."""
+Index(
+    "ix_client_case_worklist",
+    client_case.c.org_id,
+    client_case.c.assigned_worker,
+    REVIEW_KEY,
+    client_case.c.id,
+    postgresql_where=text("status = 'open'"),
 )
 
 case_reference_counter = Table(
@@ -136,7 +164,9 @@ plan_version = Table(
     Column("next_review_on", Date, nullable=True),
     Column("created_by", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    _case_org(),
     UniqueConstraint("case_id", "number"),
+    Index("ix_plan_version_org_case", "org_id", "case_id", "number", "created_at"),
 )
 
 plan_goal = Table(
@@ -157,6 +187,9 @@ plan_goal = Table(
     Column("responsible", Text, nullable=True),
     Column("target_on", Date, nullable=True),
     Index("ix_plan_goal_case_id", "case_id"),
+    # the list's `field` filter: a field rare in the organization (or absent) is found by it,
+    # not by scanning every goal of every organization
+    Index("ix_plan_goal_field_case", "field", "case_id"),
 )
 
 consultation = Table(
@@ -171,7 +204,9 @@ consultation = Table(
     Column("notes", Text, nullable=True),
     Column("recorded_by", Text, nullable=False),
     *_stamps(),
+    _case_org(),
     Index("ix_consultation_case", "case_id", "created_at", "id"),
+    Index("ix_consultation_org_held", "org_id", "held_on"),
 )
 
 referral = Table(
@@ -185,7 +220,9 @@ referral = Table(
     Column("status", Text, nullable=False, server_default="sent"),
     Column("notes", Text, nullable=True),
     *_stamps(),
+    _case_org(),
     Index("ix_referral_case", "case_id", "created_at", "id"),
+    Index("ix_referral_org_referred", "org_id", "referred_on"),
 )
 
 volunteer = Table(
@@ -221,6 +258,20 @@ volunteer_assignment = Table(
     Index("ix_volunteer_assignment_case", "case_id", "created_at", "id"),
     Index("ix_volunteer_assignment_volunteer_id", "volunteer_id"),
 )
+
+figure_month = Table(
+    "figure_month",
+    metadata,
+    Column("org_id", Text, primary_key=True),
+    Column("month", Date, primary_key=True, comment="first day of the month"),
+    Column("figure", Text, primary_key=True),
+    Column("key", Text, primary_key=True, comment="agency, closing reason, or ''"),
+    Column("org_path", ARRAY(Text), nullable=False, comment="AGS chain of org"),
+    Column("n", BigInteger, nullable=False),
+    Index("ix_figure_month_month", "month"),
+)
+"""Additive key figures per organization and month, kept by triggers in the transaction of
+each change (services/cases/figures/aggregates.py)."""
 
 access_log = Table(
     "access_log",

@@ -94,6 +94,13 @@ NOT_PERSONAL: dict[tuple[str, str], str] = {
     ("client_case", "reference"): "a number the service made (org, year, counter)",
     ("client_case", "status"): _VOCAB,
     ("consultation", "fields"): _VOCAB,
+    ("consultation", "org_id"): _IDS,
+    ("figure_month", "figure"): "the name of a key figure",
+    ("figure_month", "key"): _VOCAB,
+    ("figure_month", "org_id"): _IDS,
+    ("figure_month", "org_path"): "AGS keys of the organization",
+    ("plan_version", "org_id"): _IDS,
+    ("referral", "org_id"): _IDS,
     ("consultation", "mode"): _VOCAB,
     ("consultation", "recorded_by"): "the staff member's user id",
     ("idempotency_record", "fingerprint"): "a SHA-256 of the request",
@@ -118,6 +125,22 @@ NOT_PERSONAL: dict[tuple[str, str], str] = {
     ("volunteer", "fields"): _VOCAB,
     ("volunteer", "languages"): _VOCAB,
     ("volunteer", "org_id"): _IDS,
+    # webhooks name events by id; the body is rendered from the (scrubbed) outbox when sent
+    ("webhook_attempt", "error"): "why a delivery failed (transport error or the receiver's "
+    "status), written by the worker; never the event's payload",
+    ("webhook_attempt", "outcome"): _VOCAB,
+    ("webhook_delivery", "event_type"): "an event name",
+    ("webhook_delivery", "state"): _VOCAB,
+    ("webhook_subscription", "organization_id"): _IDS,
+    ("webhook_subscription", "audience"): _IDS,
+    ("webhook_subscription", "url"): "the subscribing organization's endpoint",
+    ("webhook_subscription", "event_types"): "event names",
+    ("webhook_subscription", "description"): "the organization's label for its endpoint",
+    ("webhook_subscription", "state"): _VOCAB,
+    ("webhook_subscription", "state_reason"): "why the platform paused or disabled it",
+    ("webhook_subscription", "secret"): "an HMAC key the platform made",
+    ("webhook_subscription", "previous_secret"): "an HMAC key the platform made",
+    ("webhook_subscription", "lease_owner"): "the name of the worker delivering",
 }
 
 # JSON keys that would carry personal data: the personal columns' names

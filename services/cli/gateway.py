@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from services.cli.postgres import PROJECT_ROOT
-from services.common.problems import PROBLEM_BASE
+from services.tooling import gateway_problems, problem_pages
 
 GATEWAY_DIR = PROJECT_ROOT / "deploy" / "gateway"
 TEMPLATE = GATEWAY_DIR / "nginx.conf.template"
@@ -49,6 +49,9 @@ class GatewayConfig:
     token_burst: int = 10
     read_timeout: int = 60
     header_buffer_size: str = "8k"
+    # the origin clients see, for the problems' `type` URIs; None: http://127.0.0.1:<port>,
+    # as `pakt dev` tells the services (`<SVC>_PUBLIC_BASE_URL`)
+    public_base_url: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -142,6 +145,13 @@ def render(run_dir: Path, ports: dict[str, int], config: GatewayConfig) -> Path:
     """Writes `run_dir/nginx.conf` for the given ports; returns its path."""
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (run_dir / "tmp" / sub).mkdir(parents=True, exist_ok=True)
+    public = config.public_base_url or f"http://127.0.0.1:{ports['gateway']}"
+    problem_pages.write_pages(run_dir / "problems", public)
+    limits = {
+        "body_size": config.body_size,
+        "bulk_body_size": config.bulk_body_size,
+        "header_buffer_size": config.header_buffer_size,
+    }
     values = {
         "user_directive": _worker_user(),
         "run_dir": str(run_dir),
@@ -163,7 +173,9 @@ def render(run_dir: Path, ports: dict[str, int], config: GatewayConfig) -> Path:
         "openapi_file": str(openapi_file(run_dir)),
         "docs_dir": str(GATEWAY_DIR / "docs"),
         "swagger_ui_dir": str(swagger_ui_dir()),
-        "problem_base": PROBLEM_BASE,
+        "problems_root": str(run_dir),  # the pages are in <problems_root>/problems/
+        "problem_maps": gateway_problems.render_maps(public, limits),
+        "problem_locations": gateway_problems.render_locations(),
         **config.extra,
     }
     if not Path(values["mime_types"]).exists():

@@ -2,14 +2,14 @@
 
 The services' commands (`services/<svc>/cli.py: commands`) are merged into the top level and
 the contract helper (`services/cli/openapi.py: commands`) is `pakt openapi`. A service's
-commands read their database from the service's settings (`<SVC>_DATABASE_URL`); when the
-operator has not set it, `pakt` names `pakt_<svc>` on the server it finds, so no service
-needs to know how the launcher finds or starts PostgreSQL.
+commands read their database from the service's settings (`<SVC>_DATABASE_URL`); `pakt` sets
+it the one way every command finds databases (`database.point_at`), so no service needs to
+know how the launcher finds or starts PostgreSQL. Failures are one line (`failures.py`).
 """
 
 from __future__ import annotations
 
-import os
+import importlib.metadata
 import sys
 from collections.abc import Iterable
 from typing import Annotated
@@ -18,13 +18,22 @@ import typer
 
 from services.auth import cli as auth_cli
 from services.cases import cli as cases_cli
-from services.cli import database, gateway, openapi, retention
+from services.cli import config_check, database, db_status, gateway, imports, openapi, retention
+from services.cli.failures import OperatorApp, OperatorError
 from services.cli.postgres import SERVICES, Server, find_server, stop_if_started
+from services.cli.progress import progress
 from services.cli.stack import Ports, Stack, StackError, check_ports, wait_for_signal
+from services.cli.worker import run_worker
 
-app = typer.Typer(help="The Pakt API platform: run it, migrate it, seed it.", no_args_is_help=True)
+app = OperatorApp(
+    help="The Pakt API platform: run it, migrate it, seed it.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
 db_app = typer.Typer(help="The services' databases.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+db_app.command("status")(db_status.status_command)
+app.add_typer(config_check.commands, name="config")
 
 DEMO_PASSWORD = "pakt-demo-2026"  # noqa: S105  (documented demo password, CONVENTIONS.md)
 DEMO_USERS = (
@@ -48,8 +57,12 @@ def say(line: str) -> None:
 
 
 def say_each(lines: Iterable[str]) -> None:
-    for line in lines:
-        say(f"  {line}")
+    """Prints each step as it is done, under a progress bar on stderr (terminals only)."""
+    with progress() as bar:
+        task = bar.add_task("working", total=None)
+        for line in lines:
+            bar.update(task, description=line[:60], advance=1)
+            say(f"  {line}")
 
 
 def _find_server() -> Server:
@@ -60,6 +73,12 @@ def _find_server() -> Server:
 
 def _server_urls() -> dict[str, str]:
     return database.database_urls(_find_server())
+
+
+def _version(value: bool) -> None:
+    if value:
+        say(f"pakt {importlib.metadata.version('pakt-api')}")
+        raise typer.Exit
 
 
 @db_app.command("migrate")
@@ -109,12 +128,14 @@ def _run_dev(ports: Ports, cors_origins: str, started: list[Server]) -> None:
         say("Demo data:")
         say_each(database.seed(urls))
         run_name = "dev" if ports.gateway == 8080 else f"dev-{ports.gateway}"
-        stack = Stack(urls, ports=ports, name=run_name, gateway_config=config, retention_every=3600)
+        stack = Stack(
+            urls, ports=ports, name=run_name, gateway_config=config, retention_every=3600,
+            workers=True,  # one webhook worker per service
+        )  # fmt: skip
         say("Starting auth, cases, funding and the gateway ...")
         stack.start()
     except (StackError, gateway.GatewayError) as exc:
-        say(f"error: {exc}")
-        raise typer.Exit(1) from exc
+        raise _one_line(exc) from exc
     except KeyboardInterrupt as exc:  # Ctrl-C while starting: Stack.start stopped what it began
         say("Interrupted.")
         raise typer.Exit(130) from exc
@@ -122,9 +143,16 @@ def _run_dev(ports: Ports, cors_origins: str, started: list[Server]) -> None:
     try:
         wait_for_signal(stack, say)
     except StackError as exc:
-        say(f"error: {exc}")
-        raise typer.Exit(1) from exc
+        raise _one_line(exc) from exc
     say("Stopped.")
+
+
+def _one_line(exc: Exception) -> OperatorError:
+    """The error line of a stack failure; what follows it (a log's tail) goes to stdout."""
+    first, *rest = str(exc).splitlines() or [type(exc).__name__]
+    for line in rest:
+        say(line)
+    return OperatorError(first.rstrip(":") + (" (its log is above)" if rest else ""))
 
 
 def _announce(stack: Stack) -> None:
@@ -144,28 +172,32 @@ def _announce(stack: Stack) -> None:
     say("Press Ctrl-C to stop.")
 
 
-SERVICE_COMMANDS = {"auth": auth_cli.commands, "cases": cases_cli.commands}
 # a service's commands are groups merged into the top level: `users`, `clients`, `keys`, `cases`
-OWNER = {
-    group.name: service
-    for service, commands in SERVICE_COMMANDS.items()
-    for group in commands.registered_groups
-}
+SERVICE_COMMANDS = {"auth": auth_cli.commands, "cases": cases_cli.commands}
+# imports from files (services/cli/imports.py): `pakt auth ...`, `pakt funding ...`, `cases import`
+cases_cli.cases_app.command("import")(imports.import_cases_command)
 
 
 @app.callback()
-def _service_database(ctx: typer.Context) -> None:
-    """Points a service's command at `pakt_<svc>` on the server `pakt` finds, unless the
-    operator named its database; help needs no database, so it finds (or starts) no server."""
-    service = OWNER.get(ctx.invoked_subcommand or "")
-    if service is None or set(ctx.help_option_names) & set(sys.argv):
-        return
-    variable = f"{service.upper()}_DATABASE_URL"
-    if variable not in os.environ:
-        os.environ[variable] = find_server().database_url(f"pakt_{service}")
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Options of `pakt` itself."""
+
+
+# a service's commands find their database the one way `pakt` finds databases, once their
+# arguments are checked (help and typos need no database, so no server is found or started)
+auth_cli.base.prepare_database = lambda: database.point_at(["auth"])
+cases_cli.prepare_database = lambda: database.point_at(["cases"])
 
 
 for _commands in SERVICE_COMMANDS.values():
     app.add_typer(_commands)
 app.add_typer(openapi.commands, name="openapi", help="The merged OpenAPI contract.")
 app.add_typer(retention.commands, name="retention")
+app.add_typer(imports.auth_commands, name="auth")
+app.add_typer(imports.funding_commands, name="funding")
+app.command("worker")(run_worker)

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
+from services.cli.failures import OperatorError
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PRIVATE_DIR = PROJECT_ROOT / ".pgdata"
 PRIVATE_PORT = 54329
@@ -128,10 +130,34 @@ def stop_if_started(server: Server) -> None:
         )
 
 
+SCHEMES = ("postgresql", "postgres", "postgresql+asyncpg")
+
+
+def check_url(url: str, variable: str) -> str:
+    """`url` if it is a PostgreSQL URL naming a host and a database; else OperatorError."""
+    example = "postgresql://user[:password]@host:5432/name"
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # ValueError for a port that is no number
+    except ValueError as exc:
+        raise OperatorError(f"{variable} is not a URL ({exc}): write {example}") from exc
+    if parts.scheme not in SCHEMES:
+        start = url.split(":", 1)[0] + ":" if ":" in url else url[:12]  # never the password
+        raise OperatorError(
+            f"{variable} must start with postgresql:// (it starts with {start!r}): write {example}"
+        )
+    has_host = bool(parts.hostname) or "host=" in parts.query  # ?host=/run/postgresql: a socket
+    if not has_host or not parts.path.lstrip("/"):
+        missing = "database name" if has_host else "host"
+        raise OperatorError(f"{variable} names no {missing}: write {example}")
+    del port
+    return url
+
+
 def find_server() -> Server:
     env_url = os.environ.get("DATABASE_URL")
     if env_url:
-        return Server(env_url, "DATABASE_URL")
+        return Server(check_url(env_url, "DATABASE_URL"), "DATABASE_URL")
     if _answers("127.0.0.1", 5432):
         return Server(
             "postgresql://postgres@127.0.0.1:5432/postgres", "local server on 127.0.0.1:5432"

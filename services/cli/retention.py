@@ -10,7 +10,6 @@ calls it: the Kubernetes CronJob `pakt-retention` (deploy/k8s/base/retention-cro
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 import time
 from collections.abc import Callable, Coroutine, Mapping
@@ -20,11 +19,13 @@ import typer
 
 from services.auth import cli as auth_cli
 from services.cases import cli as cases_cli
-from services.cli.postgres import SERVICES, find_server
+from services.cli import database
+from services.cli.postgres import SERVICES
+from services.cli.progress import progress
 from services.common.retention import Removed
 from services.funding import cli as funding_cli
 
-RETENTION: dict[str, Callable[[], Coroutine[Any, Any, list[Removed]]]] = {
+RETENTION: dict[str, Callable[..., Coroutine[Any, Any, list[Removed]]]] = {
     "auth": auth_cli.retention,
     "cases": cases_cli.retention,
     "funding": funding_cli.retention,
@@ -38,22 +39,20 @@ def _say(line: str) -> None:
     sys.stdout.flush()
 
 
-def _point_at_databases(services: list[str]) -> None:
-    missing = [s for s in services if f"{s.upper()}_DATABASE_URL" not in os.environ]
-    if missing:
-        server = find_server()
-        for service in missing:
-            os.environ[f"{service.upper()}_DATABASE_URL"] = server.database_url(f"pakt_{service}")
-
-
-def run_once(services: list[str]) -> int:
-    """Enforces retention for `services`, printing a line per table; returns the rows removed."""
+def run_once(services: list[str], *, dry_run: bool = False) -> int:
+    """Enforces retention for `services`, printing a line per table; returns the rows removed
+    (with `dry_run`: counts what is due and removes nothing). A progress bar on stderr shows
+    which service is being worked on (on a terminal only)."""
     total = 0
-    for service in services:
-        for removed in asyncio.run(RETENTION[service]()):
-            _say(removed.line(service))
-            total += removed.rows
-    _say(f"retention: {total} row(s) removed")
+    with progress() as bar:
+        task = bar.add_task("retention", total=len(services))
+        for service in services:
+            bar.update(task, description=f"retention: {service}")
+            for removed in asyncio.run(RETENTION[service](dry_run=dry_run)):
+                _say(removed.line(service))
+                total += removed.rows
+            bar.advance(task)
+    _say(f"retention: {total} row(s) {'due (dry run: nothing removed)' if dry_run else 'removed'}")
     return total
 
 
@@ -77,6 +76,9 @@ def run_command(
         float | None,
         typer.Option(min=1, help="Repeat every this many seconds until stopped (for `pakt dev`)"),
     ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Only count what is due; remove nothing")
+    ] = False,
 ) -> None:
     """Delete what outlived its retention period, in batches; print per table what went."""
     chosen = service or list(SERVICES)
@@ -85,9 +87,9 @@ def run_command(
         raise typer.BadParameter(
             f"unknown service(s): {', '.join(unknown)}", param_hint="--service"
         )
-    _point_at_databases(chosen)
-    if every is None:
-        run_once(chosen)
+    database.point_at(chosen, check=every is None)
+    if every is None or dry_run:
+        run_once(chosen, dry_run=dry_run)
         return
     while True:
         try:

@@ -23,12 +23,12 @@ from typing import IO
 
 import httpx
 
-from services.auth.security import demo_secret
-from services.auth.settings import AuthSettings
 from services.cli import gateway
+from services.cli.ports import Ports as Ports  # callers import it from here, as before
+from services.cli.ports import service_env
 from services.cli.postgres import PROJECT_ROOT, SERVICES
 from services.cli.retention import loop
-from services.funding.settings import FundingSettings
+from services.cli.worker import command as worker_command
 
 RUN_ROOT = PROJECT_ROOT / ".run"
 GRACE_SECONDS = 10.0
@@ -46,37 +46,6 @@ class PortInUse(StackError):
             f"Stop whatever listens there, or choose another port with {option}."
         )
         self.port = port
-
-
-@dataclass(frozen=True)
-class Ports:
-    """Loopback ports of the three services and the gateway."""
-
-    auth: int = 8001
-    cases: int = 8002
-    funding: int = 8003
-    gateway: int = 8080
-
-    def as_dict(self) -> dict[str, int]:
-        return {
-            "auth": self.auth,
-            "cases": self.cases,
-            "funding": self.funding,
-            "gateway": self.gateway,
-        }
-
-    @classmethod
-    def free(cls) -> Ports:
-        """Four ports the kernel says are free right now (for tests running side by side)."""
-        socks = [socket.socket() for _ in range(4)]
-        try:
-            for sock in socks:
-                sock.bind(("127.0.0.1", 0))
-            auth, cases, funding, gw = (sock.getsockname()[1] for sock in socks)
-        finally:
-            for sock in socks:
-                sock.close()
-        return cls(auth=auth, cases=cases, funding=funding, gateway=gw)
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -167,38 +136,6 @@ def _signal_group(pgid: int, sig: signal.Signals) -> None:
         os.killpg(pgid, sig)
 
 
-def service_env(
-    service: str, database_url: str, ports: Ports, base: Mapping[str, str]
-) -> dict[str, str]:
-    """The environment of one service process (CONVENTIONS.md: `<SVC>_<SETTING>`)."""
-    prefix = service.upper()
-    public = f"http://127.0.0.1:{ports.gateway}"
-    env = dict(base)
-    env.update(
-        {
-            f"{prefix}_DATABASE_URL": database_url,
-            f"{prefix}_JWKS_URL": f"http://127.0.0.1:{ports.auth}/auth/.well-known/jwks.json",
-            f"{prefix}_JWT_ISSUER": f"{public}/auth",
-            f"{prefix}_PUBLIC_BASE_URL": public,
-            f"{prefix}_AUTH_URL": f"http://127.0.0.1:{ports.auth}",
-            f"{prefix}_CASES_URL": f"http://127.0.0.1:{ports.cases}",
-            f"{prefix}_FUNDING_URL": f"http://127.0.0.1:{ports.funding}",
-            "PYTHONUNBUFFERED": "1",
-        }
-    )
-    if service == "funding":  # its client's tokens: the directory, exact key figures
-        env.setdefault("FUNDING_AUTH_TOKEN_URL", f"http://127.0.0.1:{ports.auth}/auth/v1/token")
-    if service == "funding" and not env.get("FUNDING_CLIENT_SECRET"):
-        # proofs of use fetch key figures with funding's demo client; in a dev stack its
-        # secret is the one `pakt seed` derived (AUTH_DEMO_SECRET_SEED)
-        auth = AuthSettings()
-        client_id = env.get("FUNDING_CLIENT_ID") or FundingSettings().client_id
-        env["FUNDING_CLIENT_SECRET"] = demo_secret(
-            env.get("AUTH_DEMO_SECRET_SEED") or auth.demo_secret_seed.get_secret_value(), client_id
-        )
-    return env
-
-
 @dataclass
 class Stack:
     """auth, cases, funding and the gateway for one set of ports and databases.
@@ -214,6 +151,7 @@ class Stack:
     base_env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     processes: dict[str, Managed] = field(default_factory=dict)
     retention_every: float | None = None  # `pakt dev`: `pakt retention run --every` beside
+    workers: bool = False  # `pakt dev`: `pakt worker <service>` beside each service (webhooks)
 
     @property
     def run_dir(self) -> Path:
@@ -265,6 +203,9 @@ class Stack:
                     "retention", argv, env, self.run_dir / "retention.log"
                 )
                 self.processes["retention"].start()
+            if self.workers:
+                for service in SERVICES:
+                    self.start_worker(service)
         except BaseException:
             self.stop()
             raise
@@ -288,6 +229,18 @@ class Stack:
             f"{name} was not ready at {url} after {READY_TIMEOUT:.0f}s:\n{proc.tail()}"
         )
 
+    def start_worker(
+        self, service: str, name: str | None = None, env: Mapping[str, str] | None = None
+    ) -> Managed:
+        """Starts a webhook worker of `service` (`pakt worker`) as process `name` (`env`: more
+        settings, e.g. `WEBHOOKS_*`)."""
+        name = name or f"worker-{service}"
+        base = {**self.base_env, **(env or {})}
+        argv, env = worker_command(service, self.database_urls[service], base)
+        self.processes[name] = Managed(name, argv, env, self.run_dir / f"{name}.log")
+        self.processes[name].start()
+        return self.processes[name]
+
     def stop_service(self, service: str) -> None:
         """Stops one service (the gateway keeps running and answers 502 for it)."""
         self.processes[service].stop()
@@ -308,7 +261,8 @@ class Stack:
 
     def stop(self) -> None:
         """Stops the gateway first, then the services; nothing started here is left running."""
-        for name in ("retention", "gateway", *reversed(SERVICES)):
+        workers = [name for name in self.processes if name.startswith("worker-")]
+        for name in (*workers, "retention", "gateway", *reversed(SERVICES)):
             if name in self.processes:
                 self.processes[name].stop()
         self.processes.clear()

@@ -14,18 +14,15 @@ from fastapi.routing import APIRoute
 from prometheus_client import CollectorRegistry
 
 from services.common.auth import TokenVerifier
+from services.common.concurrency import NotModifiedMiddleware
 from services.common.db import make_engine, make_sessionmaker
 from services.common.demo import DEMO_SECRET_SEED, demo_secret
-from services.common.guards import RejectNulMiddleware
 from services.common.health import health_router
 from services.common.jwks import JWKSCache, KeyResolver
 from services.common.logging import configure_logging
-from services.common.middleware import (
-    MetricsMiddleware,
-    RequestIdMiddleware,
-    UnhandledErrorMiddleware,
-)
-from services.common.problems import FieldError, Problem, install_problem_handlers
+from services.common.middleware import PlatformMiddleware
+from services.common.problem_handlers import install_problem_handlers
+from services.common.problems import FieldError, Problem
 from services.common.revocation import (
     REVOCATIONS_SCOPE,
     HttpRevocations,
@@ -42,9 +39,14 @@ Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 
 def operation_id(route: APIRoute) -> str:
-    """Stable operation ids: `<tag>-<function name>`."""
-    tag = str(route.tags[0]) if route.tags else "default"
-    return f"{tag}-{route.name}".replace("_", "-")
+    """Stable operation ids: the handler's function name (`create_application`).
+
+    Generators name their functions after the operation id and group them by tag
+    (openapi-python-client: `api/applications/create_application.py`), so the tag must not be
+    part of the id too (`applications_create_application`). Ids shared by several services
+    (`list_events`) get the service's name as prefix in the merged contract.
+    """
+    return route.name
 
 
 def create_service_app(
@@ -189,10 +191,9 @@ def token_verifier(
 def install_middleware(app: FastAPI) -> None:
     """The middleware stack; each `add_middleware` wraps the ones added before it."""
     # outermost first: request id wraps everything so even guard rejections carry it
-    app.add_middleware(UnhandledErrorMiddleware)
-    app.add_middleware(RejectNulMiddleware)
-    app.add_middleware(MetricsMiddleware, registry=app.state.metrics_registry)
-    app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(NotModifiedMiddleware)  # innermost: metrics and the log see the 304
+    # request id, access log, metrics, input guard and unexpected errors: one layer (issue 16)
+    app.add_middleware(PlatformMiddleware, registry=app.state.metrics_registry)
 
 
 def openapi_with_problems(app: FastAPI) -> dict[str, Any]:
@@ -205,7 +206,8 @@ def openapi_with_problems(app: FastAPI) -> dict[str, Any]:
         schemas.setdefault(
             "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
         )
-        schemas["Problem"].pop("$defs", None)
+        for name, sub in schemas["Problem"].pop("$defs", {}).items():
+            schemas.setdefault(name, sub)  # FieldError, LineError, ImportSummary
         schemas.setdefault("FieldError", FieldError.model_json_schema())
         app.openapi_schema = schema
     return app.openapi_schema

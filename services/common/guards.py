@@ -5,70 +5,69 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
-from services.common.problems import PROBLEM_MEDIA_TYPE, problem_type
+from services.common.problem_handlers import localized_problem
+from services.common.problem_types import ProblemType, Texts, declare, texts
+from services.common.problems import STATUS_TYPES
+
+Rejection = tuple[ProblemType, Texts]
+"""Why a request is refused before the app sees it: the problem's type and its detail."""
+DEFAULT_MAX_BODY = 16 * 1024 * 1024
 
 
-class RejectNulMiddleware:
-    """PostgreSQL text cannot hold NUL; a NUL in the query or a JSON body gets a 422 problem."""
+def _has_body(scope: Scope) -> bool:
+    """Whether a body may follow the headers: anything but an explicit `Content-Length: 0`
+    (a request that states no length is read, to be safe)."""
+    return dict(scope["headers"]).get(b"content-length") != b"0"
 
-    def __init__(self, app: ASGIApp, max_body: int = 16 * 1024 * 1024) -> None:
-        self.app = app
-        self.max_body = max_body
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        if b"%00" in scope.get("query_string", b"") or "\x00" in scope["path"]:
-            await _reject(scope, send, "NUL characters are not allowed in the URL")
-            return
-        if scope["method"] not in ("POST", "PUT", "PATCH"):
-            await self.app(scope, receive, send)
-            return
-        chunks: list[bytes] = []
-        size = 0
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_body:
-                await _reject(
-                    scope,
-                    send,
-                    "The request body is too large",
-                    status=413,
-                    slug="payload-too-large",
-                )
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
-        body = b"".join(chunks)
-        if b"\x00" in body or b"\\u0000" in body:
-            await _reject(scope, send, "NUL characters are not allowed in the request body")
-            return
-        if _too_wide(scope, body):
-            await _reject(
-                scope,
-                send,
-                f"A JSON object in the body has more than {MAX_OBJECT_MEMBERS} members",
-                slug="too-many-members",
-            )
-            return
-        delivered = False
+async def screen(
+    scope: Scope, receive: Receive, max_body: int = DEFAULT_MAX_BODY
+) -> tuple[Rejection | None, Receive | None]:
+    """PostgreSQL text cannot hold NUL: a NUL in the URL or in a request body is refused (422),
+    as is a body over `max_body` (413) or a JSON object of too many members (422).
 
-        async def replay() -> Message:
-            nonlocal delivered
-            if delivered:
-                return await receive()
-            delivered = True
-            return {"type": "http.request", "body": body, "more_body": False}
+    Returns the rejection, or None and the `receive` the app reads the body from (None when
+    the client left while its body was read: nothing is left to answer). Only a
+    POST, PUT or PATCH that has a body is read ahead (and replayed); every other request keeps
+    its own `receive`, untouched and unbuffered."""
+    if b"%00" in scope.get("query_string", b"") or "\x00" in scope["path"]:
+        return (INVALID_CHARACTERS, _NUL_IN_URL), receive
+    if scope["method"] not in ("POST", "PUT", "PATCH") or not _has_body(scope):
+        return None, receive
+    chunks: list[bytes] = []
+    size = 0
+    more = True
+    while more:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return None, None
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > max_body:
+            return (STATUS_TYPES[413], _TOO_LARGE), receive
+        chunks.append(chunk)
+        more = message.get("more_body", False)
+    body = b"".join(chunks)
+    if b"\x00" in body or b"\\u0000" in body:
+        return (INVALID_CHARACTERS, _NUL_IN_BODY), receive
+    if _too_wide(scope, body):
+        return (TOO_MANY_MEMBERS, _TOO_WIDE), receive
+    return None, _replay(body, receive)
 
-        await self.app(scope, replay, send)
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    delivered = False
+
+    async def replay() -> Message:
+        nonlocal delivered
+        if delivered:
+            return await receive()
+        delivered = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
 
 
 MAX_OBJECT_MEMBERS = 1000  # no request model has near as many fields; a map may not either
@@ -102,29 +101,22 @@ def _too_wide(scope: Scope, body: bytes) -> bool:
     return False
 
 
-_TITLES = {"invalid-characters": "Invalid characters", "too-many-members": "Too many members"}
+INVALID_CHARACTERS = declare("invalid-characters", 422, "Invalid characters", "Ungültige Zeichen")
+TOO_MANY_MEMBERS = declare("too-many-members", 422, "Too many members", "Zu viele Felder")
+_NUL_IN_URL = texts(
+    "NUL characters are not allowed in the URL", "NUL-Zeichen sind in der URL nicht erlaubt"
+)
+_NUL_IN_BODY = texts(
+    "NUL characters are not allowed in the request body",
+    "NUL-Zeichen sind im Inhalt der Anfrage nicht erlaubt",
+)
+_TOO_LARGE = texts("The request body is too large", "Der Inhalt der Anfrage ist zu groß")
+_TOO_WIDE = texts(
+    f"A JSON object in the body has more than {MAX_OBJECT_MEMBERS} members",
+    f"Ein JSON-Objekt im Inhalt hat mehr als {MAX_OBJECT_MEMBERS} Felder",
+)
 
 
-async def _reject(
-    scope: Scope, send: Send, detail: str, status: int = 422, slug: str = "invalid-characters"
-) -> None:
-    body = json.dumps(
-        {
-            "type": problem_type(slug),
-            "title": _TITLES.get(slug, "Payload too large"),
-            "status": status,
-            "detail": detail,
-            "instance": scope["path"],
-        }
-    ).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+async def reject(scope: Scope, receive: Receive, send: Send, rejection: Rejection) -> None:
+    """Answers the rejection as a problem in the caller's language."""
+    await localized_problem(scope, *rejection)(scope, receive, send)

@@ -37,6 +37,9 @@ class IdempotencyKeyReused(
     ProblemError,
     slug="idempotency-key-reused",
     title="Idempotency-Key reused with a different request",
+    title_de="Idempotency-Key schon für eine andere Anfrage verwendet",
+    detail="This Idempotency-Key was used for a different request body",
+    detail_de="Dieser Idempotency-Key wurde für einen anderen Inhalt verwendet",
     status=422,
 ):
     pass
@@ -46,6 +49,7 @@ class ResponseErased(
     ProblemError,
     slug="response-erased",
     title="The stored response of this request was erased",
+    title_de="Die gespeicherte Antwort dieser Anfrage wurde gelöscht",
     status=410,
 ):
     pass
@@ -59,6 +63,9 @@ class IdempotencyInProgress(
     Conflict,
     slug="idempotency-in-progress",
     title="A request with this Idempotency-Key is still running",
+    title_de="Eine Anfrage mit diesem Idempotency-Key läuft noch",
+    detail="Retry in a moment",
+    detail_de="Wiederholen Sie die Anfrage gleich",
 ):
     pass
 
@@ -89,7 +96,7 @@ class Idempotency:
             claimed = (await run(session, stmt)).first()
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_timeout
-                raise IdempotencyInProgress("Retry in a moment") from exc
+                raise IdempotencyInProgress() from exc
             raise
         if claimed is not None or await self._renew_expired(session):
             return None
@@ -102,9 +109,9 @@ class Idempotency:
             )
         ).one()
         if row.fingerprint != self.fingerprint:
-            raise IdempotencyKeyReused("This Idempotency-Key was used for a different request body")
+            raise IdempotencyKeyReused()
         if row.status_code is None:
-            raise IdempotencyInProgress("Retry in a moment")
+            raise IdempotencyInProgress()
         if row.status_code == ResponseErased.status:
             raise ResponseErased(ERASED_DETAIL)
         headers = {**(row.response_headers or {}), REPLAY_HEADER: "true"}
@@ -192,32 +199,39 @@ async def erase_responses(session: AsyncSession, needles: Sequence[str]) -> int:
     return int(changed)
 
 
-async def idempotency(
-    request: Request,
-    idempotency_key: Annotated[
-        str | None,
-        Header(
-            alias="Idempotency-Key",
-            min_length=1,
-            max_length=255,
-            pattern=r"^[\x21-\x7e]+$",
-            description=(
-                "Any unique string (a UUID is ideal); a retry with the same key and body "
-                "replays the first response"
-            ),
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        pattern=r"^[\x21-\x7e]+$",
+        description=(
+            "Any unique string (a UUID is ideal); a retry with the same key and body "
+            "replays the first response"
         ),
-    ] = None,
+    ),
+]
+
+
+async def idempotency(
+    request: Request, idempotency_key: IdempotencyKeyHeader = None
 ) -> Idempotency:
-    if idempotency_key is None:
+    return idempotency_of(request, idempotency_key, await request.body())
+
+
+def idempotency_of(request: Request, key: str | None, content: bytes) -> Idempotency:
+    """The key with the fingerprint of `content`: the body, or what a multipart body carries
+    (its boundary differs on every send, so uploads fingerprint the file and the mode)."""
+    if key is None:
         return Idempotency(None, "")
     settings = getattr(request.app.state, "settings", None)
     hours = getattr(settings, "idempotency_retention_hours", None)
     keep = DEFAULT_KEEP if hours is None else dt.timedelta(hours=hours)
-    body = await request.body()
     digest = hashlib.sha256(
-        request.method.encode() + b" " + request.url.path.encode() + b"\n" + _canonical(body)
+        request.method.encode() + b" " + request.url.path.encode() + b"\n" + _canonical(content)
     )
-    return Idempotency(idempotency_key, digest.hexdigest(), keep)
+    return Idempotency(key, digest.hexdigest(), keep)
 
 
 def _canonical(body: bytes) -> bytes:

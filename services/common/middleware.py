@@ -1,4 +1,4 @@
-"""Pure ASGI middleware: request id and access log, Prometheus metrics."""
+"""Pure ASGI middleware: request id and access log, metrics, input guard, unexpected errors."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.common.context import request_id_var
-from services.common.problems import fault_response
+from services.common.guards import reject, screen
+from services.common.problem_handlers import fault_response
 
 REQUEST_ID_HEADER = b"x-request-id"
 _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -55,53 +56,18 @@ class ResponseStart:
         await self._send(message)
 
 
-class RequestIdMiddleware(HttpMiddleware):
-    """Takes `X-Request-ID` (or makes one), echoes it, binds it to every log line."""
+class PlatformMiddleware(HttpMiddleware):
+    """Everything every request goes through, in one pure ASGI layer (one call, one `send`
+    wrapper, instead of four nested middlewares; issue 16 measured about 0.3 CPU-ms for them):
 
-    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        incoming = dict(scope["headers"]).get(REQUEST_ID_HEADER, b"").decode("latin-1")
-        request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
-        started = time.perf_counter()
-
-        def echo_id(message: Message) -> None:
-            headers = [(k, v) for k, v in message.get("headers", []) if k != REQUEST_ID_HEADER]
-            headers.append((REQUEST_ID_HEADER, request_id.encode()))
-            message["headers"] = headers
-
-        response = ResponseStart(send, on_start=echo_id)
-        token = request_id_var.set(request_id)
-        with structlog.contextvars.bound_contextvars(request_id=request_id):
-            try:
-                await self.app(scope, receive, response)
-            finally:
-                request_id_var.reset(token)
-                log.info(
-                    "request",
-                    method=scope["method"],
-                    path=scope["path"],
-                    status=response.status or 500,
-                    duration_ms=round((time.perf_counter() - started) * 1000, 2),
-                )
-
-
-class UnhandledErrorMiddleware(HttpMiddleware):
-    """Turns an unexpected exception into the 500 problem (or, when the database is out of
-    reach, the 503 problem with Retry-After) inside our middleware stack, so the request id,
-    the access log and the metrics still see the response."""
-
-    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = ResponseStart(send)
-        try:
-            await self.app(scope, receive, response)
-        except Exception as exc:
-            if response.status is not None:  # too late for a problem: the response has begun
-                raise
-            await fault_response(scope, exc)(scope, receive, send)
-
-
-class MetricsMiddleware(HttpMiddleware):
-    """Counts requests and observes latency by route template, method and status."""
+    - the request id: taken from `X-Request-ID` (or made), echoed, bound to every log line, and
+      the access log line with status and duration;
+    - Prometheus metrics by route template, method and status;
+    - the input guard (`guards.screen`): NUL in the URL or a body, bodies too large or too
+      wide, answered as problems; only a POST, PUT or PATCH with a body is read ahead;
+    - an unexpected exception becomes the 500 problem (503 with Retry-After when the database
+      is out of reach), which the log and the metrics then see like any response.
+    """
 
     def __init__(self, app: ASGIApp, registry: CollectorRegistry) -> None:
         super().__init__(app)
@@ -118,13 +84,49 @@ class MetricsMiddleware(HttpMiddleware):
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
-        response = ResponseStart(send)
+        incoming = dict(scope["headers"]).get(REQUEST_ID_HEADER, b"").decode("latin-1")
+        request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        echoed = (REQUEST_ID_HEADER, request_id.encode())
+
+        def echo_id(message: Message) -> None:
+            headers = [(k, v) for k, v in message.get("headers", []) if k != REQUEST_ID_HEADER]
+            headers.append(echoed)
+            message["headers"] = headers
+
+        response = ResponseStart(send, on_start=echo_id)
+        token = request_id_var.set(request_id)
+        with structlog.contextvars.bound_contextvars(request_id=request_id):
+            try:
+                await self._guarded(scope, receive, response)
+            finally:
+                request_id_var.reset(token)
+                self._observe(scope, response.status or 500, time.perf_counter() - started)
+
+    async def _guarded(self, scope: Scope, receive: Receive, response: ResponseStart) -> None:
+        rejection, body = await screen(scope, receive)
+        if rejection is not None:
+            await reject(scope, receive, response, rejection)
+            return
+        if body is None:  # the client left while sending its body
+            return
         try:
-            await self.app(scope, receive, response)
-        finally:
-            route = scope.get("route")
-            # label by template, never by raw path: ids would explode the series count
-            template = getattr(route, "path", None) or "unmatched"
-            labels = (scope["method"], template, str(response.status or 500))
-            self.requests.labels(*labels).inc()
-            self.latency.labels(*labels).observe(time.perf_counter() - started)
+            await self.app(scope, body, response)
+        except Exception as exc:
+            if response.status is not None:  # too late for a problem: the response has begun
+                raise
+            await fault_response(scope, exc)(scope, body, response)
+
+    def _observe(self, scope: Scope, status: int, seconds: float) -> None:
+        # label by template, never by raw path: ids would explode the series count
+        template = getattr(scope.get("route"), "path", None) or "unmatched"
+        labels = (scope["method"], template, str(status))
+        self.requests.labels(*labels).inc()
+        self.latency.labels(*labels).observe(seconds)
+        log.info(
+            "request",
+            method=scope["method"],
+            path=scope["path"],
+            status=status,
+            duration_ms=round(seconds * 1000, 2),
+        )

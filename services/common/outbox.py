@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field, StringConstraints
-from sqlalchemy import or_, select, text, tuple_
+from sqlalchemy import ColumnElement, or_, select, text, true, tuple_
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.appending import append, append_many, append_select_sql
@@ -26,6 +26,20 @@ from services.common.tables import outbox_event
 
 _FINISHED = text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
 _OWN_TX = text("pg_current_xact_id_if_assigned()::text::bigint")
+
+AudienceRule = Callable[[Principal], list[str] | None]
+"""Which events a caller may see, as organization ids an event's `audience` must name (None:
+every event). One per service; the events feed and the webhook subscriptions both apply it."""
+
+
+def settled() -> ColumnElement[bool]:
+    """Events of finished transactions (and the reader's own): none can appear behind them."""
+    return or_(outbox_event.c.tx_num < _FINISHED, outbox_event.c.tx_num == _OWN_TX)
+
+
+def visible_to(audience: list[str] | None) -> ColumnElement[bool]:
+    """Events an `AudienceRule` result lets its holder see: the feed's scoping, written once."""
+    return true() if audience is None else outbox_event.c.audience.overlap(audience)
 
 
 def event_row(
@@ -98,14 +112,10 @@ async def read_feed(
     types: list[str] | None = None,
 ) -> Page[Event]:
     """Events after `cursor` visible to `audience` (None: every event)."""
-    stmt = select(outbox_event).where(
-        or_(outbox_event.c.tx_num < _FINISHED, outbox_event.c.tx_num == _OWN_TX)
-    )
+    stmt = select(outbox_event).where(settled(), visible_to(audience))
     after = cursor_after(cursor, int, int)
     if after is not None:
         stmt = stmt.where(tuple_(outbox_event.c.tx_num, outbox_event.c.id) > tuple_(*after))
-    if audience is not None:
-        stmt = stmt.where(outbox_event.c.audience.overlap(audience))
     if types:
         stmt = stmt.where(outbox_event.c.type.in_(types))
     ordered = stmt.order_by(outbox_event.c.tx_num, outbox_event.c.id).limit(limit + 1)
@@ -117,9 +127,7 @@ async def read_feed(
     return Page[Event](items=items, next_cursor=next_cursor)
 
 
-def events_router(
-    service: str, audience_for: Callable[[Principal], list[str] | None], tag: str = "events"
-) -> APIRouter:
+def events_router(service: str, audience_for: AudienceRule, tag: str = "events") -> APIRouter:
     """`GET /{service}/v1/events`: the caller's slice of the feed."""
     router = APIRouter(tags=[tag])
 

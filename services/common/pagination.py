@@ -18,7 +18,15 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-class InvalidCursor(ProblemError, slug="invalid-cursor", title="Invalid cursor", status=400):
+class InvalidCursor(
+    ProblemError,
+    slug="invalid-cursor",
+    title="Invalid cursor",
+    title_de="Ungültiger Cursor",
+    detail="The cursor is not one this API issued",
+    detail_de="Dieser Cursor stammt nicht von dieser API",
+    status=400,
+):
     pass
 
 
@@ -56,9 +64,9 @@ def decode_cursor(cursor: str, arity: int) -> list[Any]:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
-        raise InvalidCursor("The cursor is not one this API issued") from exc
+        raise InvalidCursor() from exc
     if not isinstance(values, list) or len(values) != arity:
-        raise InvalidCursor("The cursor is not one this API issued")
+        raise InvalidCursor()
     return values
 
 
@@ -74,7 +82,7 @@ def cursor_after(cursor: str | None, *parsers: Callable[[Any], Any]) -> tuple[An
     try:
         return tuple(parse(value) for parse, value in zip(parsers, values, strict=True))
     except (TypeError, ValueError, OverflowError, AttributeError) as exc:
-        raise InvalidCursor("The cursor is not one this API issued") from exc
+        raise InvalidCursor() from exc
 
 
 def make_page(

@@ -1,9 +1,9 @@
 """Who may call what: one table for the three services, per operation and role (DESIGN.md).
 
-Every operation of every service has one entry, keyed by the app's operation id
-(`<tag>-<function name>`); tests/test_policy.py fails when a route has none. An entry says who
-may call at all; the services narrow further by organization (a case worker reads the cases of
-their own organization, a reviewer the applications routed to their district).
+Every operation of every service has one entry, keyed by the app's operation id (the handler's
+function name, `create_application`); tests/test_policy.py fails when a route has none. An entry
+says who may call at all; the services narrow further by organization (a case worker reads the
+cases of their own organization, a reviewer the applications routed to their district).
 
 - `PUBLIC`: no token (health, token endpoint, key set).
 - `SIGNED_IN`: every verified caller; the service scopes the answer (events feed, directory).
@@ -43,8 +43,8 @@ class Rule:
     scope: str | None = None
 
     def permits(self, roles: frozenset[str], scopes: frozenset[str] = frozenset()) -> bool:
-        if self.scope is not None:
-            return self.scope in scopes
+        if self.scope is not None and (self.scope in scopes or not self.roles):
+            return self.scope in scopes  # a scope alone, or a scope as an alternative to roles
         return self.public or self.signed_in or not self.roles.isdisjoint(roles)
 
 
@@ -56,9 +56,29 @@ def allow(*roles: str, hidden: bool = False) -> Rule:
     return Rule(roles=frozenset(roles), hidden=hidden)
 
 
-def scoped(scope: str) -> Rule:
-    """Machine clients holding `scope` (the services' own clients), whatever their roles."""
-    return Rule(scope=scope)
+def scoped(scope: str, *roles: str) -> Rule:
+    """Machine clients holding `scope` (the services' own clients), whatever their roles; with
+    `roles`, callers holding one of those roles too."""
+    return Rule(roles=frozenset(roles), scope=scope)
+
+
+WEBHOOKS_SCOPE: Final = "webhooks:manage"
+WEBHOOKS: Final[Mapping[str, Rule]] = dict.fromkeys(
+    (
+        "list_webhook_subscriptions",
+        "create_webhook_subscription",
+        "read_webhook_subscription",
+        "change_webhook_subscription",
+        "delete_webhook_subscription",
+        "rotate_webhook_secret",
+        "send_webhook_test",
+        "list_webhook_attempts",
+        "redeliver_webhook_events",
+    ),
+    scoped(WEBHOOKS_SCOPE, "org_admin"),
+)
+"""`/{service}/v1/webhook-subscriptions` in every service: the organization's org_admin or its
+API clients holding `webhooks:manage`; the service scopes them to the caller's organization."""
 
 
 HEALTH = ("healthz", "readyz", "metrics")
@@ -83,38 +103,38 @@ MANAGER_NAME_PARTIES: Final = frozenset({"applicant", "member", "district", "cou
 _APPLICATIONS = allow(*APPLICATION_READ_ROLES, hidden=True)
 
 FUNDING: Final[Mapping[str, Rule]] = {
-    **{f"funding-{h}": PUBLIC for h in HEALTH},
-    "events-list-events": SIGNED_IN,
-    "programmes-list-programmes": SIGNED_IN,
-    "programmes-get-programme": SIGNED_IN,
-    "programmes-create-programme": allow("admin"),
-    "planning-frames-import-planning-frames": allow("admin"),
-    "planning-frames-list-planning-frames": SIGNED_IN,
-    "consortia-list-consortia": SIGNED_IN,
-    "consortia-get-consortium": SIGNED_IN,
-    "consortia-create-consortium": allow("applicant"),
+    **{f"funding_{h}": PUBLIC for h in HEALTH},
+    "list_events": SIGNED_IN,
+    **WEBHOOKS,
+    "list_programmes": SIGNED_IN,
+    "get_programme": SIGNED_IN,
+    "create_programme": allow("admin"),
+    "import_planning_frames": allow("admin"),
+    "list_planning_frames": SIGNED_IN,
+    "list_consortia": SIGNED_IN,
+    "get_consortium": SIGNED_IN,
+    "create_consortium": allow("applicant"),
     # a member's applicant or org_admin answers for it; the lead's dissolves
-    "consortia-accept-invitation": allow("applicant", "org_admin"),
-    "consortia-decline-invitation": allow("applicant", "org_admin"),
-    "consortia-leave-consortium": allow("applicant", "org_admin"),
-    "consortia-dissolve-consortium": allow("applicant", "org_admin"),
+    "accept_invitation": allow("applicant", "org_admin"),
+    "decline_invitation": allow("applicant", "org_admin"),
+    "leave_consortium": allow("applicant", "org_admin"),
+    "dissolve_consortium": allow("applicant", "org_admin"),
     # the municipality's applicant or org_admin, its district, its council (no personal data)
-    "planning-frames-read-frame-usage": allow(
-        "applicant", "org_admin", "district_reviewer", "approver", "admin"
-    ),
-    "applications-create-application": allow("applicant"),
-    "applications-update-application": allow("applicant"),
-    "applications-list-applications": allow(*APPLICATION_READ_ROLES),
-    "applications-export-applications": allow(*APPLICATION_READ_ROLES),
-    "applications-get-application": _APPLICATIONS,
-    "transitions-create-transition": allow("applicant", "district_reviewer", "approver"),
-    "transitions-list-transitions": _APPLICATIONS,
-    "decision-notices-get-decision-notice": _APPLICATIONS,
-    "batches-create-decision-batch": allow("approver"),
-    "batches-get-decision-batch": allow("approver", "admin", hidden=True),
-    "proofs-file-proof-of-use": allow("applicant"),
-    "proofs-get-proof-of-use": _APPLICATIONS,
-    "proofs-list-overdue-proofs": allow("approver", "admin"),
+    "read_frame_usage": allow("applicant", "org_admin", "district_reviewer", "approver", "admin"),
+    "create_application": allow("applicant"),
+    "update_application": allow("applicant"),
+    "list_applications": allow(*APPLICATION_READ_ROLES),
+    "export_applications": allow(*APPLICATION_READ_ROLES),
+    "get_application": _APPLICATIONS,
+    "create_transition": allow("applicant", "district_reviewer", "approver"),
+    "list_transitions": _APPLICATIONS,
+    "get_decision_notice": _APPLICATIONS,
+    "get_decision_notice_pdf": _APPLICATIONS,
+    "create_decision_batch": allow("approver"),
+    "get_decision_batch": allow("approver", "admin", hidden=True),
+    "file_proof_of_use": allow("applicant"),
+    "get_proof_of_use": _APPLICATIONS,
+    "list_overdue_proofs": allow("approver", "admin"),
 }
 
 # --- cases ---------------------------------------------------------------------------------
@@ -127,47 +147,49 @@ EXACT_FIGURES_SCOPE: Final = "figures:exact"
 """The scope under which key figures come unsuppressed: the funding service's client only."""
 
 CASES: Final[Mapping[str, Rule]] = {
-    **{f"cases-{h}": PUBLIC for h in HEALTH},
-    "events-list-events": SIGNED_IN,
-    "key-figures-read-key-figures": SIGNED_IN,  # own organization, or the area roles above
-    "case-imports-import-cases": allow("case_worker"),
-    "cases-list-cases": allow("case_worker", "privacy_officer"),
-    "cases-open-case": allow("case_worker"),
-    "worklist-my-worklist": allow("case_worker"),
-    "volunteers-list-volunteers": allow("case_worker"),
-    "volunteers-register-volunteer": allow("case_worker"),
-    "volunteers-read-volunteer": allow("case_worker"),
-    "volunteers-change-volunteer": allow("case_worker"),
+    **{f"cases_{h}": PUBLIC for h in HEALTH},
+    "list_events": SIGNED_IN,
+    **WEBHOOKS,
+    "read_key_figures": SIGNED_IN,  # own organization, or the area roles above
+    "read_area_key_figures": SIGNED_IN,  # the area roles above, narrowed by area (issue 16)
+    "import_cases": allow("case_worker"),
+    "list_cases": allow("case_worker", "privacy_officer"),
+    "open_case": allow("case_worker"),
+    "my_worklist": allow("case_worker"),
+    "list_volunteers": allow("case_worker"),
+    "register_volunteer": allow("case_worker"),
+    "read_volunteer": allow("case_worker"),
+    "change_volunteer": allow("case_worker"),
     **dict.fromkeys(
         (
-            "cases-read-case",
-            "cases-change-case",
-            "cases-record-consent",
-            "cases-withdraw-consent",
-            "cases-put-person",
-            "plans-read-plan",
-            "plans-list-plan-versions",
-            "plans-write-plan-version",
-            "plans-read-plan-version",
-            "consultations-list-consultations",
-            "consultations-log-consultation",
-            "consultations-read-consultation",
-            "consultations-change-consultation",
-            "referrals-list-referrals",
-            "referrals-send-referral",
-            "referrals-read-referral",
-            "referrals-change-referral",
-            "volunteers-list-assignments",
-            "volunteers-assign-volunteer",
-            "volunteers-change-assignment",
+            "read_case",
+            "change_case",
+            "record_consent",
+            "withdraw_consent",
+            "put_person",
+            "read_plan",
+            "list_plan_versions",
+            "write_plan_version",
+            "read_plan_version",
+            "list_consultations",
+            "log_consultation",
+            "read_consultation",
+            "change_consultation",
+            "list_referrals",
+            "send_referral",
+            "read_referral",
+            "change_referral",
+            "list_assignments",
+            "assign_volunteer",
+            "change_assignment",
         ),
         _CASE,
     ),
     **dict.fromkeys(
         (
-            "data-protection-list-access-log",
-            "data-protection-export-case",
-            "data-protection-erase-case",
+            "list_access_log",
+            "export_case",
+            "erase_case",
         ),
         _PRIVACY,
     ),
@@ -177,31 +199,38 @@ CASES: Final[Mapping[str, Rule]] = {
 _ACCOUNTS = allow("admin", "org_admin")
 
 AUTH: Final[Mapping[str, Rule]] = {
-    **{f"auth-{h}": PUBLIC for h in HEALTH},
-    "oauth-issue-token": PUBLIC,  # client authentication or user credentials in the body
-    "oauth-revoke-token": PUBLIC,
-    "oauth-introspect-token": PUBLIC,
-    "discovery-read-jwks": PUBLIC,
-    "discovery-read-openid-configuration": PUBLIC,
-    "events-list-events": SIGNED_IN,
-    "users-read-me": SIGNED_IN,
-    "users-list-users": _ACCOUNTS,
-    "users-create-user": _ACCOUNTS,
-    "users-read-user": _ACCOUNTS,
-    "users-update-user": _ACCOUNTS,
-    "clients-list-clients": _ACCOUNTS,
-    "clients-create-client": _ACCOUNTS,
-    "clients-read-client": _ACCOUNTS,
-    "clients-update-client": _ACCOUNTS,
-    "clients-rotate-client-secret": _ACCOUNTS,
-    "organizations-list-organizations": SIGNED_IN,
-    "organizations-read-organization": SIGNED_IN,
-    "organizations-read-organization-chain": SIGNED_IN,
-    "organizations-create-organization": allow("admin"),
-    "organizations-update-organization": allow("admin"),
-    "organizations-import-organizations": allow("admin"),
-    "signing-keys-rotate-key": allow("admin"),
-    "oauth-list-revocations": scoped("revocations:read"),
+    **{f"auth_{h}": PUBLIC for h in HEALTH},
+    "issue_token": PUBLIC,  # client authentication or user credentials in the body
+    "revoke_token": PUBLIC,
+    "introspect_token": PUBLIC,
+    "authorize_form": PUBLIC,  # the login page (OpenID Connect)
+    "authorize_submit": PUBLIC,
+    "end_session": PUBLIC,  # the id_token_hint names the login
+    "read_userinfo": SIGNED_IN,
+    "start_totp_enrolment": SIGNED_IN,
+    "confirm_totp_enrolment": SIGNED_IN,
+    "read_jwks": PUBLIC,
+    "read_openid_configuration": PUBLIC,
+    "list_events": SIGNED_IN,
+    **WEBHOOKS,
+    "read_me": SIGNED_IN,
+    "list_users": _ACCOUNTS,
+    "create_user": _ACCOUNTS,
+    "read_user": _ACCOUNTS,
+    "update_user": _ACCOUNTS,
+    "list_clients": _ACCOUNTS,
+    "create_client": _ACCOUNTS,
+    "read_client": _ACCOUNTS,
+    "update_client": _ACCOUNTS,
+    "rotate_client_secret": _ACCOUNTS,
+    "list_organizations": SIGNED_IN,
+    "read_organization": SIGNED_IN,
+    "read_organization_chain": SIGNED_IN,
+    "create_organization": allow("admin"),
+    "update_organization": allow("admin"),
+    "import_organizations": allow("admin"),
+    "rotate_key": allow("admin"),
+    "list_revocations": scoped("revocations:read"),
 }
 
 POLICY: Final[Mapping[str, Mapping[str, Rule]]] = {

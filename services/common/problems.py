@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import MutableMapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
-import structlog
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
+from fastapi import Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import DBAPIError
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from services.common.outage import is_database_unavailable
+from services.common.import_lines import ImportSummary, LineError
+from services.common.problem_types import (
+    DEFAULT_PUBLIC_BASE_URL,
+    PROBLEMS_PATH,
+    ProblemType,
+    Texts,
+    declare,
+    format_texts,
+    texts,
+)
 
-PROBLEM_BASE = "https://pakt.example.org/problems/"
+# the contract's examples; responses use the app's `public_base_url` instead
+PROBLEM_BASE = DEFAULT_PUBLIC_BASE_URL + PROBLEMS_PATH
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 MAX_LISTED_ERRORS = 50  # a validation problem lists at most this many; error_count has them all
 UNAVAILABLE_RETRY_AFTER_SECONDS = 5  # database out of reach, a service not ready
-
-log = structlog.get_logger("pakt.problems")
 
 
 class FieldError(BaseModel):
@@ -39,8 +41,16 @@ class Problem(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    type: str = Field(description="URI naming the kind of problem; stable")
-    title: str
+    type: str = Field(
+        description="URI naming the kind of problem, stable: `{PUBLIC_BASE_URL}/problems/{slug}` "
+        "(e.g. `https://api.example.org/problems/funding/budget-exceeded`; `PUBLIC_BASE_URL` is "
+        "the gateway's origin). It resolves to a page (German and English) saying what the "
+        "problem means and what to do; `/problems/` lists them all"
+    )
+    title: str = Field(
+        description="Short summary of the problem type, in the language `Accept-Language` asks "
+        "for (`de` or `en`, default `en`; `Content-Language` says which)"
+    )
     status: int
     detail: str | None = None
     instance: str | None = None
@@ -52,14 +62,27 @@ class Problem(BaseModel):
     errors_truncated: bool | None = Field(
         None, description=f"Validation problems: `errors` lists only the first {MAX_LISTED_ERRORS}"
     )
+    line_errors: list[LineError] | None = Field(
+        None, description="Refused imports (`import-refused`): every refused line of the file"
+    )
+    line_errors_truncated: bool | None = Field(
+        None, description="Refused imports: `line_errors` lists only the first errors"
+    )
+    summary: ImportSummary | None = Field(
+        None, description="Refused imports: what the file would have done"
+    )
 
 
 class ProblemError(Exception):
-    """Base of every domain error; subclasses fix `type_`, `title` and `status`."""
+    """Base of every domain error; subclasses declare their `problem` type in one line:
+    `class X(Conflict, slug=..., title=..., title_de=...)`, with `detail=`/`detail_de=`
+    templates when the detail has parameters (filled from the problem's members)."""
 
-    type_: str = "about:blank"
-    title: str = "Error"
-    status: int = 400
+    problem: ClassVar[ProblemType] = ProblemType("about:blank", 400, {"en": "Error"})
+    type_: ClassVar[str] = "about:blank"
+    title: ClassVar[str] = "Error"
+    status: ClassVar[int] = 400
+    detail_templates: ClassVar[dict[str, str]] = {}
     headers: dict[str, str] | None = None
 
     def __init_subclass__(
@@ -67,76 +90,128 @@ class ProblemError(Exception):
         *,
         slug: str | None = None,
         title: str | None = None,
+        title_de: str | None = None,
         status: int | None = None,
+        detail: str | None = None,
+        detail_de: str | None = None,
         **kwargs: Any,
     ) -> None:
-        """Problem types are declared in one line: `class X(Conflict, slug=..., title=...)`."""
         super().__init_subclass__(**kwargs)
-        if slug is not None:
-            cls.type_ = problem_type(slug)
-        if title is not None:
-            cls.title = title
-        if status is not None:
-            cls.status = status
+        if detail is not None:
+            cls.detail_templates = {"en": detail, **({"de": detail_de} if detail_de else {})}
+        if slug is None and title is None and status is None:
+            return
+        parent = cls.problem
+        cls.problem = declare(
+            slug or parent.slug,
+            status or parent.status,
+            title or parent.title(),
+            title_de if title else (title_de or parent.titles.get("de")),
+            about=cls.__doc__ or "",
+        )
+        cls.type_, cls.title, cls.status = (
+            cls.problem.uri(),
+            cls.problem.title(),
+            status or parent.status,
+        )
 
-    def __init__(self, detail: str | None = None, **extensions: Any) -> None:
-        super().__init__(detail or self.title)
-        self.detail = detail
+    def __init__(self, detail: str | Texts | None = None, **extensions: Any) -> None:
+        if detail is None and self.detail_templates:
+            detail = format_texts(self.detail_templates, extensions)
+        self.details = texts(detail) if isinstance(detail, str) else detail
+        self.detail = self.details.pick("en")[0] if self.details else None
+        super().__init__(self.detail or self.title)
         self.extensions = extensions
 
 
 def problem_type(slug: str) -> str:
-    return PROBLEM_BASE + slug
+    """The `type` URI of `slug` at the default public base (contract examples, tests)."""
+    return DEFAULT_PUBLIC_BASE_URL + PROBLEMS_PATH + slug
 
 
-class NotFound(ProblemError, slug="not-found", title="Not found", status=404):
+class NotFound(
+    ProblemError, slug="not-found", title="Not found", title_de="Nicht gefunden", status=404
+):
     pass
 
 
-class Conflict(ProblemError, slug="conflict", title="Conflict", status=409):
+class Conflict(ProblemError, slug="conflict", title="Conflict", title_de="Konflikt", status=409):
     pass
 
 
-class Forbidden(ProblemError, slug="forbidden", title="Forbidden", status=403):
+class Forbidden(
+    ProblemError, slug="forbidden", title="Forbidden", title_de="Nicht erlaubt", status=403
+):
     pass
 
 
-class Unauthorized(ProblemError, slug="unauthorized", title="Unauthorized", status=401):
+class Unauthorized(
+    ProblemError,
+    slug="unauthorized",
+    title="Unauthorized",
+    title_de="Nicht angemeldet",
+    status=401,
+):
     pass
 
-    def __init__(self, detail: str | None = None, *, error: str = "invalid_token") -> None:
+    def __init__(self, detail: str | Texts | None = None, *, error: str = "invalid_token") -> None:
         super().__init__(detail)
         self.headers = {"WWW-Authenticate": f'Bearer realm="pakt", error="{error}"'}
 
 
 class PreconditionRequired(
-    ProblemError, slug="precondition-required", title="Precondition required", status=428
+    ProblemError,
+    slug="precondition-required",
+    title="Precondition required",
+    title_de="Vorbedingung erforderlich",
+    status=428,
 ):
     pass
 
 
 class PreconditionFailed(
-    ProblemError, slug="precondition-failed", title="Precondition failed", status=412
+    ProblemError,
+    slug="precondition-failed",
+    title="Precondition failed",
+    title_de="Vorbedingung nicht erfüllt",
+    status=412,
 ):
     pass
 
 
-class InvalidInput(ProblemError, slug="invalid-input", title="Invalid input", status=422):
+class InvalidInput(
+    ProblemError,
+    slug="invalid-input",
+    title="Invalid input",
+    title_de="Ungültige Eingabe",
+    status=422,
+):
     """A request that parsed but breaks a business rule about its content."""
 
 
-_STATUS_SLUGS = {
-    400: ("bad-request", "Bad request"),
-    401: ("unauthorized", "Unauthorized"),
-    403: ("forbidden", "Forbidden"),
-    404: ("not-found", "Not found"),
-    405: ("method-not-allowed", "Method not allowed"),
-    406: ("not-acceptable", "Not acceptable"),
-    409: ("conflict", "Conflict"),
-    413: ("payload-too-large", "Payload too large"),
-    415: ("unsupported-media-type", "Unsupported media type"),
-    429: ("too-many-requests", "Too many requests"),
+STATUS_TYPES = {
+    status: declare(slug, status, title, title_de)
+    for status, slug, title, title_de in (
+        (400, "bad-request", "Bad request", "Fehlerhafte Anfrage"),
+        (401, "unauthorized", "Unauthorized", "Nicht angemeldet"),
+        (403, "forbidden", "Forbidden", "Nicht erlaubt"),
+        (404, "not-found", "Not found", "Nicht gefunden"),
+        (405, "method-not-allowed", "Method not allowed", "Methode nicht erlaubt"),
+        (406, "not-acceptable", "Not acceptable", "Kein annehmbares Format"),
+        (409, "conflict", "Conflict", "Konflikt"),
+        (413, "payload-too-large", "Payload too large", "Anfrage zu groß"),
+        (415, "unsupported-media-type", "Unsupported media type", "Medientyp nicht unterstützt"),
+        (429, "too-many-requests", "Too many requests", "Zu viele Anfragen"),
+    )
 }
+HTTP_ERROR = declare("http-error", 400, "HTTP error", "HTTP-Fehler")
+VALIDATION = declare("validation", 422, "Request validation failed", "Anfrage ungültig")
+INVALID_VALUE = declare("invalid-value", 422, "Invalid value", "Ungültiger Wert")
+BUSY = declare("busy", 409, "Busy", "Gerade belegt")
+DATABASE_UNAVAILABLE = declare(
+    "database-unavailable", 503, "Database unavailable", "Datenbank nicht erreichbar"
+)
+INTERNAL = declare("internal", 500, "Internal server error", "Interner Serverfehler")
 
 
 def problem_response(
@@ -161,144 +236,8 @@ def problem_response(
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
 
 
-async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, ProblemError)  # noqa: S101 - registered for this class only
-    headers = dict(exc.headers or {})
-    if exc.status == 503:  # every "unavailable" tells the client when to come back
-        headers.setdefault("Retry-After", str(UNAVAILABLE_RETRY_AFTER_SECONDS))
-    return problem_response(
-        request,
-        type_=exc.type_,
-        title=exc.title,
-        status=exc.status,
-        detail=exc.detail,
-        headers=headers or None,
-        **exc.extensions,
-    )
-
-
-def _field_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
-    out = []
-    for err in errors[:MAX_LISTED_ERRORS]:  # a body with 150,000 bad keys gets a small answer
-        loc = [p if isinstance(p, int) else str(p) for p in err.get("loc", ())]
-        out.append(
-            {"location": loc, "message": str(err.get("msg", "")), "type": str(err.get("type", ""))}
-        )
-    return out
-
-
-async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, RequestValidationError)  # noqa: S101
-    every = exc.errors()
-    errors = _field_errors(every)
-    fields = ", ".join(".".join(str(p) for p in e["location"]) for e in errors[:10])
-    return problem_response(
-        request,
-        type_=problem_type("validation"),
-        title="Request validation failed",
-        status=422,
-        detail=f"Invalid fields: {fields}" if fields else None,
-        errors=errors,
-        error_count=len(every),
-        errors_truncated=len(every) > len(errors),
-    )
-
-
-_METHODS = ("GET", "PUT", "POST", "DELETE", "PATCH")
-
-
-def _allowed_methods(request: Request) -> str | None:
-    """The methods the app's OpenAPI document lists for this path (the router names only the
-    first of the routes that share a path)."""
-    for template, item in request.app.openapi().get("paths", {}).items():
-        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
-        if re.fullmatch(pattern, request.url.path):
-            return ", ".join(m for m in _METHODS if m.lower() in item) or None
-    return None
-
-
-async def _on_http(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, StarletteHTTPException)  # noqa: S101
-    slug, title = _STATUS_SLUGS.get(exc.status_code, ("http-error", "HTTP error"))
-    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
-    headers = dict(exc.headers) if exc.headers else {}
-    if exc.status_code == 405 and (allowed := _allowed_methods(request)):
-        headers["Allow"] = allowed
-    return problem_response(
-        request,
-        type_=problem_type(slug),
-        title=title,
-        status=exc.status_code,
-        detail=detail,
-        headers=headers or None,
-    )
-
-
-def fault_response(scope: MutableMapping[str, Any], exc: BaseException) -> JSONResponse:
-    """The answer to an exception nobody translated: 503 with Retry-After when the database is
-    out of reach (the client may retry), else the 500 problem (a bug; logged with its trace)."""
-    headers = None
-    if is_database_unavailable(exc):
-        log.warning("database_unavailable", error=repr(exc), path=scope.get("path"))
-        status, slug, title = 503, "database-unavailable", "Database unavailable"
-        detail = "The service cannot reach its database right now; retry after Retry-After."
-        headers = {"Retry-After": str(UNAVAILABLE_RETRY_AFTER_SECONDS)}
-    else:
-        log.error("unhandled_exception", exc_info=exc, path=scope.get("path"))
-        status, slug, title = 500, "internal", "Internal server error"
-        detail = "The server could not complete the request; quote the request id to report it."
-    body = {
-        "type": problem_type(slug),
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "instance": scope.get("path"),
-        "request_id": scope.get("state", {}).get("request_id"),
-    }
-    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
-
-
-async def _on_database(request: Request, exc: Exception) -> JSONResponse:
-    """Safety net for database refusals a handler did not translate: never a 500 for bad data."""
-    assert isinstance(exc, DBAPIError)  # noqa: S101
-    state = str(getattr(exc.orig, "sqlstate", "") or "")
-    if state.startswith("22"):  # data exception: out of range, bad text representation
-        return problem_response(
-            request,
-            type_=problem_type("invalid-value"),
-            title="Invalid value",
-            status=422,
-            detail="A value is out of range or malformed",
-        )
-    if state.startswith("23"):  # integrity: a uniqueness or reference rule
-        return problem_response(
-            request,
-            type_=problem_type("conflict"),
-            title="Conflict",
-            status=409,
-            detail="The change conflicts with existing data",
-        )
-    if state in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock timeout
-        return problem_response(
-            request,
-            type_=problem_type("busy"),
-            title="Busy",
-            status=409,
-            detail="A concurrent change got in the way; retry the request",
-            headers={"Retry-After": "1"},
-        )
-    return fault_response(request.scope, exc)
-
-
-def install_problem_handlers(app: FastAPI) -> None:
-    app.add_exception_handler(ProblemError, _on_problem)
-    app.add_exception_handler(RequestValidationError, _on_validation)
-    app.add_exception_handler(StarletteHTTPException, _on_http)
-    app.add_exception_handler(DBAPIError, _on_database)
-
-
 _DESCRIPTIONS = {
-    **{status: title for status, (_, title) in _STATUS_SLUGS.items()},
+    **{status: kind.title() for status, kind in STATUS_TYPES.items()},
     412: "Precondition failed: the If-Match ETag is stale",
     422: "Validation failed: the problem lists the offending fields",
     428: "Precondition required: send If-Match",

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Table, delete, select, tuple_
+from sqlalchemy import Table, delete, func, select, tuple_
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.db import script_session
@@ -50,6 +50,14 @@ async def delete_in_batches(
         total += int(removed or 0)
         if not removed or removed < batch:
             return total
+
+
+async def count_due(
+    session: AsyncSession, table: Table, column: str, cutoff: dt.datetime, batch: int
+) -> int:
+    """What `delete_in_batches` would remove, removing nothing (`pakt retention run --dry-run`)."""
+    stmt = select(func.count()).select_from(table).where(table.c[column] < cutoff)
+    return int((await run(session, stmt)).scalar_one())
 
 
 @dataclass(frozen=True)
@@ -110,9 +118,17 @@ async def enforce(
 
 
 async def enforce_for(
-    settings: ServiceSettings, extra: Sequence[Policy] = (), *, app_name: str
+    settings: ServiceSettings,
+    extra: Sequence[Policy] = (),
+    *,
+    app_name: str,
+    dry_run: bool = False,
 ) -> list[Removed]:
-    """The common policies and a service's own `extra` ones, on the service's database."""
+    """The common policies and a service's own `extra` ones, on the service's database;
+    `dry_run` counts what is due instead of removing it."""
     policies = [*common_policies(settings), *extra]
+    if dry_run:
+        policies = [replace(p, remove=count_due) for p in policies]
     async with script_session(settings.async_database_url, app_name=app_name) as session:
-        return await enforce(session, policies, batch=settings.retention_batch_size)
+        found = await enforce(session, policies, batch=settings.retention_batch_size)
+    return [replace(r, what="due") for r in found] if dry_run else found

@@ -1,4 +1,5 @@
-"""Operator commands of funding; `pakt retention run` calls `retention` for its database."""
+"""Funding's part of `pakt retention run` (`retention`); `pakt funding import-frames` is the
+launcher's (services/cli/imports.py), as it calls the same function as the API's import."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ from services.common.retention import Removed, enforce_for
 from services.funding.settings import FundingSettings
 
 
-async def retention(settings: FundingSettings | None = None) -> list[Removed]:
+async def retention(
+    settings: FundingSettings | None = None, dry_run: bool = False
+) -> list[Removed]:
     """`pakt retention run` for funding: its audit trail, outbox and idempotency records."""
-    return await enforce_for(settings or FundingSettings(), app_name="pakt-funding-retention")
+    return await enforce_for(
+        settings or FundingSettings(), app_name="pakt-funding-retention", dry_run=dry_run
+    )

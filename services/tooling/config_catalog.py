@@ -109,7 +109,14 @@ def service(name: str) -> ServiceSpec:
 def _is_secret(name: str, info: FieldInfo) -> bool:
     annotation = info.annotation
     secret_type = isinstance(annotation, type) and issubclass(annotation, SecretStr | SecretBytes)
-    return secret_type or name == "database_url" or "secret" in name or "password" in name
+    # a switch about passwords (password_grant_enabled) holds none
+    switch = name.endswith("_enabled")
+    return (
+        secret_type
+        or name == "database_url"
+        or "secret" in name
+        or ("password" in name and not switch)
+    )
 
 
 def _default(info: FieldInfo) -> str:

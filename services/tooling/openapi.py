@@ -11,6 +11,7 @@ import copy
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from services.tooling import openapi_webhooks
 from services.tooling.openapi_enrich import enrich_operations, forbid_nul
 
 Doc = dict[str, Any]
@@ -116,7 +117,7 @@ def _dedupe_operation_ids(paths: dict[str, Any], owners: dict[str, str]) -> None
         if len(set(services)) != len(services):
             raise ContractError(f"operationId {op_id!r} is used twice within one service")
         for path, method in places:
-            paths[path][method]["operationId"] = f"{owners[path]}-{op_id}"
+            paths[path][method]["operationId"] = f"{owners[path]}_{op_id}"
 
 
 def merge_paths(docs: Mapping[str, Doc]) -> dict[str, Any]:
@@ -189,6 +190,7 @@ def merge_documents(docs: Mapping[str, Doc], meta: Mapping[str, Any]) -> tuple[D
     shared = copy.deepcopy(meta.get("schemas", {}))
     paths = forbid_nul(share_inline(merge_paths(rewritten), shared))
     schemas = forbid_nul({**share_inline(schemas, shared), **shared})
+    schemas.update(openapi_webhooks.components())  # the body every webhook delivery has
     notes = enrich_operations(paths, schemas, meta)
     doc: Doc = {
         "openapi": "3.1.0",
@@ -196,6 +198,7 @@ def merge_documents(docs: Mapping[str, Doc], meta: Mapping[str, Any]) -> tuple[D
         "servers": copy.deepcopy(meta["servers"]),
         "tags": build_tags(paths, meta.get("tags", {})),
         "paths": _sorted_paths(paths),
+        "webhooks": openapi_webhooks.webhooks(),
         "components": {
             "schemas": {n: schemas[n] for n in sorted(schemas)},
             "securitySchemes": copy.deepcopy(meta["security_schemes"]),

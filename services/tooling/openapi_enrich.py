@@ -12,8 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from services.common.problems import PROBLEM_MEDIA_TYPE
+from services.tooling.openapi_conditional import complete_conditionals
 from services.tooling.openapi_examples import add_examples
 from services.tooling.openapi_links import add_links, item_paths
+from services.tooling.openapi_requests import optional_defaults
 
 Doc = dict[str, Any]
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
@@ -21,7 +23,10 @@ WRITES = ("put", "patch", "delete", "post")
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 
 _PROBLEM_TEXT = {
-    400: "Bad request: a body that does not parse, or a cursor this API did not issue",
+    400: (
+        "Bad request: a body that does not parse, a cursor this API did not issue, or an "
+        'If-Match that is not a quoted strong ETag (`invalid-etag`: send `"4"`, not `4` or `W/"4"`)'
+    ),
     401: "Unauthorized: the access token is missing, expired or invalid",
     403: "Forbidden: your role does not allow this action on an object you may see",
     404: "Not found, or not visible to your organization (also an object the body refers to)",
@@ -40,7 +45,10 @@ _HEADERS: dict[str, Doc] = {
         "schema": {"type": "string", "maxLength": 128},
     },
     "ETag": {
-        "description": "The version of the resource; send it back as If-Match to change it",
+        "description": (
+            'The version of the resource, a quoted strong ETag (`"4"`): send it back unchanged '
+            "as If-Match to change it, or as If-None-Match to read it only if it changed"
+        ),
         "schema": {"type": "string"},
     },
     "Location": {
@@ -97,7 +105,7 @@ def problem_statuses(
     if _params(op, "path"):
         statuses.add(404)
     if _has_header(op, "If-Match"):
-        statuses |= {412, 428}
+        statuses |= {400, 412, 428}
     if _has_header(op, "Idempotency-Key"):
         statuses |= {409, 422}
     if "requestBody" in op:
@@ -110,9 +118,16 @@ def problem_statuses(
 
 
 def _problem_response(status: int, existing: Doc | None) -> Doc:
+    # other media types the operation answers with stay (the login page's text/html);
+    # application/json here is FastAPI's validation error, which our problems replace
+    kept = {
+        media: body
+        for media, body in (existing or {}).get("content", {}).items()
+        if media not in (PROBLEM_MEDIA_TYPE, "application/json")
+    }
     response: Doc = {
         "description": (existing or {}).get("description") or _PROBLEM_TEXT.get(status, "Problem"),
-        "content": {PROBLEM_MEDIA_TYPE: {"schema": dict(PROBLEM_REF)}},
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": dict(PROBLEM_REF)}, **kept},
     }
     headers = {"X-Request-ID": _header("X-Request-ID")}
     if status == 401:
@@ -121,14 +136,6 @@ def _problem_response(status: int, existing: Doc | None) -> Doc:
         headers["Retry-After"] = _header("Retry-After")
     response["headers"] = headers
     return response
-
-
-def _is_problem(response: Doc) -> bool:
-    content = response.get("content", {})
-    if PROBLEM_MEDIA_TYPE in content:
-        return True
-    schema = content.get("application/json", {}).get("schema", {})
-    return bool(schema.get("$ref", "").endswith("/HTTPValidationError"))
 
 
 def _versioned(item: Mapping[str, Any]) -> bool:
@@ -167,17 +174,24 @@ def _complete_responses(
         key = str(status)
         responses[key] = _problem_response(status, responses.get(key))
     for key, response in list(responses.items()):
-        if key.startswith(("4", "5")) and _is_problem(response):
+        if key.startswith(("4", "5")):  # problems, beside any page the operation shows
             responses[key] = _problem_response(int(key), response)
         elif key.startswith("2"):
             headers = _success_headers(path, method, key, op, paths, items)
             response["headers"] = {**headers, **response.get("headers", {})}
+        elif key.startswith("3"):  # redirects: the request id is on every answer
+            response["headers"] = {
+                "X-Request-ID": _header("X-Request-ID"),
+                **response.get("headers", {}),
+            }
 
 
 def _fix_security(op: Doc, where: str, meta: Mapping[str, Any]) -> None:
     """The services' scheme names become the contract's (`HTTPBearer` -> bearer JWT or OAuth2);
-    operations where the credentials are optional also accept none (`{}`)."""
+    operations where the credentials are optional also accept none (`{}`); public operations
+    say so with an explicit empty list (linters and generators read a missing one as unknown)."""
     if not op.get("security"):
+        op["security"] = []
         return
     mapping: Mapping[str, list[str]] = meta["security_map"]
     names: list[str] = []
@@ -198,19 +212,6 @@ def _empty_json_success(op: Doc) -> None:
             del response["content"]["application/json"]
             if not response["content"]:
                 del response["content"]
-
-
-def _require_if_match(op: Doc) -> None:
-    for param in _params(op, "header"):
-        if param["name"].lower() == "if-match":
-            param["required"] = True
-            schema = param.get("schema", {})
-            if "anyOf" in schema:  # `str | None`: required now, so only the string form
-                strings = [s for s in schema["anyOf"] if s.get("type") == "string"]
-                param["schema"] = {
-                    **strings[0],
-                    **{k: v for k, v in schema.items() if k != "anyOf"},
-                }
 
 
 NO_NUL = "^[^\\x00]*$"
@@ -239,9 +240,9 @@ def enrich_operations(
                 continue
             _fix_security(op, f"{method.upper()} {path}", meta)
             _empty_json_success(op)
-            if method in ("put", "patch", "delete"):  # a POST may create the first version
-                _require_if_match(op)
             _complete_responses(path, method, op, paths, token_path, schemas)
+    complete_conditionals(paths, meta, _header("ETag"), _header("X-Request-ID"))
     notes = add_links(paths, schemas)
     notes.extend(add_examples(paths, schemas))
+    optional_defaults(paths, schemas)  # after the examples, which take values from defaults
     return notes

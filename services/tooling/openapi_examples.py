@@ -105,10 +105,14 @@ def _object_example(
     return out
 
 
+_IDENTIFIERS = frozenset({"id", "org", "actor", "actor_org", "assigned_worker", "case_worker"})
+
+
 def _is_identifier(name: str, schema: Doc) -> bool:
-    """Ids (`id`, `org_id`, `recorded_by`) are UUID strings; one generic UUID says enough."""
+    """Ids (`id`, `org_id`, `recorded_by`, `actor`: token subjects and organizations) are UUID
+    strings; one generic UUID says enough."""
     kinds = {schema.get("type")} | {o.get("type") for o in schema.get("anyOf", [])}
-    return "string" in kinds and (name == "id" or name.endswith(("_id", "_by")))
+    return "string" in kinds and (name in _IDENTIFIERS or name.endswith(("_id", "_by")))
 
 
 def field_hints(schemas: Mapping[str, Any]) -> dict[str, Any]:
@@ -158,6 +162,51 @@ def _by_type(
     raise _NoExample(where or "(body)")
 
 
+def _resolve(schema: Doc, schemas: Mapping[str, Any]) -> Doc:
+    while "$ref" in schema:
+        schema = schemas.get(schema["$ref"].split("/")[-1], {})
+    return schema
+
+
+def _nullable(schema: Doc, schemas: Mapping[str, Any]) -> bool:
+    schema = _resolve(schema, schemas)
+    return schema.get("type") == "null" or any(
+        _nullable(o, schemas) for o in schema.get("anyOf", [])
+    )
+
+
+def _fill_nulls(schema: Doc, value: Any, schemas: Mapping[str, Any], depth: int = 0) -> None:
+    """Puts back the `null` members of an example that the document dropped (see below)."""
+    schema = _resolve(schema, schemas)
+    if depth > 12:
+        return
+    for option in schema.get("anyOf", []):
+        _fill_nulls(option, value, schemas, depth + 1)
+    if isinstance(value, dict) and "properties" in schema:
+        props = schema["properties"]
+        for name in schema.get("required", []):
+            if name not in value and name in props and _nullable(props[name], schemas):
+                value[name] = None
+        for name, member in value.items():
+            if name in props:
+                _fill_nulls(props[name], member, schemas, depth + 1)
+    elif isinstance(value, list) and "items" in schema:
+        for item in value:
+            _fill_nulls(schema["items"], item, schemas, depth + 1)
+
+
+def restore_nulls(schemas: Mapping[str, Any]) -> None:
+    """FastAPI writes its OpenAPI document with `exclude_none`, which also drops the `null`
+    members of the services' examples (`deactivated_at: null`), so a required nullable field
+    goes missing and the example no longer matches its schema. They are put back here."""
+    for schema in schemas.values():
+        for example in schema.get("examples", []):
+            _fill_nulls(schema, example, schemas)
+        for prop in schema.get("properties", {}).values():
+            for example in prop.get("examples", []) if isinstance(prop, dict) else []:
+                _fill_nulls(prop, example, schemas)
+
+
 def problem_example(status: int, path: str) -> Doc:
     slug, title, detail = _PROBLEM_SLUGS.get(status, ("http-error", "HTTP error", "Failed"))
     example: Doc = {
@@ -189,6 +238,7 @@ def _fill(
 def add_examples(paths: Mapping[str, Any], schemas: Mapping[str, Any]) -> list[str]:
     """Adds examples in place; returns notes for bodies that got none."""
     notes: list[str] = []
+    restore_nulls(schemas)
     hints = field_hints(schemas)
     for path, item in paths.items():
         for op in item.values():

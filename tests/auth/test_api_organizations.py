@@ -237,17 +237,34 @@ async def test_csv_import_reports_errors_per_row(auth):
         ";Caritas Eislingen;provider;08117017\n"  # 7: parent created in line 2
         "08135099;Falscher Kreis;municipality;08117\n"  # 8: AGS not under parent
     )
+    refused = await auth.client.post(
+        "/auth/v1/organization-imports",
+        files={"file": ("orgs.csv", csv.encode(), "text/csv")},
+        headers=admin,
+    )
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["type"].endswith("/import-refused")
+    assert [e["line"] for e in refused.json()["line_errors"]] == [4, 5, 6, 8]
+    before = await auth.client.get(
+        f"/auth/v1/organizations/{org_id_for_ags('08117017')}", headers=admin
+    )
+    assert before.status_code == 404  # all-or-nothing (the default) wrote nothing
     r = await auth.client.post(
         "/auth/v1/organization-imports",
-        content=csv.encode(),
-        headers={**admin, "Content-Type": "text/csv"},
+        params={"mode": "valid-rows"},
+        files={"file": ("orgs.csv", csv.encode(), "text/csv")},
+        headers=admin,
     )
     assert r.status_code == 200, r.text
     result = r.json()
-    assert result["created"] == 2
-    assert result["unchanged"] == 1
-    assert [e["line"] for e in result["errors"]] == [4, 5, 6, 8]
-    assert "08999" in result["errors"][1]["message"]
+    assert result["summary"] == {"created": 2, "updated": 0, "unchanged": 1, "failed": 4}
+    assert [(e["line"], e["field"], e["code"]) for e in result["line_errors"]] == [
+        (4, "ags", "invalid"),
+        (5, "parent_ags", "not-found"),
+        (6, "kind", "invalid"),
+        (8, None, "invalid"),
+    ]
+    assert "08999" in result["line_errors"][1]["message"]
     eislingen = await auth.client.get(
         f"/auth/v1/organizations/{org_id_for_ags('08117017')}", headers=admin
     )
@@ -257,9 +274,9 @@ async def test_csv_import_reports_errors_per_row(auth):
         content=b"a;b\n1;2\n",
         headers={**admin, "Content-Type": "text/csv"},
     )
-    assert header.status_code == 422
-    assert header.json()["type"].endswith("/invalid-csv")
+    assert header.status_code == 400
+    assert header.json()["type"].endswith("/unreadable-import-file")
     wrong_type = await auth.client.post(
         "/auth/v1/organization-imports", json={"x": 1}, headers=admin
     )
-    assert wrong_type.status_code == 422
+    assert wrong_type.status_code == 415

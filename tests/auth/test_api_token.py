@@ -137,7 +137,8 @@ async def test_client_authentication_failures(auth):
 async def test_bad_requests_carry_oauth_errors(auth):
     cases = [
         ({}, "invalid_request"),
-        ({"grant_type": "authorization_code"}, "unsupported_grant_type"),
+        ({"grant_type": "implicit"}, "unsupported_grant_type"),
+        ({"grant_type": "authorization_code", "client_id": "pakt-docs"}, "invalid_request"),
         ({"grant_type": "password", "username": "cw.goeppingen"}, "invalid_request"),
         ({"grant_type": "refresh_token"}, "invalid_request"),
         ({"grant_type": "refresh_token", "refresh_token": "made-up"}, "invalid_grant"),

@@ -22,8 +22,10 @@ from tests.auth.conftest import bearer, client_token, login
 ISSUER = "http://127.0.0.1:8080/auth"
 
 
-def cli(database_url: str, *args: str, **env: str):
-    return CliRunner().invoke(commands, list(args), env={"AUTH_DATABASE_URL": database_url, **env})
+def cli(database_url: str, *args: str, input: str | None = None, **env: str):
+    return CliRunner().invoke(
+        commands, list(args), input=input, env={"AUTH_DATABASE_URL": database_url, **env}
+    )
 
 
 async def kids(client: httpx.AsyncClient) -> set[str]:

@@ -28,9 +28,10 @@ def _case(external_id: str, **extra: Any) -> dict[str, Any]:
     }
 
 
-async def _post(svc, body: str, caller=CASE_WORKER, **headers):
+async def _post(svc, body: str, caller=CASE_WORKER, mode="valid-rows", **headers):
     return await svc.client.post(
         "/cases/v1/case-imports",
+        params={"mode": mode},
         content=body,
         headers=caller.headers(svc.tokens, **NDJSON, **headers),
     )
@@ -52,11 +53,13 @@ async def test_import_reports_each_line_and_is_repeatable(svc):
     assert out["summary"] == {"created": 2, "updated": 0, "unchanged": 0, "failed": 4}
     by_line = {x["line"]: x for x in out["results"]}
     assert by_line[1]["outcome"] == by_line[2]["outcome"] == "created"
-    assert by_line[3]["errors"] == ["not a JSON object"]
-    assert "municipality_ags" in by_line[4]["errors"][0]
-    assert "earlier" in by_line[5]["errors"][0]
+    errors = {(e["line"], e["field"], e["code"]): e["message"] for e in out["line_errors"]}
+    assert errors[(3, None, "malformed")] == "not a JSON object"
+    assert (4, "municipality_ags", "invalid") in errors
+    assert "repeats line 1" in errors[(5, "external_id", "duplicate")]
     assert 6 not in by_line
-    assert "closing_reason" in by_line[7]["errors"][0]
+    assert "closing_reason" in errors[(7, None, "invalid")]
+    assert by_line[3]["outcome"] == by_line[7]["outcome"] == "failed"
     assert by_line[1]["reference"] != by_line[2]["reference"]
 
     again = await _post(svc, body)
@@ -109,11 +112,34 @@ async def test_import_with_idempotency_key_replays(svc):
     assert again.headers["idempotent-replayed"] == "true"
 
 
+async def test_an_uploaded_file_with_idempotency_key_replays(svc):
+    """Each multipart body has its own boundary: the key stands for the file and the mode."""
+    headers = CASE_WORKER.headers(svc.tokens, **{"Idempotency-Key": "upload-1"})
+    body = _lines(_case("U-1")).encode()
+
+    async def upload(mode: str):
+        return await svc.client.post(
+            "/cases/v1/case-imports",
+            params={"mode": mode},
+            files={"file": ("cases.jsonl", body, "application/x-ndjson")},
+            headers=headers,
+        )
+
+    first = await upload("all-or-nothing")
+    again = await upload("all-or-nothing")
+    assert first.status_code == again.status_code == 200
+    assert again.json() == first.json()
+    assert again.headers["idempotent-replayed"] == "true"
+    other_mode = await upload("valid-rows")
+    assert other_mode.status_code == 422
+    assert other_mode.json()["type"].endswith("/idempotency-key-reused")
+
+
 async def test_import_limits_and_media_type(svc):
     r = await svc.client.post(
         "/cases/v1/case-imports",
         content=_lines(_case("X")),
-        headers=CASE_WORKER.headers(svc.tokens, **{"Content-Type": "text/csv"}),
+        headers=CASE_WORKER.headers(svc.tokens, **{"Content-Type": "application/json"}),
     )
     assert r.status_code == 415
     too_many = "\n".join(json.dumps(_case(f"M-{i}")) for i in range(10_001))
@@ -130,7 +156,8 @@ async def test_import_limits_and_media_type(svc):
             }
         ),
     )
-    assert r.json()["results"][0]["outcome"] == "failed"
+    assert r.status_code == 422  # its only line failed: nothing to commit
+    assert r.json()["line_errors"][0]["code"] == "malformed"
 
 
 async def test_import_of_ten_thousand_lines(svc):

@@ -90,6 +90,14 @@ async def update_versioned(
     return {"version": version + 1}
 
 
+@router.get("/probe/v1/versioned")
+async def read_versioned(
+    response: Response, version: Annotated[int, Query(ge=0, le=10**6)] = 3
+) -> dict[str, int]:
+    set_etag(response, version)
+    return {"version": version}
+
+
 @router.get("/probe/v1/admin-only")
 async def admin_only(who: Annotated[Principal, Depends(require_roles("admin"))]) -> dict[str, str]:
     return {"sub": who.subject}

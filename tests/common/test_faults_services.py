@@ -27,7 +27,10 @@ PROBLEM = "application/problem+json"
 SOME_ID = "00000000-0000-4000-8000-000000000001"
 ALL_ROLES = list(get_args(Role))
 # answered without the database: liveness, metrics, the documents, the published keys (cached)
-NO_DATABASE = re.compile(r"/(healthz|metrics|openapi\.json|docs|\.well-known/[a-z-]+(\.json)?)$")
+# answers that need no database; logout without an id_token_hint has no login to end
+NO_DATABASE = re.compile(
+    r"/(healthz|metrics|openapi\.json|docs|v1/logout|\.well-known/[a-z-]+(\.json)?)$"
+)
 
 APPS: dict[str, tuple[Callable[..., FastAPI], Callable[[str], Any]]] = {
     "auth": (

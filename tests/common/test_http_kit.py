@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from services.common.settings import ServiceSettings
 from tests.common.probe_app import create_probe_app
 from tests.support.apps import running_service
@@ -62,10 +64,55 @@ async def test_if_match_is_required_and_checked(probe):
     fresh = await probe.client.put("/probe/v1/versioned?version=3", headers={"If-Match": '"3"'})
     assert fresh.status_code == 200
     assert fresh.headers["etag"] == '"4"'
-    weakened = await probe.client.put(
-        "/probe/v1/versioned?version=3", headers={"If-Match": 'W/"3"'}
+    everything = await probe.client.put("/probe/v1/versioned?version=3", headers={"If-Match": "*"})
+    assert everything.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("sent", "says"),
+    [
+        ("3", 'quotes included: If-Match: "3" (you sent 3)'),
+        ('W/"3"', 'strong ETags only (RFC 9110 13.1.1): send "3", without the W/ prefix'),
+        ('"3", 4', 'If-Match: "4" (you sent 4)'),
+        (", ,", "If-Match names no ETag"),
+    ],
+)
+async def test_an_unquoted_or_weak_if_match_says_how_to_send_it(probe, sent, says):
+    """Not a 412 "changed since you read it" (nothing changed), not a 422: a 400 naming the fix,
+    even when the version it names is the current one."""
+    r = await probe.client.put("/probe/v1/versioned?version=3", headers={"If-Match": sent})
+    assert r.status_code == 400
+    problem = r.json()
+    assert problem["type"].endswith("/invalid-etag")
+    assert says in problem["detail"]
+    assert problem["sent"] == sent
+
+
+async def test_if_none_match_answers_304_without_a_body_keeping_the_etag(probe):
+    fresh = await probe.client.get("/probe/v1/versioned?version=5")
+    assert fresh.status_code == 200
+    assert fresh.headers["etag"] == '"5"'
+    for header in ('"5"', 'W/"5"', '"4", "5"', "*"):
+        cached = await probe.client.get(
+            "/probe/v1/versioned?version=5", headers={"If-None-Match": header}
+        )
+        assert cached.status_code == 304, header
+        assert cached.content == b""
+        assert cached.headers["etag"] == '"5"'
+        assert "content-type" not in cached.headers
+        assert "x-request-id" in cached.headers
+    changed = await probe.client.get(
+        "/probe/v1/versioned?version=6", headers={"If-None-Match": '"5"'}
     )
-    assert weakened.status_code == 200
+    assert (changed.status_code, changed.json()) == (200, {"version": 6})
+    unquoted = await probe.client.get(
+        "/probe/v1/versioned?version=5", headers={"If-None-Match": "5"}
+    )
+    assert unquoted.status_code == 200  # never matches: the full answer, as without the header
+    write = await probe.client.put(
+        "/probe/v1/versioned?version=5", headers={"If-Match": '"5"', "If-None-Match": '"6"'}
+    )
+    assert write.status_code == 200  # only reads are made conditional by If-None-Match
 
 
 async def test_health_readiness_and_metrics(probe):

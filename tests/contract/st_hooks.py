@@ -32,6 +32,7 @@ ROLE_BY_TAG = {
     "applications": "applicant",
     "transitions": "applicant",
     "proofs": "applicant",
+    "webhook-subscriptions": "org_admin",
 }
 DEFAULT_ROLE_BY_SERVICE = {"auth": "admin", "cases": "case_worker", "funding": "applicant"}
 

@@ -49,6 +49,10 @@ async def test_every_operation_conforms_in_process(databases: Databases, tokens:
         ):
             # funding checks providers in auth's directory with its own client's token
             funding.app.state.client_token = funding_client_token(funding.app, base_url, tokens)
+            # cases checks commissioners in the same directory, with the caller's token
+            cases.app.state.settings = cases.app.state.settings.model_copy(
+                update={"jwks_url": f"{base_url}/auth/.well-known/jwks.json"}
+            )
             budget, prefix = runner.budget(runner.SHORT)
             outcome = await runner.run(base_url, role_tokens(tokens), budget, f"{prefix}inprocess")
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
@@ -21,7 +22,7 @@ def service(name: str, schemas: dict[str, Any], path: str = "things") -> dict[st
             f"/{name}/v1/{path}": {
                 "post": {
                     "tags": ["things"],
-                    "operationId": "things-create-thing",
+                    "operationId": "create_thing",
                     "security": [{"HTTPBearer": []}],
                     "requestBody": {
                         "required": True,
@@ -52,7 +53,7 @@ def service(name: str, schemas: dict[str, Any], path: str = "things") -> dict[st
             f"/{name}/v1/{path}/{{thing_id}}": {
                 "get": {
                     "tags": ["things"],
-                    "operationId": "things-get-thing",
+                    "operationId": "get_thing",
                     "security": [{"HTTPBearer": []}],
                     "parameters": [
                         {
@@ -66,7 +67,7 @@ def service(name: str, schemas: dict[str, Any], path: str = "things") -> dict[st
                 },
                 "patch": {
                     "tags": ["things"],
-                    "operationId": "things-update-thing",
+                    "operationId": "update_thing",
                     "security": [{"HTTPBearer": []}],
                     "parameters": [
                         {
@@ -144,8 +145,8 @@ def test_operation_ids_shared_by_services_get_the_service_prefix():
         META_DOC,
     )
     ids = [op["operationId"] for item in doc["paths"].values() for op in item.values()]
-    assert "auth-things-create-thing" in ids
-    assert "cases-things-create-thing" in ids
+    assert "auth_create_thing" in ids
+    assert "cases_create_thing" in ids
     assert len(ids) == len(set(ids))
 
 
@@ -161,7 +162,12 @@ def test_operations_are_completed_from_their_shape():
     get = doc["paths"]["/cases/v1/things/{thing_id}"]["get"]
     assert create["security"] == [{"bearerAuth": []}, {"oauth2": []}]
     assert set(create["responses"]) == {"201", "400", "401", "403", "413", "422"}
-    assert set(update["responses"]) == {"200", "401", "403", "404", "412", "422", "428"}
+    assert set(update["responses"]) == {"200", "400", "401", "403", "404", "412", "422", "428"}
+    assert set(get["responses"]) == {"200", "304", "401", "403", "404", "422"}
+    assert {"ETag", "X-Request-ID"} <= set(get["responses"]["304"]["headers"])
+    assert {"name": "If-None-Match", "in": "header"}.items() <= next(
+        p for p in get["parameters"] if p["name"] == "If-None-Match"
+    ).items()
     problem = create["responses"]["422"]["content"]["application/problem+json"]
     assert problem["schema"] == {"$ref": "#/components/schemas/Problem"}
     assert problem["example"]["status"] == 422
@@ -173,7 +179,7 @@ def test_operations_are_completed_from_their_shape():
     assert if_match["schema"] == {"type": "string", "maxLength": 200, "pattern": "^[^\\x00]*$"}
     name = doc["components"]["schemas"]["Thing"]["properties"]["name"]
     assert name["pattern"] == "^[^\\x00]*$", "free text says that NUL is refused"
-    assert created["links"]["things-update-thing"]["parameters"] == {
+    assert created["links"]["update_thing"]["parameters"] == {
         "path.thing_id": "$response.body#/id",
         "header.If-Match": "$response.header.ETag",
     }
@@ -183,12 +189,52 @@ def test_operations_are_completed_from_their_shape():
     }
 
 
+def test_public_operations_say_so_and_if_match_on_a_post_is_required_unless_listed():
+    doc = service("cases", {"Thing": THING})
+    health = {"tags": ["operations"], "operationId": "healthz", "responses": {"200": {}}}
+    doc["paths"]["/cases/healthz"] = {"get": health}
+    action = {
+        "tags": ["things"],
+        "operationId": "act_on_thing",
+        "security": [{"HTTPBearer": []}],
+        "parameters": [{"name": "If-Match", "in": "header", "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "OK"}},
+    }
+    doc["paths"]["/cases/v1/things/{thing_id}/actions"] = {"post": action}
+    revise = {**copy.deepcopy(action), "operationId": "revise_thing"}
+    doc["paths"]["/cases/v1/things/{thing_id}/revisions"] = {"post": revise}
+    meta = {**META_DOC, "optional_if_match": ["POST /cases/v1/things/{thing_id}/revisions"]}
+    merged, _ = merge_documents({"cases": doc}, meta)
+    paths = merged["paths"]
+    assert paths["/cases/healthz"]["get"]["security"] == []
+    required = {
+        path: next(p for p in paths[path]["post"]["parameters"] if p["name"] == "If-Match").get(
+            "required", False
+        )
+        for path in ("/cases/v1/things/{thing_id}/actions", "/cases/v1/things/{thing_id}/revisions")
+    }
+    assert required == {
+        "/cases/v1/things/{thing_id}/actions": True,
+        "/cases/v1/things/{thing_id}/revisions": False,
+    }
+
+
+def test_defaults_of_request_schemas_become_words_so_the_field_stays_optional():
+    doc = service("cases", {"Thing": copy.deepcopy(THING)})
+    flag = {"type": "boolean", "default": False, "description": "Start early"}
+    doc["components"]["schemas"]["Thing"]["properties"]["early"] = flag
+    merged, _ = merge_documents({"cases": doc}, META_DOC)
+    early = merged["components"]["schemas"]["Thing"]["properties"]["early"]
+    assert "default" not in early
+    assert early["description"] == "Start early. Default: `false`."
+
+
 def test_links_send_an_etag_only_to_the_resource_it_versions():
     doc = service("cases", {"Thing": THING})
     doc["paths"]["/cases/v1/things/{thing_id}/label"] = {
         "put": {
             "tags": ["things"],
-            "operationId": "things-put-label",
+            "operationId": "put_label",
             "security": [{"HTTPBearer": []}],
             "parameters": [
                 {"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}},
@@ -198,7 +244,7 @@ def test_links_send_an_etag_only_to_the_resource_it_versions():
         },
         "get": {
             "tags": ["things"],
-            "operationId": "things-get-label",
+            "operationId": "get_label",
             "parameters": [
                 {"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}
             ],
@@ -207,6 +253,6 @@ def test_links_send_an_etag_only_to_the_resource_it_versions():
     }
     merged, _ = merge_documents({"cases": doc}, META_DOC)
     links = merged["paths"]["/cases/v1/things"]["post"]["responses"]["201"]["links"]
-    assert "things-update-thing" in links  # the thing itself: its ETag fits
-    assert "things-get-label" in links  # a part, read without a precondition
-    assert "things-put-label" not in links  # the thing's ETag is not the label's
+    assert "update_thing" in links  # the thing itself: its ETag fits
+    assert "get_label" in links  # a part, read without a precondition
+    assert "put_label" not in links  # the thing's ETag is not the label's

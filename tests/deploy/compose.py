@@ -16,11 +16,13 @@ from typing import Any
 import yaml
 from compose_spec import PyCompose
 
+from services.cli.worker import POOL_SIZE as WORKER_POOL_SIZE
 from services.tooling.config_catalog import GATEWAY_PORT, SERVICES, ServiceSpec, settings_of
 from tests.deploy.kube import connections_per_process
 
 Obj = dict[str, Any]
-EXPECTED_SERVICES = {"postgres", "migrate", "gateway", *(s.name for s in SERVICES)}
+WORKERS = {f"webhooks-{s.name}": s for s in SERVICES}  # `pakt worker <service>`
+EXPECTED_SERVICES = {"postgres", "migrate", "gateway", *(s.name for s in SERVICES), *WORKERS}
 MIN_STOP_GRACE_S = 25  # uvicorn's 20 s (entrypoint) plus a margin
 
 
@@ -122,6 +124,7 @@ def _connection_problems(services: dict[str, Obj]) -> list[str]:
         needed += connections_per_process(
             int(env.get(f"{spec.name.upper()}_DB_POOL_SIZE", default))
         )
+        needed += connections_per_process(WORKER_POOL_SIZE)  # its webhook worker
     if needed > limit:
         return [
             f"postgres: the services' pools need {needed} connections > max_connections {limit}"
@@ -169,6 +172,14 @@ def compose_problems(path: Path) -> list[str]:
     for spec in SERVICES:
         if f"{spec.name.upper()}_DATABASE_URL" not in keys:
             problems.append(f"compose service migrate: no {spec.name.upper()}_DATABASE_URL")
+    for name, spec in WORKERS.items():
+        worker = services.get(name) or {}
+        if worker.get("command") != ["pakt", "worker", spec.name]:
+            problems.append(f"compose service {name}: must run `pakt worker {spec.name}`")
+        if ((worker.get("depends_on") or {}).get("migrate") or {}).get(
+            "condition"
+        ) != "service_completed_successfully":
+            problems.append(f"compose service {name}: must wait for the migrations")
     gateway = services.get("gateway") or {}
     if (gateway.get("build") or {}).get("target") != "gateway":
         problems.append("compose service gateway: must build the Dockerfile's gateway target")

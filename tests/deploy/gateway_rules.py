@@ -79,7 +79,7 @@ def read_gateway(template: Path, config: GatewayConfig | None = None) -> Gateway
             continue
         proxy = _PROXY.search(body)
         upstream = proxy.group(1) if proxy else "static"
-        if not proxy and "alias" not in body:
+        if not proxy and not re.search(r"^\s*(alias|root)\s", body, re.M):
             continue  # redirects and the catch-all 404
         size = _BODY.search(body) or default_body
         limit = _LIMIT.search(body) or default_limit

@@ -18,6 +18,7 @@ import kubernetes_validate  # type: ignore[import-untyped]
 import yaml
 from sqlalchemy.pool import QueuePool
 
+from services.cli.worker import POOL_SIZE as WORKER_POOL_SIZE
 from services.common.db import make_engine
 from services.tooling.config_catalog import SERVICES, ServiceSpec, settings_of
 from tests.deploy.netpol import Pod, allowed, matches
@@ -334,6 +335,9 @@ def connection_problems(objects: list[Obj]) -> list[str]:
         default = next(s.default for s in settings_of(spec) if s.field == "db_pool_size")
         pool = int(env.get(f"{spec.name.upper()}_DB_POOL_SIZE", {}).get("value", default))
         needed = hpa["spec"]["maxReplicas"] * connections_per_process(pool) + RESERVED_CONNECTIONS
+        worker = find(objects, "Deployment", f"webhooks-{spec.name}")  # `pakt worker <service>`
+        if worker is not None:
+            needed += worker["spec"].get("replicas", 1) * connections_per_process(WORKER_POOL_SIZE)
         params = cluster["spec"].get("postgresql", {}).get("parameters", {})
         limit = int(params.get("max_connections", "100"))
         if needed > limit:
@@ -390,7 +394,7 @@ def network_problems(objects: list[Obj]) -> list[str]:
         if db is None:
             continue
         reach = {s.name for s in app_sources if allowed(objects, s, db, 5432)}
-        expected = {spec.name, "pakt-migrate"}
+        expected = {spec.name, "pakt-migrate", f"webhooks-{spec.name}"}
         if reach != expected:
             problems.append(
                 f"{db.name}:5432 is reached by {sorted(reach)}, expected {sorted(expected)}"

@@ -64,7 +64,7 @@ def _programme(stack: Stack, approver: str, result: Result) -> tuple[str, Decima
                 break
             time.sleep(0.5)
         response.raise_for_status()
-    for programme in response.json():
+    for programme in response.json()["items"]:
         if programme["deciding_mode"] == "statewide" and programme["deciding_region"] == "081":
             return str(programme["id"]), Decimal(programme["available_amount"])
     raise DrillError("no seeded programme decided by RP Stuttgart (region 081)")

@@ -12,11 +12,13 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 
+from services.cli.main import DEMO_PASSWORD
 from services.cli.postgres import SERVICES, Server, drop_database, find_server
 from services.cli.stack import RUN_ROOT, Ports, port_is_free
 from tests.support.stack import clean_env
@@ -82,9 +84,10 @@ def test_port_in_use_gives_a_clear_message_and_touches_nothing(fresh_databases):
         result = pakt("dev", *_dev_args(ports), env=env, timeout=60)
 
     assert result.returncode == 1
-    assert f"Port {ports.gateway}" in result.stdout
-    assert "already in use" in result.stdout
-    assert "--gateway-port" in result.stdout
+    assert result.stderr.count("\n") == 1  # one line, on stderr
+    assert f"Port {ports.gateway}" in result.stderr
+    assert "already in use" in result.stderr
+    assert "--gateway-port" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not asyncio.run(_database_exists(server, env["AUTH_DATABASE_URL"].rsplit("/", 1)[1]))
 
@@ -163,7 +166,8 @@ def test_a_malformed_cors_origin_is_refused_before_anything_starts(fresh_databas
     result = pakt("dev", *_dev_args(ports), '--cors-origins=https://ok.example,evil"; x', env=env)
 
     assert result.returncode == 1
-    assert "not a valid CORS origin" in result.stdout
+    assert "not a valid CORS origin" in result.stderr
+    assert result.stderr.count("\n") == 1
     assert "PostgreSQL" not in result.stdout  # refused before any database work
     assert all(port_is_free(port) for port in ports.as_dict().values())
 
@@ -177,3 +181,77 @@ def test_service_and_contract_commands_are_mounted():
     # ours, auth's (users, keys), cases' (cases) and the contract helper's (openapi)
     assert {"dev", "db", "seed", "users", "keys", "cases", "openapi"} <= commands
     assert pakt("openapi", "--help", env=clean_env()).returncode == 0
+
+
+def _walk_to_approval(client: httpx.Client) -> dict[str, Any]:
+    """The README's funding walk-through up to the approval; the approved application."""
+    token = {
+        user: client.post(
+            "/auth/v1/token",
+            data={"grant_type": "password", "username": user, "password": DEMO_PASSWORD},
+        ).json()["access_token"]
+        for user in ("applicant.goeppingen", "reviewer.goeppingen", "approver.stuttgart")
+    }
+
+    def auth(user: str, **extra: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {token[user]}", **extra}
+
+    listed = client.get("/funding/v1/programmes", headers=auth("applicant.goeppingen")).json()
+    programmes = listed["items"] if isinstance(listed, dict) else listed
+    position = {"qualification": "mid_level", "fte": "1.00", "start_on": "2017-04-01"}
+    created = client.post(
+        "/funding/v1/applications",
+        headers=auth("applicant.goeppingen", **{"Idempotency-Key": str(uuid.uuid4())}),
+        json={
+            "programme_id": programmes[0]["id"],
+            "delivery_model": "own_staff",
+            "positions": [{"manager_name": "Aylin Demir", "months": 21, **position}],
+        },
+    )
+    assert created.status_code == 201, created.text
+    app = created.json()
+    steps = [("applicant.goeppingen", "submit"), ("reviewer.goeppingen", "forward"),
+             ("approver.stuttgart", "approve")]  # fmt: skip
+    for version, (user, action) in enumerate(steps, start=1):
+        moved = client.post(
+            f"/funding/v1/applications/{app['id']}/transitions",
+            headers=auth(user, **{"If-Match": f'"{version}"'}),
+            json={"action": action},
+        )
+        assert moved.status_code in (200, 201), moved.text
+    app["token"] = token["applicant.goeppingen"]
+    return dict(app)
+
+
+def test_dev_on_moved_ports_files_a_proof_of_use_despite_stale_urls(fresh_databases):
+    """Funding fetches a token from auth and exact key figures from cases for a proof of use:
+    both URLs must follow the moved ports, also when the shell still exports URLs of another
+    run (they point where nothing listens)."""
+    _server, env = fresh_databases
+    ports, nowhere = Ports.free(), f"http://127.0.0.1:{Ports.free().auth}"
+    stale = {
+        "FUNDING_AUTH_TOKEN_URL": f"{nowhere}/auth/v1/token",
+        "FUNDING_CASES_URL": nowhere,
+        "FUNDING_AUTH_URL": nowhere,
+        "CASES_AUTH_URL": nowhere,
+        "CASES_JWKS_URL": f"{nowhere}/auth/.well-known/jwks.json",
+    }
+    proc, _output = _run_dev_until_ready({**env, **stale}, ports)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{ports.gateway}", timeout=30) as client:
+            app = _walk_to_approval(client)
+            filed = client.post(
+                f"/funding/v1/applications/{app['id']}/proof-of-use",
+                headers={"Authorization": f"Bearer {app['token']}"},
+                json={
+                    "positions": [{"position_id": app["positions"][0]["id"], "months_worked": 21}],
+                    "report": "Im Förderzeitraum wurden Personen beraten.",
+                },
+            )
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=60)
+        shutil.rmtree(RUN_ROOT / f"dev-{ports.gateway}", ignore_errors=True)
+
+    assert filed.status_code == 201, filed.text
+    assert filed.json()["key_figures"]["org"] == app["applicant_org_id"]

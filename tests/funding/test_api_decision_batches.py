@@ -90,7 +90,7 @@ async def test_mixed_batch_reports_each_item(funding, programme, tokens):
             f"/funding/v1/applications/{ids[0]}/transitions",
             headers=RP_STUTTGART.headers(tokens, "approver"),
         )
-    ).json()
+    ).json()["items"]
     assert history[-1]["batch_id"] == batch["id"]
     assert history[-1]["comment"] == "fristgerecht"
     prog = (
@@ -224,7 +224,7 @@ async def test_ten_thousand_mixed_decisions_in_one_request(funding, programme, t
 async def test_every_decision_is_audited_with_actor_and_request(funding, programme, tokens):
     from sqlalchemy import select
 
-    from services.common.tables import audit_entry
+    from services.common.tables import audit_entry, outbox_event
 
     ids = await _forwarded(funding, programme, 2)
     headers = {
@@ -246,3 +246,18 @@ async def test_every_decision_is_audited_with_actor_and_request(funding, program
         ("application.reject", "batch-rp-stuttgart", RP_STUTTGART.id, "batch-audit-1")
     }
     assert {row.details["batch_id"] for row in rows} == {r.json()["id"]}
+    # the one-statement write (issue 16) keeps what each entry and event says
+    decision = {"granted_amount", "notice_number", "batch_id"}
+    assert {frozenset(row.details) for row in rows} == {
+        frozenset({"from", "to", "comment", *decision})
+    }
+    assert {(row.details["to"], row.details["comment"]) for row in rows} == {("rejected", None)}
+    async with funding.session() as session:
+        events = (
+            await session.exec(select(outbox_event).where(outbox_event.c.entity_id.in_(ids)))
+        ).all()
+    assert sorted(e.entity_id for e in events) == sorted(ids)
+    assert {frozenset(e.payload) for e in events} == {
+        frozenset({"state", "step", "programme_id", *decision})
+    }
+    assert all(RP_STUTTGART.id in e.audience for e in events)

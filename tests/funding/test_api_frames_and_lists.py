@@ -25,7 +25,7 @@ async def test_import_reports_every_bad_row_and_imports_nothing(funding, program
     bad = (
         "ags,name,amount,status,reference_date\n"
         "08117033,Ebersbach,51000.00,final,2017-09-15\n"
-        "8117,Kurz,12.5,maybe,15.09.2017\n"
+        "8117,Kurz,zwölf,maybe,31.02.2017\n"
         "08117033,Doppelt,1.00,final,2017-09-15\n"
         "08117019,Göppingen,271248.00,preliminary,2017-03-31\n"
     )
@@ -35,14 +35,15 @@ async def test_import_reports_every_bad_row_and_imports_nothing(funding, program
         headers=_admin(tokens),
     )
     assert r.status_code == 422
-    errors = r.json()["row_errors"]
-    assert {(e["row"], e["field"]) for e in errors} == {
-        (3, "ags"),
-        (3, "amount"),
-        (3, "status"),
-        (3, "reference_date"),
-        (4, "ags"),
-        (5, "status"),
+    assert r.json()["type"].endswith("/import-refused")
+    errors = r.json()["line_errors"]
+    assert {(e["line"], e["field"], e["code"]) for e in errors} == {
+        (3, "ags", "invalid"),
+        (3, "amount", "invalid"),
+        (3, "status", "invalid"),
+        (3, "reference_date", "invalid"),
+        (4, "ags", "duplicate"),
+        (5, "status", "conflict"),
     }
     listed = await funding.client.get(
         f"/funding/v1/programmes/{programme['id']}/planning-frames",
@@ -56,6 +57,7 @@ async def test_wrong_header_or_non_admin_is_refused(funding, programme, tokens):
     url = f"/funding/v1/programmes/{programme['id']}/planning-frames"
     r = await funding.client.post(url, content=b"a;b\n1;2\n", headers=_admin(tokens))
     assert r.status_code == 400
+    assert r.json()["type"].endswith("/unreadable-import-file")
     assert r.json()["expected_columns"][0] == "ags"
     r = await funding.client.post(
         url,
@@ -78,8 +80,10 @@ async def test_final_frames_flag_applications_for_review(funding, programme, tok
     )
     assert r.status_code == 200, r.text
     assert r.json() == {
-        "created": 0,
-        "updated": 1,
+        "mode": "all-or-nothing",
+        "summary": {"created": 0, "updated": 1, "unchanged": 0, "failed": 0},
+        "line_errors": [],
+        "line_errors_truncated": False,
         "finalized": 1,
         "flagged_applications": [app["id"]],
     }

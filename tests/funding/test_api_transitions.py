@@ -148,7 +148,8 @@ async def test_history_records_every_step_for_everyone_on_the_route(funding, pro
             f"/funding/v1/applications/{app['id']}/transitions", headers=org.headers(tokens, role)
         )
         assert r.status_code == 200
-        history = r.json()
+        history = r.json()["items"]
+        assert r.json()["next_cursor"] is None
         assert [t["action"] for t in history] == ["submit", "forward", "partially_approve"]
     decision = history[-1]
     assert decision["granted_amount"] == "25500.00"
@@ -212,6 +213,7 @@ async def test_decision_notice_as_json_and_pdf(funding, programme, tokens):
     headers = GOEPPINGEN.headers(tokens, "applicant")
     before = await funding.client.get(url, headers=headers)
     assert before.status_code == 409
+    assert (await funding.client.get(url + ".pdf", headers=headers)).status_code == 409
     await bring_to(funding, app["id"], "partially_approved")
     notice = (await funding.client.get(url, headers=headers)).json()
     assert notice["authority"] == "Regierungspräsidium Stuttgart"
@@ -222,10 +224,14 @@ async def test_decision_notice_as_json_and_pdf(funding, programme, tokens):
     )
     assert notice["proof_of_use_due_on"] == "2019-09-30"
     assert notice["positions"][0]["manager_name"] == "Aylin Demir"
-    pdf = await funding.client.get(
-        url, headers={**RP_STUTTGART.headers(tokens, "approver"), "Accept": "application/pdf"}
-    )
+    pdf = await funding.client.get(url + ".pdf", headers=RP_STUTTGART.headers(tokens, "approver"))
     assert pdf.status_code == 200
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     assert notice["notice_number"].encode() in pdf.content  # the document title
+    # clients of version 1 asked the JSON path for a PDF by Accept: it still answers the same
+    by_accept = await funding.client.get(
+        url, headers={**RP_STUTTGART.headers(tokens, "approver"), "Accept": "application/pdf"}
+    )
+    assert by_accept.headers["content-type"] == "application/pdf"
+    assert by_accept.content.startswith(b"%PDF")

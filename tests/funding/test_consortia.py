@@ -44,7 +44,7 @@ async def test_a_consortium_without_consent_counts_nothing_and_blocks_nobody(
     listed = await funding.client.get(
         "/funding/v1/consortia", headers=GOEPPINGEN.headers(tokens, "applicant")
     )
-    assert consortium["id"] in {c["id"] for c in listed.json()}
+    assert consortium["id"] in {c["id"] for c in listed.json()["items"]}
     declined = await answer(funding, consortium["id"], GOEPPINGEN_AGS, GOEPPINGEN, "decline")
     assert declined.status_code == 200, declined.text
     assert declined.json()["state"] == "dissolved"

@@ -20,7 +20,7 @@ async def test_seed_is_idempotent_and_matches_the_domain(databases, tokens):
         async with running_service(create_app, settings_for(url), tokens, isolated=True) as sut:
             programmes = (
                 await sut.client.get("/funding/v1/programmes", headers=GOEPPINGEN.headers(tokens))
-            ).json()
+            ).json()["items"]
             assert len(programmes) == 1
             p = programmes[0]
             assert (p["total_budget"], p["period_months"], p["min_frame"]) == (

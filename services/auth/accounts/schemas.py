@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import AfterValidator, BaseModel, Field, SecretStr, model_validator
 
+from services.auth.accounts.redirects import MAX_URIS, check_redirect_uris
 from services.auth.directory.schemas import UUID_PATTERN
 from services.common.schema_examples import with_examples
 
@@ -22,6 +24,21 @@ Role = Literal[
     "admin",
 ]
 Scope = Annotated[str, Field(pattern=r"^[a-z][a-z0-9:._-]{0,63}$")]
+ClientType = Literal["confidential", "public"]
+GrantType = Literal["authorization_code", "refresh_token", "client_credentials", "password"]
+PUBLIC_GRANTS = frozenset({"authorization_code", "refresh_token"})
+REDIRECT_URI_PATTERN = (
+    r"^(https://[A-Za-z0-9.-]+|http://(127\.0\.0\.1|localhost|\[::1\]))(:[0-9]{1,4})?"
+    r"(/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?(\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?$"
+)
+RedirectUris = Annotated[
+    # the pattern is documented, the validator enforces it with messages saying what is wrong
+    list[
+        Annotated[str, Field(max_length=512, json_schema_extra={"pattern": REDIRECT_URI_PATTERN})]
+    ],
+    Field(max_length=MAX_URIS),
+    AfterValidator(check_redirect_uris),
+]
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,63}$"
 CLIENT_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,63}$"
 GOEPPINGEN_ID = "312e6a4b-2565-5313-9398-3d1bdea2531d"
@@ -113,7 +130,29 @@ _CLIENT: dict[str, Any] = {
     "created_at": _TS,
     "updated_at": _TS,
     "secret_rotated_at": None,
+    "client_type": "confidential",
+    "redirect_uris": [],
+    "post_logout_redirect_uris": [],
+    "grant_types": ["client_credentials"],
 }
+
+
+def _machine_grants() -> list[GrantType]:
+    return ["client_credentials"]
+
+
+def check_client_shape(
+    client_type: str, grant_types: Sequence[str], redirect_uris: Sequence[str]
+) -> list[str]:
+    """What is wrong with this combination of type, grants and redirect URIs (empty: fine)."""
+    wrong = []
+    if client_type == "public" and not set(grant_types) <= PUBLIC_GRANTS:
+        wrong.append(
+            "A public client (no secret) may use only authorization_code and refresh_token"
+        )
+    if "authorization_code" in grant_types and not redirect_uris:
+        wrong.append("The authorization_code grant needs at least one redirect URI")
+    return wrong
 
 
 class ClientRead(BaseModel):
@@ -131,6 +170,10 @@ class ClientRead(BaseModel):
     created_at: datetime
     updated_at: datetime
     secret_rotated_at: datetime | None
+    client_type: ClientType
+    redirect_uris: list[str]
+    post_logout_redirect_uris: list[str]
+    grant_types: list[GrantType]
 
 
 class ClientCreated(ClientRead):
@@ -140,11 +183,15 @@ class ClientCreated(ClientRead):
         {**_CLIENT, "client_secret": "Jm3kV0b7yQ2xR8tN4pL6wE1sZ9aC5dF0gH2jK4lM6nP"}
     )
 
-    client_secret: str = Field(description="Shown only in this response; stored hashed")
+    client_secret: str | None = Field(
+        description="Shown only in this response; stored hashed. Public clients have none"
+    )
 
 
 class ClientCreate(BaseModel):
-    """A new machine client bound to one organization, with roles and scopes."""
+    """A new client bound to one organization: a machine client (confidential, client
+    credentials, with roles and scopes) or a frontend logging people in (authorization code
+    with PKCE; `public` for browser apps, which get no secret)."""
 
     model_config = with_examples(
         {
@@ -164,10 +211,30 @@ class ClientCreate(BaseModel):
         max_length=8, description="None for a service client that acts by its scopes only"
     )
     scopes: list[Scope] = Field(default_factory=list, max_length=20)
+    client_type: ClientType = "confidential"
+    redirect_uris: RedirectUris = Field(
+        default_factory=list,
+        description="Where the login page may send the user back, compared exactly: https, "
+        "or http for loopback hosts only; no fragment",
+    )
+    post_logout_redirect_uris: RedirectUris = Field(
+        default_factory=list, description="Where logout may send the user back (same rules)"
+    )
+    grant_types: list[GrantType] = Field(
+        default_factory=_machine_grants, min_length=1, max_length=4
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ClientCreate:
+        wrong = check_client_shape(self.client_type, self.grant_types, self.redirect_uris)
+        if wrong:
+            raise ValueError("; ".join(wrong))
+        return self
 
 
 class ClientUpdate(BaseModel):
-    """Change name, roles, scopes, or (de)activate a client. Send If-Match."""
+    """Change name, roles, scopes, redirect URIs, grants, or (de)activate a client. Send
+    If-Match. The type of a client does not change."""
 
     model_config = with_examples({"active": False}, forbid_extra=True)
 
@@ -175,6 +242,9 @@ class ClientUpdate(BaseModel):
     roles: list[Role] | None = Field(None, max_length=8)
     scopes: list[Scope] | None = Field(None, max_length=20)
     active: bool | None = None
+    redirect_uris: RedirectUris | None = None
+    post_logout_redirect_uris: RedirectUris | None = None
+    grant_types: list[GrantType] | None = Field(None, min_length=1, max_length=4)
 
 
 class ClientSecret(BaseModel):

@@ -18,6 +18,7 @@ from sqlalchemy import Row, Table
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.accounts import repository as repo
+from services.auth.accounts.confinement import Actor, is_admin, may_manage, scope_org
 from services.auth.accounts.schemas import (
     AccountFilter,
     ClientCreate,
@@ -26,12 +27,14 @@ from services.auth.accounts.schemas import (
     UserCreate,
     UserRead,
     UserUpdate,
+    check_client_shape,
 )
 from services.auth.directory import repository as orgs
 from services.auth.errors import (
     ClientNotFound,
     DuplicateClientId,
     DuplicateUsername,
+    InvalidClientSetup,
     OrganizationNotFound,
     RoleNotGrantable,
     UserNotFound,
@@ -40,14 +43,11 @@ from services.auth.models import account, api_client
 from services.auth.revocations import record_revocation
 from services.auth.security import Passwords, check_password_policy, new_opaque_token, token_hash
 from services.common.audit import record_audit
-from services.common.auth import Principal
 from services.common.concurrency import check_if_match
 from services.common.constraints import constraint_problems
 from services.common.outbox import emit
 from services.common.pagination import Page, PageParams, cursor_after, make_page
 from services.common.problems import Forbidden, ProblemError
-
-Actor = Principal | str  # a string names an operator acting through the CLI (full rights)
 
 
 @dataclass(frozen=True)
@@ -80,28 +80,6 @@ CLIENTS = Kind(
 )
 
 
-def is_admin(actor: Actor) -> bool:
-    """Admins and operators (the CLI) manage every organization's users and clients."""
-    return isinstance(actor, str) or actor.has_role("admin")
-
-
-def may_manage(actor: Actor, org_id: str) -> bool:
-    """True when the actor manages the users and clients of organization `org_id`."""
-    if is_admin(actor):
-        return True
-    return isinstance(actor, Principal) and actor.has_role("org_admin") and actor.org == str(org_id)
-
-
-def scope_org(actor: Actor, requested: str | None) -> str | None:
-    """The organization a list is confined to: any for admins, the caller's own for org_admins."""
-    if is_admin(actor):
-        return requested
-    assert isinstance(actor, Principal)  # noqa: S101 - is_admin covers operators
-    if requested is not None and requested != actor.org:
-        raise Forbidden("An org_admin sees only the users and clients of its own organization")
-    return actor.org
-
-
 def _fields(row: Row[Any]) -> dict[str, Any]:
     ids = {"id": str(row.id), "organization_id": str(row.organization_id)}
     return {**row._mapping, **ids, "roles": list(row.roles)}
@@ -114,7 +92,8 @@ def user_read(row: Row[Any]) -> UserRead:
 
 def client_read(row: Row[Any]) -> ClientRead:
     """The response body of an API client row (never the secret's hash)."""
-    return ClientRead.model_validate({**_fields(row), "scopes": list(row.scopes)})
+    lists = ("scopes", "redirect_uris", "post_logout_redirect_uris", "grant_types")
+    return ClientRead.model_validate({**_fields(row), **{k: list(row._mapping[k]) for k in lists}})
 
 
 async def _rows(
@@ -292,11 +271,12 @@ async def update_user(
 
 async def create_client(
     session: AsyncSession, actor: Actor, data: ClientCreate, secret: str | None = None
-) -> tuple[ClientRead, int, str]:
-    """Creates a client; returns it, its version and its secret, which is stored only hashed."""
+) -> tuple[ClientRead, int, str | None]:
+    """Creates a client; returns it, its version and its secret, which is stored only hashed
+    (public clients have none)."""
     roles = sorted(set(data.roles))
     await _check_target(session, actor, data.organization_id, roles)
-    secret = secret or new_opaque_token()
+    secret = None if data.client_type == "public" else secret or new_opaque_token()
     row_id = str(uuid.uuid4())
     values = {
         "id": row_id,
@@ -305,7 +285,11 @@ async def create_client(
         "organization_id": data.organization_id,
         "roles": roles,
         "scopes": sorted(set(data.scopes)),
-        "secret_hash": token_hash(secret),
+        "secret_hash": token_hash(secret) if secret is not None else None,
+        "client_type": data.client_type,
+        "redirect_uris": data.redirect_uris,
+        "post_logout_redirect_uris": data.post_logout_redirect_uris,
+        "grant_types": sorted(set(data.grant_types)),
     }
     details = {"client_id": data.client_id, "organization_id": data.organization_id, "roles": roles}
     await _insert(session, actor, CLIENTS, values, details)
@@ -325,6 +309,15 @@ async def update_client(
         _check_roles(actor, row.roles, values["roles"])
     if "scopes" in values:
         values["scopes"] = sorted(set(values["scopes"]))
+    if "grant_types" in values:
+        values["grant_types"] = sorted(set(values["grant_types"]))
+    wrong = check_client_shape(
+        row.client_type,
+        values.get("grant_types", row.grant_types),
+        values.get("redirect_uris", row.redirect_uris),
+    )
+    if wrong:
+        raise InvalidClientSetup("; ".join(wrong))
     await _change(session, actor, CLIENTS, row, values)
     return await get_client(session, actor, row_id)
 
@@ -335,6 +328,8 @@ async def rotate_client_secret(session: AsyncSession, actor: Actor, row_id: str)
     Returns the client's client_id and its new secret.
     """
     row = await _row(session, actor, CLIENTS, row_id, for_update=True)
+    if row.client_type == "public":
+        raise InvalidClientSetup("A public client has no secret to rotate")
     secret = new_opaque_token()
     values = {"secret_hash": token_hash(secret), "secret_rotated_at": datetime.now(UTC)}
     await repo.change(session, api_client, row_id, values)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Annotated, TypeVar
 from urllib.parse import unquote
 
@@ -11,6 +13,7 @@ from fastapi.security import HTTPBasic, HTTPBasicCredentials
 from services.auth.errors import InvalidRequest
 from services.auth.security import Passwords, client_ip
 from services.auth.settings import AuthSettings
+from services.auth.tokens.schemas import ClientAuth
 from services.auth.tokens.service import TokenIssuer
 from services.common.auth import Principal, TokenVerifier, require_roles
 from services.common.concurrency import set_etag
@@ -60,25 +63,67 @@ def get_client_address(request: Request) -> str:
     return client_ip(peer, headers, settings.trusted_proxies)
 
 
-async def client_credentials(
-    basic: Annotated[HTTPBasicCredentials | None, Security(basic_scheme)],
-    client_id: Annotated[
-        str | None, Form(max_length=128, description="Client id (client_secret_post)")
-    ] = None,
-    client_secret: Annotated[
-        str | None, Form(max_length=256, description="Client secret (client_secret_post)")
-    ] = None,
-) -> tuple[str, str] | None:
-    """The (client_id, secret) the request authenticates with, if any (one way only)."""
-    if basic is not None:
-        if client_secret is not None:
+ClientIdField = Annotated[
+    str | None,
+    Form(
+        max_length=128,
+        description="Client id: a public client names itself with it (auth method `none`); "
+        "a confidential client sends it with client_secret (client_secret_post)",
+    ),
+]
+ClientSecretField = Annotated[
+    str | None, Form(max_length=256, description="Client secret (client_secret_post)")
+]
+
+
+def _client_auth(
+    basic: tuple[str, str] | None, client_id: str | None, client_secret: str | None
+) -> ClientAuth | None:
+    """The client the request names, and how (RFC 6749 section 2.3, one way only). An empty
+    Basic header (`Basic Og==`, what Swagger UI sends without a client) is no authentication;
+    a Basic user without password is a public client naming itself."""
+    user, password = (unquote(basic[0])[:128], unquote(basic[1])[:256]) if basic else ("", "")
+    if user:
+        if client_secret is not None or (client_id is not None and client_id != user):
             raise InvalidRequest(
                 "Authenticate the client with HTTP Basic or with form fields, not both"
             )
-        return unquote(basic.username)[:128], unquote(basic.password)[:256]
-    if client_id is not None and client_secret is not None:
-        return client_id, client_secret
+        return ClientAuth(user, password or None, via_header=True)
+    if client_id:
+        return ClientAuth(client_id, client_secret or None)
     return None
+
+
+async def client_credentials(
+    basic: Annotated[HTTPBasicCredentials | None, Security(basic_scheme)],
+    client_id: ClientIdField = None,
+    client_secret: ClientSecretField = None,
+) -> ClientAuth | None:
+    """The client of a revocation or introspection request (Basic declared in the contract)."""
+    pair = (basic.username, basic.password) if basic is not None else None
+    return _client_auth(pair, client_id, client_secret)
+
+
+def _basic_header(request: Request) -> tuple[str, str] | None:
+    scheme, _, encoded = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        user, sep, password = base64.b64decode(encoded, validate=True).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError) as exc:
+        raise InvalidRequest("The Basic authorization header is malformed") from exc
+    if not sep:
+        raise InvalidRequest("The Basic authorization header is malformed")
+    return user, password
+
+
+async def token_client(
+    request: Request, client_id: ClientIdField = None, client_secret: ClientSecretField = None
+) -> ClientAuth | None:
+    """The client of a token request. Read from the header here, not declared as a security
+    scheme: the token endpoint's contract says `security: []` and describes the client
+    authentication methods in prose (public clients send none)."""
+    return _client_auth(_basic_header(request), client_id, client_secret)
 
 
 Issuer = Annotated[TokenIssuer, Depends(get_issuer)]
@@ -86,6 +131,7 @@ PasswordsDep = Annotated[Passwords, Depends(get_passwords)]
 Verifier = Annotated[TokenVerifier, Depends(get_verifier)]
 Revocations = Annotated[RevocationList, Depends(get_revocations)]
 ClientAddress = Annotated[str, Depends(get_client_address)]
-ClientCredentials = Annotated[tuple[str, str] | None, Depends(client_credentials)]
+ClientCredentials = Annotated[ClientAuth | None, Depends(client_credentials)]
+TokenClient = Annotated[ClientAuth | None, Depends(token_client)]
 Admin = Annotated[Principal, Depends(require_roles("admin"))]
 AccountManager = Annotated[Principal, Depends(require_roles("admin", "org_admin"))]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 
 from services.auth.api.answers import AdminCaller
 from services.auth.api.deps import Admin, tagged
-from services.auth.directory import service
+from services.auth.directory import imports, service
 from services.auth.directory.schemas import (
     UUID_PATTERN,
-    CsvImportResult,
     OrganizationChain,
     OrganizationCreate,
     OrganizationRead,
@@ -19,10 +18,17 @@ from services.auth.directory.schemas import (
     OrgFilter,
     OrgKind,
 )
-from services.auth.errors import InvalidCsv
 from services.common.auth import CurrentPrincipal
 from services.common.concurrency import IfMatchHeader
 from services.common.db import SessionDep
+from services.common.imports.outcome import ImportReport
+from services.common.imports.upload import (
+    Upload,
+    UploadSpec,
+    import_problem_responses,
+    upload_body,
+    upload_reader,
+)
 from services.common.pagination import Page
 from services.common.paging import Paged
 from services.common.problems import problem_responses
@@ -36,7 +42,13 @@ OrgId = Annotated[
         examples=["312e6a4b-2565-5313-9398-3d1bdea2531d"],
     ),
 ]
-MAX_CSV_BYTES = 1_000_000
+ORGANIZATIONS_UPLOAD = UploadSpec(
+    max_bytes=1_000_000,
+    raw_media_types=("text/csv", "text/plain"),
+    file_description="CSV, header `ags;name;kind;parent_ags`, at most 5000 rows and 1 MB",
+)
+ORGANIZATIONS_EXAMPLE = "ags;name;kind;parent_ags\n08117017;Eislingen/Fils;municipality;08117\n"
+OrganizationsFile = Annotated[Upload, Depends(upload_reader(ORGANIZATIONS_UPLOAD))]
 
 
 @router.get(
@@ -126,43 +138,22 @@ async def update_organization(
 
 @router.post(
     "/auth/v1/organization-imports",
-    responses=problem_responses(401, 403, 413, 415, 422),
+    responses=import_problem_responses(400, 401, 403, 413, 415, 422),
     summary="Import organizations from CSV (admin)",
     description=(
-        "Body: `text/csv`, UTF-8, `;`-separated, header `ags;name;kind;parent_ags`. Rows are taken "
-        "in order, so a row may name a parent created above it. Valid rows are created, rows that "
-        "exist already are counted as unchanged, and every refused row is listed with its line "
-        "number and the reason."
+        "The file (multipart part `file`): CSV with the header `ags;name;kind;parent_ags`, as "
+        "spreadsheet programs save it (UTF-8 with or without BOM, or Windows-1252; `;` or `,`). "
+        "Rows are taken in order, so a row may name a parent created above it. New "
+        "organizations are created, existing ones (same AGS; without AGS, same parent, kind and "
+        "name) are unchanged or renamed. `mode` decides what happens when rows are refused; "
+        "every refused row is listed in `line_errors` as `{line, field, code, message}`. "
+        "`curl --data-binary` with `Content-Type: text/csv` works too."
     ),
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "text/csv": {
-                    "schema": {"type": "string"},
-                    "example": (
-                        "ags;name;kind;parent_ags\n08117017;Eislingen/Fils;municipality;08117\n"
-                    ),
-                }
-            },
-        }
-    },
+    openapi_extra=upload_body(ORGANIZATIONS_UPLOAD, ORGANIZATIONS_EXAMPLE),
 )
 async def import_organizations(
-    request: Request, session: SessionDep, admin: Admin
-) -> CsvImportResult:
-    if request.headers.get("content-type", "").split(";")[0].strip() not in (
-        "text/csv",
-        "text/plain",
-    ):
-        raise InvalidCsv("Send the file as text/csv")
-    raw = await request.body()
-    if len(raw) > MAX_CSV_BYTES:
-        raise InvalidCsv(f"At most {MAX_CSV_BYTES} bytes per import")
-    try:
-        content = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidCsv("The file must be UTF-8") from exc
-    result = await service.import_csv(session, admin, content)
+    session: SessionDep, admin: Admin, upload: OrganizationsFile
+) -> ImportReport:
+    report = await imports.import_organizations(session, admin, upload)
     await session.commit()
-    return result
+    return report

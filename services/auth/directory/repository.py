@@ -35,6 +35,22 @@ async def get_by_ags(session: AsyncSession, ags: str) -> Row[Any] | None:
     return (await run(session, select(organization).where(organization.c.ags == ags))).first()
 
 
+async def find_unkeyed(
+    session: AsyncSession, parent_id: str | None, kind: str, name: str
+) -> Row[Any] | None:
+    """An organization without AGS of this kind and name under this parent (imports match
+    such rows by name, having no key)."""
+    stmt = select(organization).where(
+        organization.c.ags.is_(None),
+        organization.c.kind == kind,
+        organization.c.name == name,
+        organization.c.parent_id == parent_id
+        if parent_id is not None
+        else organization.c.parent_id.is_(None),
+    )
+    return (await run(session, stmt.limit(1))).first()
+
+
 async def list_page(
     session: AsyncSession, filters: OrgFilter, limit: int, after: tuple[Any, ...] | None
 ) -> Sequence[Row[Any]]:

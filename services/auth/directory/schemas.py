@@ -120,33 +120,3 @@ class OrganizationChain(BaseModel):
     """The organization and its ancestors, from the state down to it."""
 
     items: list[OrganizationRead]
-
-
-class CsvRowError(BaseModel):
-    line: int = Field(
-        description="Line number in the uploaded file (the header is line 1)", examples=[3]
-    )
-    ags: str | None = Field(examples=["08117999"])
-    message: str = Field(examples=["parent_ags 08999 is not in the directory"])
-
-
-class CsvImportResult(BaseModel):
-    """What an import did: rows created, rows already present, and why the others were refused."""
-
-    model_config = with_examples(
-        {
-            "created": 2,
-            "unchanged": 1,
-            "errors": [
-                {
-                    "line": 4,
-                    "ags": "0811",
-                    "message": "ags must have 2, 3, 5 or 8 digits starting with 08",
-                }
-            ],
-        }
-    )
-
-    created: int
-    unchanged: int
-    errors: list[CsvRowError]

@@ -1,10 +1,7 @@
-"""Use cases of the organizations directory: read, create, rename, import from CSV."""
+"""Use cases of the organizations directory: read, create, rename (imports: `imports`)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,8 +12,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.directory import repository as repo
 from services.auth.directory.schemas import (
-    CsvImportResult,
-    CsvRowError,
     OrganizationCreate,
     OrganizationRead,
     OrganizationUpdate,
@@ -24,7 +19,6 @@ from services.auth.directory.schemas import (
 )
 from services.auth.errors import (
     DuplicateOrganization,
-    InvalidCsv,
     InvalidHierarchy,
     OrganizationNotFound,
 )
@@ -48,8 +42,6 @@ PARENT_KINDS: dict[str, set[str | None]] = {
     "ministry": {"state"},
     "platform": {None},
 }
-_AGS = re.compile(r"^08(\d|\d{3}|\d{6})?$")
-MAX_CSV_ROWS = 5000
 AGS_TAKEN = "uq_organization_ags"  # named by the naming convention (services.common.db)
 
 
@@ -167,6 +159,33 @@ async def list_organizations(
     )
 
 
+async def insert_organization(
+    session: AsyncSession,
+    actor: Principal | str,
+    data: OrganizationCreate,
+    parent: Row[Any] | None,
+    *,
+    slug: str | None = None,
+    key_verified: bool = True,
+) -> tuple[str, bool]:
+    """Inserts the organization under `parent` (the row `data.parent_id` names) with its audit
+    entry and event; (id, False) when one with the same id exists. Imports call this directly:
+    they know the parent and need no read-back."""
+    planned = plan_org(data, parent, slug=slug, key_verified=key_verified)
+    await _check_members(session, planned.member_ids)
+    # an AGS names one organization: the same AGS under another id is refused by its constraint
+    with constraint_problems({AGS_TAKEN: DuplicateOrganization(f"AGS {data.ags} is taken")}):
+        created = await repo.add(session, planned.values)
+    org_id = str(planned.values["id"])
+    if created:
+        if planned.member_ids:
+            await repo.set_members(session, org_id, planned.member_ids)
+        details = {"kind": data.kind, "ags": data.ags, "parent_id": planned.values["parent_id"]}
+        await record_audit(session, actor, "organization.created", "organization", org_id, details)
+        await emit(session, "organization.created", "organization", org_id, [org_id], details)
+    return org_id, created
+
+
 async def create_organization(
     session: AsyncSession,
     actor: Principal | str,
@@ -177,17 +196,9 @@ async def create_organization(
 ) -> tuple[OrganizationRead, int, bool]:
     """Creates the organization; (existing, version, False) when one with the same id exists."""
     parent = await repo.get(session, data.parent_id) if data.parent_id else None
-    planned = plan_org(data, parent, slug=slug, key_verified=key_verified)
-    await _check_members(session, planned.member_ids)
-    # an AGS names one organization: the same AGS under another id is refused by its constraint
-    with constraint_problems({AGS_TAKEN: DuplicateOrganization(f"AGS {data.ags} is taken")}):
-        created = await repo.add(session, planned.values)
-    org_id = planned.values["id"]
-    if created:
-        await repo.set_members(session, org_id, planned.member_ids)
-        details = {"kind": data.kind, "ags": data.ags, "parent_id": planned.values["parent_id"]}
-        await record_audit(session, actor, "organization.created", "organization", org_id, details)
-        await emit(session, "organization.created", "organization", org_id, [org_id], details)
+    org_id, created = await insert_organization(
+        session, actor, data, parent, slug=slug, key_verified=key_verified
+    )
     read, version = await get_organization(session, org_id)
     return read, version, created
 
@@ -232,70 +243,3 @@ async def update_organization(
         data.model_dump(exclude_none=True),
     )
     return await get_organization(session, org_id)
-
-
-def _csv_rows(content: str) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")), delimiter=";")
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    if header[:4] != ["ags", "name", "kind", "parent_ags"]:
-        raise InvalidCsv("The first line must be the header ags;name;kind;parent_ags")
-    rows = [
-        {(k or "").strip(): (v or "").strip() for k, v in r.items() if isinstance(v, str)}
-        for r in reader
-    ]
-    if len(rows) > MAX_CSV_ROWS:
-        raise InvalidCsv(f"At most {MAX_CSV_ROWS} rows per import")
-    return rows
-
-
-async def import_csv(session: AsyncSession, actor: Principal, content: str) -> CsvImportResult:
-    """Imports `ags;name;kind;parent_ags` rows in order (a row may name a parent created above it).
-
-    Valid rows are created, rows already present (same id) are counted as unchanged, and every
-    refused row is reported with its line number and reason.
-    """
-    created = unchanged = 0
-    errors: list[CsvRowError] = []
-    for line, row in enumerate(_csv_rows(content), start=2):
-        ags = row.get("ags") or None
-        try:
-            data = _row_to_create(row)
-            parent_ags = row.get("parent_ags") or None
-            parent = await repo.get_by_ags(session, parent_ags) if parent_ags else None
-            if parent_ags and parent is None:
-                raise InvalidHierarchy(f"parent_ags {parent_ags} is not in the directory")
-            data = data.model_copy(
-                update={"parent_id": str(parent.id) if parent is not None else None}
-            )
-            async with session.begin_nested():
-                _, _, was_created = await create_organization(session, actor, data)
-            created += was_created
-            unchanged += not was_created
-        except (InvalidHierarchy, OrganizationNotFound, DuplicateOrganization, ValueError) as exc:
-            errors.append(
-                CsvRowError(line=line, ags=(ags or "")[:20] or None, message=_message(exc))
-            )
-    await record_audit(
-        session, actor, "organization.imported", "organization", "csv", {"created": created}
-    )
-    return CsvImportResult(created=created, unchanged=unchanged, errors=errors)
-
-
-def _row_to_create(row: dict[str, str]) -> OrganizationCreate:
-    ags = row.get("ags") or None
-    if ags is not None and not _AGS.match(ags):
-        raise ValueError("ags must have 2, 3, 5 or 8 digits starting with 08")
-    kind = row.get("kind", "")
-    if kind not in PARENT_KINDS:
-        raise ValueError(f"unknown kind {kind[:30]!r}")
-    name = row.get("name", "")
-    if not 1 <= len(name) <= 200:
-        raise ValueError("name must have 1 to 200 characters")
-    return OrganizationCreate.model_validate({"kind": kind, "name": name, "ags": ags})
-
-
-def _message(exc: Exception) -> str:
-    detail = getattr(exc, "detail", None)
-    if isinstance(detail, str):
-        return detail
-    return str(exc).splitlines()[0][:200]

@@ -13,8 +13,8 @@ from services.auth.directory import service as directory
 from services.auth.errors import InvalidClient
 from services.auth.security import token_hash
 from services.auth.tokens import repository as repo
-from services.auth.tokens.schemas import Introspection, Me
-from services.auth.tokens.service import Credentials, authenticate_client, require
+from services.auth.tokens.schemas import ClientAuth, Introspection, Me
+from services.auth.tokens.service import authenticate_client, require
 from services.common import jwt
 from services.common.auth import Principal, TokenVerifier, is_revoked
 from services.common.problems import Unauthorized
@@ -27,13 +27,13 @@ async def introspect(
     revocations: RevocationList,
     token: str | None,
     hint: str | None,
-    credentials: Credentials | None,
+    credentials: ClientAuth | None,
 ) -> Introspection:
     """RFC 7662 for an authenticated client: what an access or refresh token stands for, if it
     is still active; `{"active": false}` for anything else."""
     if credentials is None:
         raise InvalidClient("Introspection is for authenticated clients")
-    await authenticate_client(session, *credentials)
+    await authenticate_client(session, credentials, confidential=True)
     token = require(token, "token")
     if hint != "access_token":
         result = await _introspect_refresh(session, token)

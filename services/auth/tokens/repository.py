@@ -10,7 +10,8 @@ from sqlalchemy import Row, delete, insert, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.ids import is_uuid
-from services.auth.models import refresh_token
+from services.auth.models import authorization_code, refresh_token
+from services.auth.tokens.schemas import Login
 from services.common.sql import run
 
 
@@ -22,6 +23,7 @@ async def add(
     account_id: str,
     scope: str,
     ttl_seconds: int,
+    login: Login | None = None,
 ) -> None:
     await run(
         session,
@@ -32,6 +34,8 @@ async def add(
             account_id=account_id,
             scope=scope,
             expires_at=datetime.now(UTC) + timedelta(seconds=ttl_seconds),
+            client_id=login.client_id if login else None,
+            auth_time=login.auth_time if login else None,
         ),
     )
 
@@ -79,3 +83,29 @@ async def purge_expired(session: AsyncSession) -> None:
     """Forgets refresh tokens a day after they expired (reuse detection no longer needs them)."""
     cutoff = datetime.now(UTC) - timedelta(days=1)
     await run(session, delete(refresh_token).where(refresh_token.c.expires_at < cutoff))
+
+
+async def add_code(session: AsyncSession, values: dict[str, Any], ttl_seconds: int) -> None:
+    """Stores an authorization code (by its hash) for `ttl_seconds`."""
+    expires_at = datetime.now(UTC) + timedelta(seconds=ttl_seconds)
+    await run(session, insert(authorization_code).values(**values, expires_at=expires_at))
+
+
+async def take_code(session: AsyncSession, code_hash: str) -> Row[Any] | None:
+    """The code row, locked; marked used in the same statement (a code works once)."""
+    stmt = select(authorization_code).where(authorization_code.c.code_hash == code_hash)
+    row = (await run(session, stmt.with_for_update())).first()
+    if row is not None and row.used_at is None:
+        await run(
+            session,
+            update(authorization_code)
+            .where(authorization_code.c.code_hash == code_hash)
+            .values(used_at=datetime.now(UTC)),
+        )
+    return row
+
+
+async def purge_codes(session: AsyncSession) -> None:
+    """Forgets codes an hour after they expired (reuse detection no longer needs them)."""
+    cutoff = datetime.now(UTC) - timedelta(hours=1)
+    await run(session, delete(authorization_code).where(authorization_code.c.expires_at < cutoff))

@@ -10,6 +10,8 @@ from pydantic import BaseModel, Field
 from services.auth.directory.schemas import GOEPPINGEN, OrganizationRead
 from services.common.schema_examples import with_examples
 
+GRANT_TYPES = ("authorization_code", "refresh_token", "client_credentials", "password")
+
 
 @dataclass(frozen=True)
 class TokenForm:
@@ -20,6 +22,29 @@ class TokenForm:
     password: str | None
     refresh_token: str | None
     scope: str | None
+    code: str | None = None
+    redirect_uri: str | None = None
+    code_verifier: str | None = None
+
+
+@dataclass(frozen=True)
+class ClientAuth:
+    """How a request names its client (RFC 6749 section 2.3): a confidential client with its
+    secret (HTTP Basic or form fields), a public client by `client_id` alone."""
+
+    client_id: str
+    secret: str | None
+    via_header: bool = False  # HTTP Basic: a failure is answered with a Basic challenge
+
+
+@dataclass(frozen=True)
+class Login:
+    """What an OpenID Connect login adds to the tokens of a user: the client, when the user
+    authenticated, and the client's nonce (id_token only)."""
+
+    client_id: str
+    auth_time: int
+    nonce: str | None = None
 
 
 class TokenResponse(BaseModel):
@@ -44,6 +69,11 @@ class TokenResponse(BaseModel):
         None, description="Opaque, single use: each refresh returns a new one (user grants only)"
     )
     scope: str
+    id_token: str | None = Field(
+        None,
+        description="OpenID Connect ID token (RS256 JWT, `aud` = client_id) when the scope has "
+        "`openid` and a client asked for it (authorization code flow)",
+    )
 
 
 class Introspection(BaseModel):
@@ -112,3 +142,58 @@ class Me(BaseModel):
     scope: str
     organization: OrganizationRead
     expires_at: int = Field(description="Unix time when the access token expires")
+
+
+class UserInfo(BaseModel):
+    """OpenID Connect UserInfo (OIDC Core 5.3): the claims of the signed-in user."""
+
+    model_config = with_examples(
+        {
+            "sub": "9a0f5a8e-2f1c-4c55-8d8e-1b9a4c2f7e10",
+            "name": "cw.goeppingen",
+            "preferred_username": "cw.goeppingen",
+            "org": "312e6a4b-2565-5313-9398-3d1bdea2531d",
+            "org_kind": "municipality",
+            "org_path": ["08", "081", "08117", "08117019"],
+            "roles": ["case_worker"],
+        }
+    )
+
+    sub: str
+    name: str = Field(description="The login name (no personal data beyond it)")
+    preferred_username: str
+    org: str
+    org_kind: str
+    org_path: list[str]
+    roles: list[str]
+
+
+class TotpEnrolment(BaseModel):
+    """A pending TOTP enrolment: put the secret (or the otpauth URI, as a QR code) into an
+    authenticator app, then confirm with a code."""
+
+    model_config = with_examples(
+        {
+            "secret": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+            "otpauth_uri": "otpauth://totp/Pakt:cw.goeppingen?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Pakt",
+        }
+    )
+
+    secret: str = Field(description="Base32 secret (RFC 6238, SHA-1, 6 digits, 30 s)")
+    otpauth_uri: str
+
+
+class TotpConfirmation(BaseModel):
+    """A code from the authenticator app, confirming the pending enrolment."""
+
+    model_config = with_examples({"code": "492039"}, forbid_extra=True)
+
+    code: str = Field(pattern=r"^[0-9]{6}$")
+
+
+class RecoveryCodes(BaseModel):
+    """Single-use codes for logins without the device; shown only once."""
+
+    model_config = with_examples({"recovery_codes": ["3f9a1c-7be204", "0c5d2e-91aa7f"]})
+
+    recovery_codes: list[str]

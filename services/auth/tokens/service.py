@@ -5,6 +5,9 @@
 - refresh_token: single use. Each use marks the token used and returns a successor of the same
   family; presenting a used token again revokes the whole family (a stolen token was replayed).
 - client_credentials: machine clients, no refresh token (RFC 6749 section 4.4.3).
+- authorization_code (services/auth/oidc/grant.py): the login page's code, with PKCE.
+The password grant is for development and first-party tools (AUTH_PASSWORD_GRANT_ENABLED);
+public clients never use it.
 Errors that change state (throttle counters, family revocation) must be committed by the
 caller even though the request fails.
 """
@@ -37,13 +40,14 @@ from services.auth.security import Passwords, new_opaque_token, secret_matches, 
 from services.auth.settings import AuthSettings
 from services.auth.tokens import repository as repo
 from services.auth.tokens import throttle
-from services.auth.tokens.schemas import TokenForm, TokenResponse
+from services.auth.tokens.grant_rules import check_grant_allowed
+from services.auth.tokens.idtoken import id_token
+from services.auth.tokens.schemas import GRANT_TYPES, ClientAuth, Login, TokenForm, TokenResponse
 from services.common import jwt
 
 USER_SCOPES = ("openid", "profile", "offline_access")
 BAD_LOGIN = "The username or password is wrong"
-GRANTS = ("password", "refresh_token", "client_credentials")
-Credentials = tuple[str, str]  # (client_id, client_secret) a request authenticates with
+GRANTS = GRANT_TYPES
 
 
 @dataclass(frozen=True)
@@ -110,13 +114,16 @@ async def _access_token(
     return jwt.sign(claims, pem, kid)
 
 
-async def _user_tokens(
+async def user_tokens(
     session: AsyncSession,
     issuer: TokenIssuer,
     user: Row[Any],
     scope: str,
     family_id: str | None = None,
+    login: Login | None = None,
 ) -> TokenResponse:
+    """Access and refresh token of a login (a refresh-token family); with `login` (a client's
+    OpenID Connect login) and scope `openid` also an ID token."""
     family_id = family_id or str(uuid.uuid4())
     access = await _access_token(
         session,
@@ -139,24 +146,35 @@ async def _user_tokens(
         account_id=str(user.id),
         scope=scope,
         ttl_seconds=issuer.settings.refresh_token_ttl_seconds,
+        login=login,
     )
+    wants_id_token = login is not None and "openid" in scope.split()
     return TokenResponse(
         access_token=access,
         expires_in=issuer.settings.access_token_ttl_seconds,
         refresh_token=refresh,
         scope=scope,
+        id_token=await _id_token(session, issuer, user, login, family_id)
+        if wants_id_token
+        else None,
     )
 
 
-async def password_grant(
-    session: AsyncSession,
-    issuer: TokenIssuer,
-    username: str,
-    password: str,
-    scope: str | None,
-    address: str,
-) -> TokenResponse:
-    """Tokens for a user's credentials; throttled, and silent about which part was wrong."""
+async def _id_token(
+    session: AsyncSession, issuer: TokenIssuer, user: Row[Any], login: Login | None, sid: str
+) -> str:
+    assert login is not None  # noqa: S101 - checked by the caller
+    kid, pem = await issuer.keys.signing_key(session)
+    settings = issuer.settings
+    claims = id_token(user, login, sid, settings.jwt_issuer, settings.access_token_ttl_seconds)
+    return jwt.sign(claims, pem, kid)
+
+
+async def check_login(
+    session: AsyncSession, issuer: TokenIssuer, username: str, password: str, address: str
+) -> Row[Any]:
+    """The active user with these credentials; throttled (429), and silent about which part
+    was wrong (InvalidGrant). The login page and the password grant both use it."""
     name = username.strip().lower()
     keys = [throttle.account_key(name), throttle.ip_key(address)]
     await throttle.check(session, keys)
@@ -174,16 +192,41 @@ async def password_grant(
     if issuer.passwords.needs_rehash(user.password_hash):  # the operator raised the argon2 cost
         new_hash = await issuer.passwords.hash_async(password)
         await accounts.change(session, account, str(user.id), {"password_hash": new_hash})
-    return await _user_tokens(session, issuer, user, _scope(scope, USER_SCOPES))
+    return user
+
+
+async def password_grant(
+    session: AsyncSession,
+    issuer: TokenIssuer,
+    username: str,
+    password: str,
+    scope: str | None,
+    address: str,
+) -> TokenResponse:
+    """Tokens for a user's credentials (development and first-party tools)."""
+    user = await check_login(session, issuer, username, password, address)
+    if user.totp_confirmed_at is not None:
+        raise InvalidGrant(
+            "This account uses a second factor: log in through the login page "
+            "(authorization code flow, /auth/v1/authorize)"
+        )
+    return await user_tokens(session, issuer, user, _scope(scope, USER_SCOPES))
 
 
 async def refresh_grant(
-    session: AsyncSession, issuer: TokenIssuer, refresh_token: str, scope: str | None
+    session: AsyncSession,
+    issuer: TokenIssuer,
+    refresh_token: str,
+    scope: str | None,
+    client: Row[Any] | None = None,
 ) -> TokenResponse:
-    """Rotates a refresh token; reuse of a rotated one revokes its whole family."""
+    """Rotates a refresh token; reuse of a rotated one revokes its whole family. A token
+    issued to a client is refreshed only by that client."""
     row = await repo.get_by_hash(session, token_hash(refresh_token), for_update=True)
     if row is None or row.revoked_at is not None:
         raise InvalidGrant("The refresh token is not valid")
+    if row.client_id is not None and (client is None or client.client_id != row.client_id):
+        raise InvalidGrant("The refresh token was issued to another client (send its client_id)")
     if row.used_at is not None:
         await end_login(session, row)
         raise InvalidGrant(
@@ -197,15 +240,25 @@ async def refresh_grant(
         raise InvalidGrant("The refresh token is not valid")
     await repo.mark_used(session, str(row.id))
     new_scope = _scope(scope, tuple(row.scope.split()))
-    return await _user_tokens(session, issuer, user, new_scope, family_id=str(row.family_id))
+    login = Login(row.client_id, int(row.auth_time or 0)) if row.client_id else None
+    return await user_tokens(session, issuer, user, new_scope, str(row.family_id), login)
 
 
-async def authenticate_client(session: AsyncSession, client_id: str, secret: str) -> Row[Any]:
-    """The active client with these credentials, or InvalidClient (401)."""
-    client = await accounts.get_client_by_client_id(session, client_id, share=True)
-    stored = client.secret_hash if client is not None else None
-    if not secret_matches(stored, secret) or client is None or not client.active:
-        raise InvalidClient("Unknown client or wrong secret")
+async def authenticate_client(
+    session: AsyncSession, auth: ClientAuth, *, confidential: bool = False
+) -> Row[Any]:
+    """The active client `auth` names, or InvalidClient (401): a confidential client with its
+    secret, a public client (unless `confidential` is required) by its client_id alone."""
+    client = await accounts.get_client_by_client_id(session, auth.client_id, share=True)
+    public = client is not None and client.client_type == "public"
+    if public and client is not None and client.active and auth.secret is None:
+        if confidential:
+            raise InvalidClient("This needs a confidential client", challenge=auth.via_header)
+        return client
+    stored = client.secret_hash if client is not None and not public else None
+    matches = auth.secret is not None and secret_matches(stored, auth.secret)
+    if not matches or client is None or not client.active:
+        raise InvalidClient("Unknown client or wrong secret", challenge=auth.via_header)
     return client
 
 
@@ -228,14 +281,14 @@ async def client_credentials_grant(
     )
 
 
-async def revoke(session: AsyncSession, token: str | None, client: Credentials | None) -> None:
+async def revoke(session: AsyncSession, token: str | None, client: ClientAuth | None) -> None:
     """RFC 7009: revokes a refresh token and its family; unknown tokens are silently accepted.
 
     Client authentication is optional; when sent it must be valid. The access tokens of the
     login (its `sid`) stop working too, in every service within seconds (the revocation list).
     """
     if client:
-        await authenticate_client(session, *client)
+        await authenticate_client(session, client)
     row = await repo.get_by_hash(session, token_hash(require(token, "token")), for_update=True)
     if row is not None:
         await end_login(session, row)
@@ -243,21 +296,29 @@ async def revoke(session: AsyncSession, token: str | None, client: Credentials |
 
 async def end_login(session: AsyncSession, row: Row[Any]) -> None:
     """Revokes the refresh-token family of `row` and the access tokens issued in it."""
-    if await repo.revoke_family(session, str(row.family_id)) == 0:
+    await end_session(session, str(row.family_id), str(row.account_id))
+
+
+async def end_session(session: AsyncSession, family_id: str, account_id: str) -> None:
+    """Ends the login `family_id` (the tokens' `sid`): its refresh tokens and, within seconds
+    in every service, its access tokens. The revocation is recorded even when no refresh
+    token exists yet (a reused authorization code may have issued only this moment)."""
+    revoked = await repo.revoke_family(session, family_id)
+    if revoked == 0 and await repo.family_revoked(session, family_id):
         return  # already ended: nothing new to tell the services
-    user = await accounts.get_user(session, str(row.account_id))
+    user = await accounts.get_user(session, account_id)
     audience = [str(user.organization_id)] if user is not None else []
-    await record_revocation(session, "session", str(row.family_id), audience)
+    await record_revocation(session, "session", family_id, audience)
 
 
 async def issue(
     session: AsyncSession,
     issuer: TokenIssuer,
     form: TokenForm,
-    client: Credentials | None,
+    client: ClientAuth | None,
     address: str,
 ) -> TokenResponse:
-    """The token endpoint (RFC 6749): the grant `form.grant_type` names.
+    """The token endpoint (RFC 6749), for grants other than authorization_code (oidc.grant).
 
     Client authentication is optional, but when sent it must be valid, and the
     client_credentials grant needs it.
@@ -265,13 +326,16 @@ async def issue(
     grant = require(form.grant_type, "grant_type")
     if grant not in GRANTS:
         raise UnsupportedGrantType(f"Supported grant types: {', '.join(GRANTS)}")
-    authenticated = await authenticate_client(session, *client) if client else None
+    authenticated = await authenticate_client(session, client) if client else None
+    check_grant_allowed(grant, authenticated, issuer.settings)
     if grant == "password":
         username, password = require(form.username, "username"), require(form.password, "password")
         return await password_grant(session, issuer, username, password, form.scope, address)
     if grant == "refresh_token":
         token = require(form.refresh_token, "refresh_token")
-        return await refresh_grant(session, issuer, token, form.scope)
-    if authenticated is None:
-        raise InvalidClient("client_credentials needs client authentication")
+        return await refresh_grant(session, issuer, token, form.scope, authenticated)
+    if authenticated is None or authenticated.client_type == "public":
+        raise InvalidClient(
+            "client_credentials needs client authentication", challenge=bool(client)
+        )
     return await client_credentials_grant(session, issuer, authenticated, form.scope)

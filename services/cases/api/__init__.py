@@ -14,8 +14,10 @@ from services.cases.api import (
     worklist,
 )
 from services.cases.errors import CaseNotFound
+from services.common.auth import Principal
 from services.common.outbox import events_router
 from services.common.policy import policy_dependency
+from services.common.webhooks.api import webhook_router
 
 # services.common.policy.CASES on every route; refused case paths read as an unknown case
 router = APIRouter(dependencies=[policy_dependency(hidden=CaseNotFound)])
@@ -31,4 +33,12 @@ for module in (
     case_imports,
 ):
     router.include_router(module.router)
-router.include_router(events_router("cases", lambda principal: [principal.org]))
+
+
+def event_audience(principal: Principal) -> list[str]:
+    """Every caller reads its own organization's events (feed and webhooks alike)."""
+    return [principal.org]
+
+
+router.include_router(events_router("cases", event_audience))
+router.include_router(webhook_router("cases", event_audience))

@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, Query, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials
 
 from services.cases.errors import InvalidPeriod
+from services.cases.figures import area as area_service
 from services.cases.figures import service
 from services.cases.figures.directory import Directory
-from services.cases.figures.schemas import KeyFigures, Scope
+from services.cases.figures.schemas import AreaKeyFigures, KeyFigures, Scope
 from services.cases.vocab import Day
 from services.common.auth import CurrentPrincipal, bearer_scheme
 from services.common.db import SessionDep
@@ -29,6 +30,13 @@ OrgIdQuery = Annotated[
         examples=["0b5a0a4e-4d0e-5c55-8a3a-6f3f3d9d9a11"],
     ),
 ]
+
+
+def check_period(from_: Day, to: Day) -> None:
+    if to < from_:
+        raise InvalidPeriod("`to` must not be before `from`")
+    if (to - from_).days > 3660:
+        raise InvalidPeriod("The period may span at most ten years")
 
 
 def directory(
@@ -82,9 +90,40 @@ async def read_key_figures(
         uuid.UUID | None, Query(description="Only cases delivered under this grant")
     ] = None,
 ) -> KeyFigures:
-    if to < from_:
-        raise InvalidPeriod("`to` must not be before `from`")
-    if (to - from_).days > 3660:
-        raise InvalidPeriod("The period may span at most ten years")
+    check_period(from_, to)
     scope = Scope(org, from_, to, case_worker, commissioned_by, grant_id)
     return await service.key_figures(session, who, where, scope)
+
+
+@router.get(
+    "/cases/v1/key-figures/area",
+    response_model=AreaKeyFigures,
+    responses=problem_responses(400, 401, 403, 422),
+    summary="Key figures of a district, a region or the whole state",
+    description="Totals of every organization whose place in the state (`org_path`) lies in "
+    "`area` (an AGS key: `08` the state, `081` a region, `08117` a district), for whole months "
+    "`from`..`to`: new cases, plans created and revised, consultations and hours, referrals by "
+    'agency, cases closed by reason. Counts from 1 to 4 read "<5". Persons counselled and goals '
+    "do not add up across months and organizations: read them per organization. Read from "
+    "monthly aggregates kept with every change, so the whole state costs as much as a district. "
+    "For `analyst`, `district_reviewer` and `approver` callers whose own area contains `area` "
+    "(ministry: every area); others get 403 `outside-area`.",
+)
+async def read_area_key_figures(
+    session: SessionDep,
+    who: CurrentPrincipal,
+    area: Annotated[
+        str,
+        Query(
+            pattern=r"^[0-9]{2,12}$",
+            description="AGS key of the area (state, region, district or municipality)",
+            examples=["08117"],
+        ),
+    ],
+    from_: Annotated[
+        Day, Query(alias="from", description="First day of a month", examples=["2026-01-01"])
+    ],
+    to: Annotated[Day, Query(description="Last day of a month", examples=["2026-12-31"])],
+) -> AreaKeyFigures:
+    check_period(from_, to)
+    return await area_service.area_figures(session, who, area, from_, to)

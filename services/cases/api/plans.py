@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path
 from services.cases.api.scope import InCase, NewInCase
 from services.cases.plans import service
 from services.cases.plans.schemas import PlanVersionCreate, PlanVersionRead
-from services.common.concurrency import IfMatchHeader
+from services.common.concurrency import SENDS_ETAG, IfMatchHeader
 from services.common.pagination import Page, PageParams, page_params
 from services.common.problems import problem_responses
 
@@ -25,7 +25,8 @@ BASE = "/cases/v1/cases/{case_id}/plan"
     summary="Create or revise the integration plan",
     description="Writes the next plan version with its full list of goals. The first version "
     "starts the plan (`plan.created`); later ones are reviews (`plan.revised`) and need "
-    "If-Match with the plan's ETag (its current version number). Accepts `Idempotency-Key`.",
+    'If-Match with the plan\'s ETag (its current version number, quoted: `If-Match: "2"`). '
+    "Accepts `Idempotency-Key`.",
 )
 async def write_plan_version(
     new: NewInCase, body: PlanVersionCreate, if_match: IfMatchHeader = None
@@ -38,7 +39,7 @@ async def write_plan_version(
 
 @router.get(
     BASE,
-    responses=problem_responses(400, 401, 404, 422),
+    responses={**problem_responses(400, 401, 404, 422), **SENDS_ETAG},
     summary="Read the current plan",
     description="The latest plan version with its goals; the ETag is its number. "
     "The read is logged.",
@@ -62,7 +63,7 @@ async def list_plan_versions(
 
 @router.get(
     BASE + "/versions/{number}",
-    responses=problem_responses(400, 401, 404, 422),
+    responses={**problem_responses(400, 401, 404, 422), **SENDS_ETAG},
     summary="Read one plan version",
     description="A version as it was written. The read is logged.",
 )

@@ -14,7 +14,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.cases.casefile.schemas import CaseFilters
 from services.cases.errors import ExternalIdTaken
-from services.cases.models import case_reference_counter, client_case, person_data, plan_goal
+from services.cases.models import (
+    REVIEW_KEY,
+    case_reference_counter,
+    client_case,
+    person_data,
+    plan_goal,
+)
 from services.common.audit import audit_insert_sql
 from services.common.auth import Principal
 from services.common.constraints import constraint_problems
@@ -255,7 +261,7 @@ async def worklist(
     session: AsyncSession, org_id: str, worker: str, *, limit: int, after: tuple[Any, ...] | None
 ) -> Sequence[Row[Any]]:
     """Open cases of `worker`, earliest review first (overdue on top), cases without a plan last."""
-    review_key = func.coalesce(client_case.c.next_review_on, dt.date(9999, 12, 31))
+    review_key = REVIEW_KEY  # matches ix_client_case_worklist
     stmt = select(*_CASE_COLUMNS, review_key.label("review_key")).where(
         client_case.c.org_id == org_id,
         client_case.c.assigned_worker == worker,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
@@ -55,7 +55,8 @@ class CaseCreate(BaseModel):
     )
 
     pseudonym: Pseudonym = Field(
-        description="A label that does not identify the person (always stored)"
+        description="A label that does not identify the person (always stored)",
+        examples=["Familie A. (Syrien, 2025)"],
     )
     municipality_ags: AGS = Field(description="AGS of the municipality of residence")
     opened_on: Day | None = Field(None, description="Start of the counselling; today when omitted")
@@ -102,6 +103,16 @@ class Consent(BaseModel):
 
 
 class ConsentRead(Consent):
+    model_config = with_examples(
+        {
+            "given_on": "2026-03-02",
+            "scope": ["personal_data", "plan"],
+            "means": "written",
+            "withdrawn_on": None,
+            "active": True,
+        }
+    )
+
     withdrawn_on: dt.date | None = None
     active: bool
 
@@ -184,7 +195,7 @@ class CaseRead(CaseSummary):
 
 
 class WorklistItem(CaseSummary):
-    review_state: str = Field(
+    review_state: Literal["overdue", "due_soon", "scheduled", "none"] = Field(
         description="`overdue` (review date passed), `due_soon`, `scheduled`, "
         "or `none` (no plan yet)",
         examples=["overdue"],

@@ -15,7 +15,9 @@ _SCOPE = (
     " AND (CAST(:commissioned_by AS text) IS NULL OR c.commissioned_by = :commissioned_by)"
     " AND (CAST(:grant_id AS uuid) IS NULL OR c.grant_id = :grant_id)"
 )
-_LOCAL_DAY = "CAST(timezone('Europe/Berlin', {col}) AS date)"
+# a period of local (Berlin) days as instants, so `created_at` is compared as it is indexed
+_LOCAL_START = "timezone('Europe/Berlin', CAST(:start AS timestamp))"
+_LOCAL_AFTER = "timezone('Europe/Berlin', CAST(:end AS timestamp) + interval '1 day')"
 
 # Built from constants only; every value is a bind parameter.
 QUERIES = {
@@ -32,22 +34,23 @@ QUERIES = {
         SELECT c.assigned_worker AS worker, count(*) AS n, sum(k.duration_minutes) AS minutes,
                count(DISTINCT k.case_id) AS persons
         FROM consultation k JOIN client_case c ON c.id = k.case_id
-        WHERE {_SCOPE} AND k.held_on BETWEEN :start AND :end
+        WHERE {_SCOPE} AND k.org_id = :org AND k.held_on BETWEEN :start AND :end
         GROUP BY 1""",  # noqa: S608
     "plans": f"""
         SELECT c.assigned_worker AS worker,
                count(*) FILTER (WHERE v.number = 1) AS created,
                count(*) FILTER (WHERE v.number > 1) AS revised
         FROM plan_version v JOIN client_case c ON c.id = v.case_id
-        WHERE {_SCOPE} AND {_LOCAL_DAY.format(col="v.created_at")} BETWEEN :start AND :end
+        WHERE {_SCOPE} AND v.org_id = :org
+          AND v.created_at >= {_LOCAL_START} AND v.created_at < {_LOCAL_AFTER}
         GROUP BY 1""",  # noqa: S608
     "goals": f"""
         WITH latest AS (
             SELECT DISTINCT ON (v.case_id) v.id, c.assigned_worker AS worker
             FROM plan_version v JOIN client_case c ON c.id = v.case_id
-            WHERE {_SCOPE} AND c.opened_on <= :end
+            WHERE {_SCOPE} AND v.org_id = :org AND c.opened_on <= :end
               AND (c.closed_on IS NULL OR c.closed_on >= :start)
-              AND {_LOCAL_DAY.format(col="v.created_at")} <= :end
+              AND v.created_at < {_LOCAL_AFTER}
             ORDER BY v.case_id, v.number DESC)
         SELECT l.worker, g.field, g.status, count(*) AS n
         FROM latest l JOIN plan_goal g ON g.plan_version_id = l.id
@@ -55,7 +58,7 @@ QUERIES = {
     "referrals": f"""
         SELECT c.assigned_worker AS worker, r.agency AS key, count(*) AS n
         FROM referral r JOIN client_case c ON c.id = r.case_id
-        WHERE {_SCOPE} AND r.referred_on BETWEEN :start AND :end
+        WHERE {_SCOPE} AND r.org_id = :org AND r.referred_on BETWEEN :start AND :end
         GROUP BY 1, 2""",  # noqa: S608
 }
 

@@ -79,7 +79,10 @@ class KeyFigures(BaseModel):
     funding service's client, for proofs of use) get exact counts (`exact: true`).
     """
 
-    org: str = Field(description="Organization id the figures belong to")
+    org: str = Field(
+        description="Organization id the figures belong to",
+        examples=["5b0c2e8a-3f4d-5e61-9a7b-1c2d3e4f5a6b"],
+    )
     period_start: dt.date
     period_end: dt.date
     case_worker: str | None = Field(
@@ -113,3 +116,37 @@ class Scope:
     worker: str | None = None
     commissioned_by: str | None = None
     grant_id: uuid.UUID | None = None
+
+
+class AreaFigures(BaseModel):
+    """Figures that add up across organizations and months (from `figure_month`)."""
+
+    new_cases: Count = Field(description="Cases opened in the period")
+    plans_created: Count = Field(description="First plan versions written in the period")
+    plans_revised: Count = Field(description="Plan versions 2 and later written in the period")
+    consultations: Count = Field(description="Consultations held in the period")
+    consultation_hours: str = Field(
+        description='Hours of those consultations, two decimals; "<5" when fewer than 5 '
+        "consultations",
+        examples=["61.25"],
+    )
+    referrals: list[AgencyCount] = Field(description="Referrals made in the period by agency")
+    cases_closed: list[ReasonCount] = Field(
+        description="Cases closed in the period by closing reason"
+    )
+
+
+class AreaKeyFigures(BaseModel):
+    """Key figures of every organization in an area (a district, a region, the state) for whole
+    months. Persons counselled and goals are per organization only: a person counselled in two
+    months, or a case's latest plan, does not add up across months."""
+
+    area: str = Field(
+        description="AGS key of the area: 08 (state), 081 (region), 08117 ...", examples=["08117"]
+    )
+    period_start: dt.date
+    period_end: dt.date
+    organizations: int = Field(description="Organizations of the area with figures in the period")
+    suppression_threshold: int = Field(5, description='Counts below this are shown as "<5"')
+    generated_at: dt.datetime
+    totals: AreaFigures

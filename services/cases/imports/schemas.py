@@ -1,4 +1,4 @@
-"""Bulk import of cases from municipal IT: one JSON object per line."""
+"""Bulk import of cases from municipal IT: JSON Lines or CSV, one case per line."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from services.cases.casefile.schemas import ExternalId, Pseudonym
 from services.cases.vocab import AGS, CaseStatus, ClosingReason, Day, Subject
+from services.common.imports.outcome import ImportReport
 from services.common.schema_examples import with_examples
 
 MAX_LINES = 10_000
@@ -51,26 +52,44 @@ class ImportLine(BaseModel):
 
 
 class LineResult(BaseModel):
-    line: int = Field(description="1-based line number in the request body")
+    line: int = Field(description="1-based line number in the file (CSV: the header is line 1)")
     external_id: str | None
-    outcome: Literal["created", "updated", "unchanged", "failed"]
+    outcome: Literal["created", "updated", "unchanged", "failed"] = Field(
+        description="`failed`: the line is in `line_errors` and changed nothing"
+    )
     case_id: uuid.UUID | None = None
     reference: str | None = None
-    errors: list[str] = Field(
-        default_factory=list, description="Why the line failed; nothing was changed for it"
+
+
+class CaseImportReport(ImportReport):
+    """What the import did, with one result per line in file order (the case each line
+    created or matched); refused lines are in `line_errors`. Sending the same file again
+    reports every line `unchanged`."""
+
+    model_config = with_examples(
+        {
+            "mode": "valid-rows",
+            "summary": {"created": 1, "updated": 0, "unchanged": 0, "failed": 1},
+            "line_errors": [
+                {
+                    "line": 2,
+                    "field": "opened_on",
+                    "code": "invalid",
+                    "message": "Input should be a valid date",
+                }
+            ],
+            "line_errors_truncated": False,
+            "results": [
+                {
+                    "line": 1,
+                    "external_id": "KM-2025-0042",
+                    "outcome": "created",
+                    "case_id": "0b7d2f5e-3c1a-4e8b-9d6f-1a2b3c4d5e6f",
+                    "reference": "GP-2025-00042",
+                },
+                {"line": 2, "external_id": "KM-2025-0043", "outcome": "failed"},
+            ],
+        }
     )
 
-
-class ImportSummary(BaseModel):
-    created: int
-    updated: int
-    unchanged: int
-    failed: int
-
-
-class ImportResult(BaseModel):
-    """Per-line results in input order. Lines are independent: a failed line changes nothing,
-    the others are applied. Sending the same file again reports every line `unchanged`."""
-
-    summary: ImportSummary
     results: list[LineResult]

@@ -1,75 +1,34 @@
-"""Bulk import: validate every line on its own, then apply the valid ones set-based."""
+"""Bulk import: check every line, then apply the valid ones set-based (as the mode allows)."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from typing import Any
 
-from pydantic import ValidationError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.cases.casefile import repository as case_repo
-from services.cases.errors import ImportTooLarge
 from services.cases.imports import repository as repo
-from services.cases.imports.schemas import (
-    MAX_LINE_BYTES,
-    MAX_LINES,
-    ImportLine,
-    ImportResult,
-    ImportSummary,
-    LineResult,
-)
+from services.cases.imports.reading import read_case_file
+from services.cases.imports.schemas import CaseImportReport, LineResult
 from services.common.audit import audit_row, record_audit_many
 from services.common.auth import Principal
+from services.common.import_lines import ImportSummary
+from services.common.imports.outcome import settle
+from services.common.imports.upload import Upload
 from services.common.outbox import emit_many, event_row
 
 
-def parse(body: bytes) -> tuple[list[LineResult], dict[int, ImportLine]]:
-    """Per-line validation; blank lines are skipped but keep their number."""
-    lines = body.split(b"\n")
-    if sum(1 for raw in lines if raw.strip()) > MAX_LINES:
-        raise ImportTooLarge(f"Send at most {MAX_LINES} lines per request")
-    results: list[LineResult] = []
-    valid: dict[int, ImportLine] = {}
-    seen: set[str] = set()
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        result = LineResult(line=number, external_id=None, outcome="failed")
-        results.append(result)
-        if len(raw) > MAX_LINE_BYTES:
-            result.errors.append(f"line longer than {MAX_LINE_BYTES} bytes")
-            continue
-        try:
-            item = ImportLine.model_validate(json.loads(raw))
-        except (ValueError, UnicodeDecodeError) as exc:
-            result.errors.extend(_messages(exc))
-            continue
-        result.external_id = item.external_id
-        if item.external_id in seen:
-            result.errors.append("external_id appears earlier in this import")
-            continue
-        seen.add(item.external_id)
-        valid[len(results) - 1] = item
-    return results, valid
-
-
-def _messages(exc: Exception) -> list[str]:
-    if isinstance(exc, ValidationError):
-        return [
-            f"{'.'.join(str(p) for p in e['loc']) or 'line'}: {e['msg']}" for e in exc.errors()
-        ][:10]
-    return ["not a JSON object"]
-
-
-async def import_cases(session: AsyncSession, who: Principal, body: bytes) -> ImportResult:
-    """Creates or updates the organization's cases by external_id; unchanged lines touch nothing."""
-    results, valid = parse(body)
-    found = await repo.existing(session, who.org, [item.external_id for item in valid.values()])
+async def import_cases(session: AsyncSession, who: Principal, upload: Upload) -> CaseImportReport:
+    """Creates or updates the organization's cases by external_id; unchanged lines touch
+    nothing. Every line is checked before anything is written; `import-refused` when the mode
+    forbids committing."""
+    read = read_case_file(upload.data)
+    results = read.results
+    found = await repo.existing(session, who.org, [i.external_id for i in read.valid.values()])
     fresh: dict[int, dict[str, Any]] = {}
     changes: list[dict[str, Any]] = []
-    for index, item in valid.items():
+    for index, item in read.valid.items():
         values = item.model_dump()
         values["assigned_worker"] = values["assigned_worker"] or who.subject
         current = found.get(item.external_id)
@@ -77,6 +36,8 @@ async def import_cases(session: AsyncSession, who: Principal, body: bytes) -> Im
             fresh[index] = values
         else:
             _match(results[index], current, values, changes)
+    planned = {o: sum(1 for r in results if r.outcome == o) for o in ("updated", "unchanged")}
+    settled = settle(upload.mode, read.errors, created=len(fresh), **planned)
     raced = await _create(session, who, fresh, results)
     if raced:  # a concurrent import committed these first: they exist now, so match them again
         found = await repo.existing(session, who.org, [v["external_id"] for v in raced.values()])
@@ -84,13 +45,11 @@ async def import_cases(session: AsyncSession, who: Principal, body: bytes) -> Im
             _match(results[index], found[values["external_id"]], values, changes)
     await repo.update_many(session, changes)
     await _record(session, who, results)
-    summary = ImportSummary(
-        **{
-            k: sum(1 for r in results if r.outcome == k)
-            for k in ("created", "updated", "unchanged", "failed")
-        }
+    outcomes = ("created", "updated", "unchanged", "failed")
+    settled["summary"] = ImportSummary(
+        **{k: sum(1 for r in results if r.outcome == k) for k in outcomes}
     )
-    return ImportResult(summary=summary, results=results)
+    return CaseImportReport(**settled, results=results)
 
 
 def _match(

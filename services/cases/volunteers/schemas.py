@@ -25,7 +25,7 @@ class VolunteerCreate(BaseModel):
         forbid_extra=True,
     )
 
-    display_name: ShortText
+    display_name: ShortText = Field(examples=["Renate K."])
     contact: Annotated[str, StringConstraints(max_length=500)] | None = None
     languages: Annotated[list[Lang], Field(max_length=20)] = []
     fields: Annotated[list[Field_], Field(max_length=8)] = []

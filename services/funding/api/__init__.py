@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from services.common.auth import Principal
 from services.common.outbox import events_router
 from services.common.policy import PolicyDep
+from services.common.webhooks.api import webhook_router
 from services.funding.api import (
     applications,
     consortia,
@@ -35,3 +36,4 @@ for module in (
 ):
     router.include_router(module.router)
 router.include_router(events_router("funding", _audience))
+router.include_router(webhook_router("funding", _audience))  # the feed's rule, written once

@@ -11,9 +11,10 @@ from fastapi.responses import JSONResponse
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import CurrentPrincipal
-from services.common.concurrency import IfMatchHeader, etag_for, set_etag
+from services.common.concurrency import SENDS_ETAG, IfMatchHeader, etag_for, set_etag
 from services.common.db import SessionDep
 from services.common.idempotency import IdempotencyDep
+from services.common.pagination import Page
 from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicantUser
 from services.funding.frames import consent, consortia
@@ -68,13 +69,16 @@ async def create_consortium(
 
 
 @router.get("", responses=problem_responses(401), summary="List my consortia")
-async def list_consortia(session: SessionDep, who: CurrentPrincipal) -> list[ConsortiumRead]:
-    """Consortia the caller's organization leads, belongs to or is invited to."""
-    return await consortia.list_for(session, who)
+async def list_consortia(session: SessionDep, who: CurrentPrincipal) -> Page[ConsortiumRead]:
+    """Consortia the caller's organization leads, belongs to or is invited to, on one page
+    (`next_cursor` is null: a municipality is in a few; follow it anyway, as with every list)."""
+    return Page(items=await consortia.list_for(session, who))
 
 
 @router.get(
-    "/{consortium_id}", responses=problem_responses(401, 404, 422), summary="Read a consortium"
+    "/{consortium_id}",
+    responses={**problem_responses(401, 404, 422), **SENDS_ETAG},
+    summary="Read a consortium",
 )
 async def get_consortium(
     consortium_id: ConsortiumId, session: SessionDep, who: CurrentPrincipal, response: Response

@@ -1,4 +1,4 @@
-"""/funding/v1/applications/{id}/decision-notice: the Zuwendungsbescheid, as JSON or PDF."""
+"""/funding/v1/applications/{id}/decision-notice(.pdf): the Zuwendungsbescheid, JSON and PDF."""
 
 from __future__ import annotations
 
@@ -34,32 +34,55 @@ def wants_pdf(accept: str | None) -> bool:
     return False
 
 
+NOTICE_RESPONSES = problem_responses(401, 404, 409, 422)
+
+
 @router.get(
     "",
     response_model=DecisionNotice,
-    responses={
-        200: {
-            "description": "The notice as JSON, or as a PDF with `Accept: application/pdf`",
-            "content": {PDF: {"schema": {"type": "string", "format": "binary"}}},
-        },
-        **problem_responses(401, 404, 409, 422),
-    },
+    responses=NOTICE_RESPONSES,
     summary="Read the decision notice",
 )
 async def get_decision_notice(
     application_id: ApplicationId,
     session: SessionDep,
     who: CurrentPrincipal,
-    accept: Annotated[str | None, Header(max_length=500)] = None,
+    accept: Annotated[str | None, Header(max_length=500, include_in_schema=False)] = None,
 ) -> Response | DecisionNotice:
-    """The grant decision notice (Zuwendungsbescheid) of a decided application, for everyone on
-    its route: JSON by default, a PDF with `Accept: application/pdf`. 409 before the decision."""
+    """The grant decision notice (Zuwendungsbescheid) of a decided application as JSON, for
+    everyone on its route. 409 before the decision. The PDF is its own operation,
+    `GET .../decision-notice.pdf` (`Accept: application/pdf` here still answers it, for clients
+    of version 1)."""
     notice = await notice_for(session, who, application_id)
     if wants_pdf(accept):
-        pdf = await asyncio.to_thread(render_pdf, notice)
-        return Response(
-            pdf,
-            media_type=PDF,
-            headers={"Content-Disposition": f'inline; filename="{notice.notice_number}.pdf"'},
-        )
+        return await _pdf_response(notice)
     return notice
+
+
+@router.get(
+    ".pdf",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The notice as a PDF document",
+            "content": {PDF: {"schema": {"type": "string", "format": "binary"}}},
+        },
+        **NOTICE_RESPONSES,
+    },
+    summary="Download the decision notice as PDF",
+)
+async def get_decision_notice_pdf(
+    application_id: ApplicationId, session: SessionDep, who: CurrentPrincipal
+) -> Response:
+    """The same notice as a printable PDF (`application/pdf`), for everyone on the route. 409
+    before the decision."""
+    return await _pdf_response(await notice_for(session, who, application_id))
+
+
+async def _pdf_response(notice: DecisionNotice) -> Response:
+    pdf = await asyncio.to_thread(render_pdf, notice)
+    return Response(
+        pdf,
+        media_type=PDF,
+        headers={"Content-Disposition": f'inline; filename="{notice.notice_number}.pdf"'},
+    )

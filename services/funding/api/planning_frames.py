@@ -8,6 +8,13 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from services.common.auth import CurrentPrincipal
 from services.common.db import SessionDep
+from services.common.imports.upload import (
+    Upload,
+    UploadSpec,
+    import_problem_responses,
+    upload_body,
+    upload_reader,
+)
 from services.common.pagination import (
     Page,
     PageParams,
@@ -17,12 +24,11 @@ from services.common.pagination import (
 from services.common.problems import problem_responses
 from services.funding.api.deps import AdminUser, CurrentProgramme
 from services.funding.applications import reviews
-from services.funding.errors import UnreadableCsv
 from services.funding.frames import service as frame_service
 from services.funding.frames import usage
 from services.funding.frames.schemas import (
     AGS_MUNICIPALITY,
-    FrameImportResult,
+    FrameImportReport,
     FrameRead,
     FrameUsageRead,
 )
@@ -31,45 +37,40 @@ router = APIRouter(
     prefix="/funding/v1/programmes/{programme_id}/planning-frames", tags=["planning-frames"]
 )
 
-MAX_CSV_BYTES = 5 * 1024 * 1024
-CSV_EXAMPLE = (
-    "ags,name,amount,status,reference_date\n"
-    "08117019,Göppingen,271248.00,final,2017-09-15\n"
-    "08117007,Bad Boll,23400.00,preliminary,2017-03-31\n"
+FRAMES_UPLOAD = UploadSpec(
+    max_bytes=2_000_000,  # below the gateway's 2 MiB for bodies of this path
+    raw_media_types=("text/csv", "text/plain", "application/csv"),
+    file_description=(
+        "CSV, header `ags;name;amount;status;reference_date`, at most 20,000 rows and 2 MB"
+    ),
 )
+CSV_EXAMPLE = (
+    "ags;name;amount;status;reference_date\n"
+    "08117019;Göppingen;271.248,00;final;15.09.2017\n"
+    "08117007;Bad Boll;23400.00;preliminary;2017-03-31\n"
+)
+FramesFile = Annotated[Upload, Depends(upload_reader(FRAMES_UPLOAD))]
 
 
 @router.post(
     "",
-    responses=problem_responses(400, 401, 403, 404, 413, 415, 422),
+    responses=import_problem_responses(400, 401, 403, 404, 413, 415, 422),
     summary="Import planning frames from CSV",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "text/csv": {
-                    "schema": {"type": "string", "maxLength": MAX_CSV_BYTES},
-                    "example": CSV_EXAMPLE,
-                }
-            },
-        }
-    },
+    openapi_extra=upload_body(FRAMES_UPLOAD, CSV_EXAMPLE),
 )
 async def import_planning_frames(
-    request: Request, programme: CurrentProgramme, session: SessionDep, who: AdminUser
-) -> FrameImportResult:
-    """Creates or replaces frames from a CSV with the header `ags,name,amount,status,reference_date`
-    (comma or semicolon separated, UTF-8). If any row is wrong, nothing is imported and the 422
-    problem lists every bad row in `row_errors` (line, field, message). A frame going from
-    `preliminary` to `final` flags the applications based on it for review (`needs_review`) and
-    emits `frame.finalized`."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type not in ("text/csv", "text/plain", "application/csv"):
-        raise UnreadableCsv("Send the file as text/csv")
-    body = await request.body()
-    if len(body) > MAX_CSV_BYTES:
-        raise UnreadableCsv(f"The file is larger than {MAX_CSV_BYTES} bytes")
-    result = await reviews.import_frames(session, who, programme, body)
+    programme: CurrentProgramme, session: SessionDep, who: AdminUser, upload: FramesFile
+) -> FrameImportReport:
+    """Creates or replaces frames from the file (multipart part `file`): CSV with the header
+    `ags;name;amount;status;reference_date` as spreadsheet programs save it (UTF-8 with or
+    without BOM, or Windows-1252; `;` or `,`; amounts like `271.248,00` or `271248.00`, dates
+    like `15.09.2017` or `2017-09-15`). Lines equal to the stored frame are `unchanged`; a
+    final frame cannot become preliminary again. `mode` decides what happens when lines are
+    refused; each refused line is listed in `line_errors` as `{line, field, code, message}`. A
+    frame going from `preliminary` to `final` flags the applications based on it for review
+    (`needs_review`) and emits `frame.finalized`. `curl --data-binary` with
+    `Content-Type: text/csv` works too."""
+    result = await reviews.import_frames(session, who, programme, upload)
     await session.commit()
     return result
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from services.common.auth import CurrentPrincipal
-from services.common.concurrency import set_etag
+from services.common.concurrency import SENDS_ETAG, set_etag
 from services.common.db import SessionDep
+from services.common.pagination import Page
 from services.common.problems import problem_responses
 from services.funding.api.deps import AdminUser, CurrentProgramme
 from services.funding.programmes import service as programme_service
@@ -31,13 +32,16 @@ async def create_programme(
 
 
 @router.get("", responses=problem_responses(401), summary="List programmes")
-async def list_programmes(session: SessionDep, who: CurrentPrincipal) -> list[ProgrammeRead]:
-    """Every programme with its rates and how much of its budget is booked."""
-    return await programme_service.list_programmes(session)
+async def list_programmes(session: SessionDep, who: CurrentPrincipal) -> Page[ProgrammeRead]:
+    """Every programme with its rates and how much of its budget is booked, on one page
+    (`next_cursor` is null: there are a handful; follow it anyway, as with every list)."""
+    return Page(items=await programme_service.list_programmes(session))
 
 
 @router.get(
-    "/{programme_id}", responses=problem_responses(401, 404, 422), summary="Read a programme"
+    "/{programme_id}",
+    responses={**problem_responses(401, 404, 422), **SENDS_ETAG},
+    summary="Read a programme",
 )
 async def get_programme(
     programme: CurrentProgramme, session: SessionDep, who: CurrentPrincipal, response: Response

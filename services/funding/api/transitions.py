@@ -7,6 +7,7 @@ from fastapi import APIRouter, Response
 from services.common.auth import CurrentPrincipal
 from services.common.concurrency import IfMatchHeader, set_etag
 from services.common.db import SessionDep
+from services.common.pagination import Page
 from services.common.problems import problem_responses
 from services.funding.api.deps import ApplicationId
 from services.funding.applications import listing
@@ -47,6 +48,8 @@ async def create_transition(
 @router.get("", responses=problem_responses(401, 404, 422), summary="Read the route history")
 async def list_transitions(
     application_id: ApplicationId, session: SessionDep, who: CurrentPrincipal
-) -> list[TransitionRead]:
-    """Every step so far, oldest first, with actor, organization, time, comment and decisions."""
-    return await listing.history(session, who, application_id)
+) -> Page[TransitionRead]:
+    """Every step so far, oldest first, with actor, organization, time, comment and decisions,
+    on one page (`next_cursor` is null: a route has a few steps; follow it anyway, as with
+    every list)."""
+    return Page(items=await listing.history(session, who, application_id))

@@ -19,6 +19,7 @@ from services.funding.errors import NoticeNotAvailable
 from services.funding.money import Fte, Money
 from services.funding.programmes import service as programme_service
 from services.funding.programmes.service import period_end
+from services.funding.vocab import ApplicantKind, Decided
 
 COUNCILS = {
     "081": "Regierungspräsidium Stuttgart",
@@ -47,18 +48,19 @@ class DecisionNotice(BaseModel):
     notice_number: str = Field(examples=["ZB-081-0000042"])
     issued_on: date
     authority: str = Field(examples=["Regierungspräsidium Stuttgart"])
-    decision: str = Field(
-        examples=["approved"], description="approved, partially_approved or rejected"
-    )
+    decision: Decided = Field(examples=["approved"])
     applicant_name: str
     applicant_ags: str
-    applicant_kind: str
-    programme_name: str
+    applicant_kind: ApplicantKind
+    programme_name: str = Field(examples=["Pakt für Integration: Integrationsmanagement 2017/2018"])
     period_start: date
     period_end: date
     requested_amount: Money
     granted_amount: Money
-    financing: str = Field(description="Type of funding")
+    financing: str = Field(
+        description="Type of funding",
+        examples=["Festbetragsfinanzierung je Stelle (fixed amount per position), personnel costs"],
+    )
     positions: list[NoticePosition] = Field(
         description="The managers' positions; only for the applicant's side, the district "
         "reviewer and the approver on the route (empty for others)"
@@ -69,7 +71,7 @@ class DecisionNotice(BaseModel):
         description="Date by which the proof of use (Verwendungsnachweis) is due"
     )
     reasons: str | None = Field(description="The council's comment on the decision")
-    legal_basis: str
+    legal_basis: str = Field(examples=[LEGAL_BASIS])
 
 
 def add_months(day: date, months: int) -> date:

@@ -12,10 +12,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.audit import audit_row, record_audit_many
 from services.common.auth import Principal
+from services.common.imports.upload import Upload
 from services.common.outbox import emit_many, event_row
 from services.funding.applications import repository
 from services.funding.frames import service as frame_service
-from services.funding.frames.schemas import FrameImportResult
+from services.funding.frames.schemas import FrameImportReport
 from services.funding.programmes.models import Programme
 
 REVIEW_REASON = (
@@ -52,14 +53,14 @@ async def flag_for_final_frames(
 
 
 async def import_frames(
-    session: AsyncSession, who: Principal, programme: Programme, body: bytes
-) -> FrameImportResult:
-    """Creates or replaces frames from a CSV; any bad row refuses the file, listing every error.
+    session: AsyncSession, who: Principal, programme: Programme, upload: Upload
+) -> FrameImportReport:
+    """Creates or replaces frames from a CSV under the import rules (`upload.mode`).
 
     Frames that turn from preliminary to final flag the applications based on them for review.
     """
-    imported = await frame_service.replace_frames(session, programme, body)
+    imported = await frame_service.replace_frames(session, programme, upload)
     finalized = [r.ags for r in imported.finalized]
     flagged = await flag_for_final_frames(session, who, programme.id, finalized)
     await frame_service.record_import(session, who, programme, imported, len(flagged))
-    return imported.result(flagged)
+    return imported.report(flagged)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from services.common.schema_examples import with_examples
 from services.funding.applications.workflow import Action, State
 from services.funding.money import Day, Fte, Money
+from services.funding.vocab import ApplicantKind, FrameStatus, Step
 
 DeliveryModel = Literal["own_staff", "provider", "delegated_to_district"]
 Ags8 = Annotated[str, StringConstraints(pattern=r"^08[0-9]{6}$")]
@@ -113,11 +114,11 @@ class ApplicationRead(BaseModel):
 
     id: uuid.UUID
     programme_id: uuid.UUID
-    state: str = Field(examples=["forwarded"])
-    step: str = Field(
+    state: State = Field(examples=["forwarded"])
+    step: Step = Field(
         description="Who holds it: applicant, district, council, or closed", examples=["council"]
     )
-    applicant_kind: str = Field(examples=["municipality"])
+    applicant_kind: ApplicantKind = Field(examples=["municipality"])
     applicant_org_id: str
     applicant_name: str = Field(examples=["Göppingen"])
     applicant_ags: str = Field(examples=["08117019"])
@@ -125,15 +126,15 @@ class ApplicationRead(BaseModel):
     region_ags: str = Field(examples=["081"])
     district_org_id: str | None = Field(description="Null when the route skips the district step")
     council_org_id: str
-    council_ags: str
+    council_ags: str = Field(examples=["081"])
     consortium_id: uuid.UUID | None
     member_ags: list[str] = Field(description="Consortium members or delegating municipalities")
-    delivery_model: str
+    delivery_model: DeliveryModel
     providers: list[str] = Field(description="Ids of the commissioned charities")
     frame_amount: Money = Field(
         description="The applicant's planning frame when the application was made"
     )
-    frame_status: str
+    frame_status: FrameStatus
     requested_amount: Money
     granted_amount: Money | None
     early_start: bool
@@ -178,10 +179,10 @@ class TransitionRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
-    action: str
-    from_state: str
-    to_state: str
-    actor: str
+    action: Action
+    from_state: State
+    to_state: State
+    actor: str = Field(examples=["9a0f5a8e-2f1c-4c55-8d8e-1b9a4c2f7e10"])
     actor_org: str
     comment: str | None
     granted_amount: Money | None

@@ -7,15 +7,12 @@ An item is checked against its locked application with the same rules as a singl
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from services.common.audit import audit_row
 from services.common.auth import Principal
-from services.common.concurrency import etag_for
-from services.common.outbox import event_row
+from services.common.concurrency import etag_for, etag_matches
 from services.common.problems import PreconditionFailed, ProblemError
 from services.funding.applications.models import Application
 from services.funding.applications.service import route_view
@@ -23,6 +20,7 @@ from services.funding.applications.transitions import granted_for
 from services.funding.applications.workflow import (
     DECIDED,
     DECISIONS,
+    RouteView,
     can_see,
     plan_move,
     route_orgs,
@@ -63,45 +61,29 @@ class Accepted:
     item: DecisionItem
     app: Application
     granted: Decimal
+    route: RouteView
     notice: str = ""
 
     @property
     def to_state(self) -> str:
         return DECISIONS[self.item.decision]
 
-    def transition_values(self, who: Principal, batch_id: uuid.UUID) -> dict[str, Any]:
+    def decision_values(self) -> dict[str, Any]:
+        """What `repository.decide` writes for the item: the application's new state, its
+        transition, audit entry (details: from, to, amount, notice, batch, comment) and
+        `application.decided` event (to the organizations on its route)."""
         return {
-            "application_id": self.app.id,
-            "action": self.item.decision,
+            "id": self.app.id,
             "from_state": self.app.state,
             "to_state": self.to_state,
-            "actor": who.subject,
-            "actor_org": who.org,
+            "action": self.item.decision,
+            "granted": self.granted,
+            "granted_text": format_money(self.granted),
+            "notice": self.notice,
             "comment": self.item.comment,
-            "granted_amount": self.granted,
-            "notice_number": self.notice,
-            "batch_id": batch_id,
-        }
-
-    def audit_entry(self, who: Principal, batch_id: uuid.UUID) -> dict[str, Any]:
-        details = {
-            "from": self.app.state,
-            "to": self.to_state,
-            **self._decision(batch_id),
-            "comment": self.item.comment,
-        }
-        action = f"application.{self.item.decision}"
-        return audit_row(who, action, "application", self.app.id, details)
-
-    def decided_event(self, batch_id: uuid.UUID) -> dict[str, Any]:
-        payload = {
-            "state": self.to_state,
-            "step": "closed",
+            "audience": ",".join(sorted(set(route_orgs(self.route)))),
             "programme_id": str(self.app.programme_id),
-            **self._decision(batch_id),
         }
-        orgs = route_orgs(route_view(self.app))
-        return event_row("application.decided", "application", self.app.id, orgs, payload)
 
     def result(self) -> ItemResult:
         return ItemResult(
@@ -114,18 +96,11 @@ class Accepted:
             notice_number=self.notice,
         )
 
-    def _decision(self, batch_id: uuid.UUID) -> dict[str, str]:
-        return {
-            "granted_amount": format_money(self.granted),
-            "notice_number": self.notice,
-            "batch_id": str(batch_id),
-        }
-
 
 def _check_if_match(item: DecisionItem, app: Application) -> None:
     if item.if_match is None:
         return
-    if etag_for(app.version) not in {t.strip() for t in item.if_match.split(",")}:
+    if not etag_matches(item.if_match, app.version):
         raise PreconditionFailed(
             "The application changed since you read it", current_etag=etag_for(app.version)
         )
@@ -135,9 +110,10 @@ def check_item(
     ordinal: int, item: DecisionItem, app: Application | None, who: Principal
 ) -> Accepted | ItemResult:
     """The accepted item, or its skipped/failed result."""
-    visible = app is not None and can_see(route_view(app), who)
+    route = route_view(app) if app is not None else None
+    visible = app is not None and route is not None and can_see(route, who)
     try:
-        if app is None or not visible:
+        if app is None or route is None or not visible:
             raise ApplicationNotFound("No application with this id")
         if app.state in DECIDED:
             return ItemResult(
@@ -149,9 +125,9 @@ def check_item(
                 granted_amount=app.granted_amount,
                 notice_number=app.notice_number,
             )
-        plan_move(route_view(app), who, item.decision)
+        plan_move(route, who, item.decision)
         _check_if_match(item, app)
         granted = granted_for(item.decision, app.requested_amount, item.granted_amount)
     except ProblemError as exc:
         return failed(ordinal, item, exc, app.state if app and visible else None)
-    return Accepted(ordinal, item, app, granted)
+    return Accepted(ordinal, item, app, granted, route)

@@ -9,7 +9,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.common.schema_examples import with_examples
+from services.funding.applications.workflow import State
 from services.funding.money import Money
+from services.funding.vocab import BatchMode, Decision
 
 MAX_ITEMS = 10_000
 
@@ -18,12 +20,17 @@ class DecisionItem(BaseModel):
     """One decision of a batch; `if_match` (the ETag you read) makes it conditional."""
 
     application_id: uuid.UUID
-    decision: Literal["approve", "partially_approve", "reject"]
+    decision: Decision
     granted_amount: Money | None = Field(
         None, description="Only for `partially_approve`: less than requested"
     )
     comment: str | None = Field(None, max_length=2000)
-    if_match: str | None = Field(None, max_length=200, examples=['"3"'])
+    if_match: str | None = Field(
+        None,
+        max_length=200,
+        examples=['"3"'],
+        description='The ETag you read, quotes included (`"3"`); `3` or `W/"3"` fails the item',
+    )
 
 
 class DecisionBatchCreate(BaseModel):
@@ -46,7 +53,7 @@ class DecisionBatchCreate(BaseModel):
         }
     )
 
-    mode: Literal["per_item", "all_or_nothing"] = "per_item"
+    mode: BatchMode = "per_item"
     items: list[DecisionItem] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
@@ -58,9 +65,9 @@ class ItemResult(BaseModel):
 
     ordinal: int = Field(description="Position of the item in the request, from 0")
     application_id: uuid.UUID
-    decision: str
+    decision: Decision
     outcome: Literal["decided", "skipped", "failed"]
-    state: str | None = None
+    state: State | None = None
     granted_amount: Money | None = None
     notice_number: str | None = None
     problem: dict[str, Any] | None = None
@@ -70,7 +77,7 @@ class DecisionBatchRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
-    mode: str
+    mode: BatchMode
     created_by: str
     org_id: str
     item_count: int

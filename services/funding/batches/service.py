@@ -2,7 +2,8 @@
 
 Per chunk of applications: one SELECT … FOR UPDATE, validation in Python with the same rules
 as single transitions (`batches.items`), one budget check against the locked programme rows,
-one UPDATE … FROM unnest, one INSERT of transitions, one of audit entries, one of events.
+and one statement that updates the applications and inserts their transitions, audit entries
+and events from arrays (`repository.decide`): no per-item round trip and no per-row parameters.
 Items fail on their own; `all_or_nothing` rolls the whole batch back if any fails.
 """
 
@@ -14,9 +15,7 @@ from decimal import Decimal
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.common.audit import record_audit_many
 from services.common.auth import Principal
-from services.common.outbox import emit_many
 from services.funding.applications import ceiling
 from services.funding.applications.repository import notice_number
 from services.funding.applications.transitions import over_budget
@@ -105,15 +104,8 @@ async def _run_chunk(
     accepted = await _accept(session, who, chunk, results)
     accepted = await _book(session, accepted, results, available)
     await _number(session, accepted)
-    await repository.decide(
-        session, [(a.app.id, a.to_state, a.granted, a.notice) for a in accepted]
-    )
+    await repository.decide(session, who, batch_id, [a.decision_values() for a in accepted])
     await ceiling.follow_decisions(session, [(a.app.id, a.to_state, a.granted) for a in accepted])
-    await repository.add_transitions(
-        session, [a.transition_values(who, batch_id) for a in accepted]
-    )
-    await record_audit_many(session, [a.audit_entry(who, batch_id) for a in accepted])
-    await emit_many(session, [a.decided_event(batch_id) for a in accepted])
     for a in accepted:
         results[a.ordinal] = a.result()
 

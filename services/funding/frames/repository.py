@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -29,11 +29,21 @@ async def frames_by_ags(
     return {f.ags: f for f in found}
 
 
+async def lock_imports(session: AsyncSession, programme_id: uuid.UUID) -> None:
+    """Serializes the frame imports of a programme until the transaction ends, so each reads
+    the frames the one before it committed (its counts and transitions stay true)."""
+    key = f"planning-frame-import:{programme_id}"
+    await run(
+        session, text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key}
+    )
+
+
 async def upsert_frames(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    """Insert or replace frames in one statement."""
+    """Insert or replace frames in one round trip (executemany: SQLAlchemy pages the rows, so a
+    20,000-row file stays below PostgreSQL's 32,767 parameters per statement)."""
     if not rows:
         return
-    stmt = insert(PlanningFrame).values(rows)
+    stmt = insert(PlanningFrame)
     stmt = stmt.on_conflict_do_update(
         constraint="uq_planning_frame_programme_ags",
         set_={
@@ -45,7 +55,7 @@ async def upsert_frames(session: AsyncSession, rows: list[dict[str, Any]]) -> No
             "version": PlanningFrame.version + 1,
         },
     )
-    await run(session, stmt)
+    await run(session, stmt, rows)
 
 
 async def list_frames(

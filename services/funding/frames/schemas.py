@@ -8,8 +8,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from services.common.imports.outcome import REPORT_EXAMPLE, ImportReport
 from services.common.schema_examples import with_examples
 from services.funding.money import Money
+from services.funding.vocab import FrameStatus
 
 AGS_MUNICIPALITY = r"^08[0-9]{6}$"
 
@@ -25,22 +27,22 @@ class FrameRead(BaseModel):
     org_id: str
     name: str = Field(examples=["Göppingen"])
     amount: Money
-    status: str = Field(examples=["final"], description="`preliminary` or `final`")
+    status: FrameStatus = Field(examples=["final"])
     reference_date: date = Field(description="Date of the refugee count the frame is based on")
     updated_at: datetime
 
 
-class FrameRowError(BaseModel):
-    row: int = Field(description="Line number in the CSV, the header being line 1")
-    field: str | None = None
-    message: str
+class FrameImportReport(ImportReport):
+    """What an import changed, and the frames and applications it touched."""
 
+    model_config = with_examples(
+        {
+            **REPORT_EXAMPLE,
+            "finalized": 1,
+            "flagged_applications": ["5b0f3c1e-8d2a-4b7e-9f61-2c4d8e9a1b07"],
+        }
+    )
 
-class FrameImportResult(BaseModel):
-    """What an import changed."""
-
-    created: int
-    updated: int
     finalized: int = Field(description="Frames that went from preliminary to final")
     flagged_applications: list[uuid.UUID] = Field(
         description="Applications based on a replaced preliminary frame, now flagged for review"
@@ -81,7 +83,7 @@ class ConsortiumMemberRead(BaseModel):
     )
     responded_at: datetime | None = None
     frame_amount: Money | None
-    frame_status: str | None
+    frame_status: FrameStatus | None
 
 
 class ConsortiumRead(BaseModel):
@@ -91,7 +93,7 @@ class ConsortiumRead(BaseModel):
     programme_id: uuid.UUID
     name: str
     lead_org_id: str
-    lead_ags: str
+    lead_ags: str = Field(examples=["08117019"])
     state: Literal["forming", "active", "dissolved"] = Field(
         description="`forming` until every remaining member has accepted, then `active`"
     )
@@ -115,7 +117,7 @@ class FrameUsageRead(BaseModel):
     ags: str = Field(examples=["08117019"])
     name: str
     frame_amount: Money
-    frame_status: str
+    frame_status: FrameStatus
     held_amount: Money
     remaining_amount: Money
     holds: list[FrameHoldRead]

@@ -1,4 +1,4 @@
-"""Planning-frame use cases: replace frames from a CSV (all rows or none), list frames.
+"""Planning-frame use cases: replace frames from a CSV (the common import rules), list frames.
 
 Flagging the applications based on a frame that became final is the applications' part of an
 import (`applications.reviews.import_frames`): frames know nothing of applications.
@@ -15,23 +15,25 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.audit import record_audit
 from services.common.auth import Principal
+from services.common.imports.outcome import Settled, settle
+from services.common.imports.upload import Upload
 from services.common.orgs import org_id_for_ags
 from services.common.outbox import emit_many, event_row
 from services.common.pagination import Page, cursor_after, make_page
-from services.funding.errors import InvalidCsv
 from services.funding.frames import repository
 from services.funding.frames.csv_rows import FrameRow, parse_frames_csv
 from services.funding.frames.models import PlanningFrame
-from services.funding.frames.schemas import FrameImportResult, FrameRead, FrameRowError
+from services.funding.frames.schemas import FrameImportReport, FrameRead
 from services.funding.programmes.models import Programme
 
 
 @dataclass(frozen=True)
 class FrameImport:
-    """The rows of an accepted CSV and the frames they replaced (by AGS)."""
+    """The rows that change a frame, the frames they replace (by AGS), the report's members."""
 
     rows: list[FrameRow]
     existing: dict[str, PlanningFrame]
+    settled: Settled
 
     @property
     def finalized(self) -> list[FrameRow]:
@@ -43,13 +45,9 @@ class FrameImport:
             if self.existing[r.ags].status == "preliminary"
         ]
 
-    def result(self, flagged: list[uuid.UUID]) -> FrameImportResult:
-        created = sum(1 for r in self.rows if r.ags not in self.existing)
-        return FrameImportResult(
-            created=created,
-            updated=len(self.rows) - created,
-            finalized=len(self.finalized),
-            flagged_applications=flagged,
+    def report(self, flagged: list[uuid.UUID]) -> FrameImportReport:
+        return FrameImportReport(
+            **self.settled, finalized=len(self.finalized), flagged_applications=flagged
         )
 
 
@@ -60,28 +58,39 @@ def _ags_position(value: object) -> str:
     return value
 
 
-def _transition_errors(rows: list[FrameRow], existing: dict[str, str]) -> list[FrameRowError]:
-    return [
-        FrameRowError(
-            row=r.line, field="status", message="a final frame cannot become preliminary again"
-        )
-        for r in rows
-        if existing.get(r.ags) == "final" and r.status == "preliminary"
-    ]
+def _unchanged(before: PlanningFrame | None, row: FrameRow) -> bool:
+    return before is not None and (
+        before.name,
+        before.amount,
+        before.status,
+        before.reference_date,
+    ) == (row.name, row.amount, row.status, row.reference_date)
 
 
-async def _accepted_rows(session: AsyncSession, programme: Programme, body: bytes) -> FrameImport:
-    """The CSV's rows if every one is valid; 422 `invalid-csv` listing each bad row otherwise."""
-    rows, errors = parse_frames_csv(body)
+async def _plan(session: AsyncSession, programme: Programme, upload: Upload) -> FrameImport:
+    """Every line checked (a final frame cannot become preliminary again); `import-refused`
+    when the mode forbids committing."""
+    rows, errors = parse_frames_csv(upload.data)
+    await repository.lock_imports(session, programme.id)  # one import per programme at a time
     existing = await repository.frames_by_ags(session, programme.id, [r.ags for r in rows])
-    errors += _transition_errors(rows, {a: f.status for a, f in existing.items()})
-    if errors:
-        errors.sort(key=lambda e: e.row)
-        raise InvalidCsv(
-            f"{len(errors)} row(s) have errors; nothing was imported",
-            row_errors=[e.model_dump() for e in errors[:1000]],
-        )
-    return FrameImport(rows, existing)
+    valid = []
+    for r in rows:
+        before = existing.get(r.ags)
+        if before is not None and before.status == "final" and r.status == "preliminary":
+            message = "a final frame cannot become preliminary again"
+            errors.add(r.line, message, field="status", code="conflict")
+            continue
+        valid.append(r)
+    changed = [r for r in valid if not _unchanged(existing.get(r.ags), r)]
+    created = sum(1 for r in changed if r.ags not in existing)
+    settled = settle(
+        upload.mode,
+        errors,
+        created=created,
+        updated=len(changed) - created,
+        unchanged=len(valid) - len(changed),
+    )
+    return FrameImport(changed, existing, settled)
 
 
 def _frame_values(programme: Programme, row: FrameRow, now: datetime) -> dict[str, Any]:
@@ -114,12 +123,15 @@ def _finalized_event(programme: Programme, row: FrameRow, before: PlanningFrame)
     )
 
 
-async def replace_frames(session: AsyncSession, programme: Programme, body: bytes) -> FrameImport:
-    """Creates or replaces the CSV's frames in one statement; any bad row refuses the whole file.
+async def replace_frames(
+    session: AsyncSession, programme: Programme, upload: Upload
+) -> FrameImport:
+    """Creates or replaces the file's changed frames in one statement (lines equal to the
+    stored frame touch nothing); which lines may be kept is the mode's decision.
 
     Emits `frame.finalized` for each frame going from preliminary to final.
     """
-    imported = await _accepted_rows(session, programme, body)
+    imported = await _plan(session, programme, upload)
     now = datetime.now(UTC)
     await repository.upsert_frames(
         session, [_frame_values(programme, r, now) for r in imported.rows]
@@ -135,7 +147,12 @@ async def record_import(
     session: AsyncSession, who: Principal, programme: Programme, imported: FrameImport, flagged: int
 ) -> None:
     """The audit entry of an import: how many rows, frames finalized, applications flagged."""
-    details = {"rows": len(imported.rows), "finalized": len(imported.finalized), "flagged": flagged}
+    details = {
+        **imported.settled["summary"].model_dump(),
+        "mode": imported.settled["mode"],
+        "finalized": len(imported.finalized),
+        "flagged": flagged,
+    }
     await record_audit(session, who, "planning_frames.imported", "programme", programme.id, details)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from decimal import Decimal
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.common.schema_examples import with_examples
 from services.funding.money import Day, Money
+from services.funding.vocab import DecidingMode
 
 Qualification = str
 QUALIFICATION_PATTERN = r"^[a-z][a-z_]{0,39}$"
@@ -58,7 +58,7 @@ class ProgrammeCreate(BaseModel):
     total_budget: Money
     min_fte: Decimal = Field(Decimal("0.25"), ge=Decimal("0.25"), le=Decimal("1"), decimal_places=2)
     min_frame: Money = Field(description="Minimum planning frame for applying alone")
-    deciding_mode: Literal["statewide", "regional"] = Field(
+    deciding_mode: DecidingMode = Field(
         description="`statewide`: one council (deciding_region) decides everything; "
         "`regional`: the applicant's own"
     )
@@ -84,7 +84,7 @@ class ProgrammeRead(BaseModel):
     available_amount: Money
     min_fte: Decimal
     min_frame: Money
-    deciding_mode: str
+    deciding_mode: DecidingMode
     deciding_region: str | None
     proof_due_months: int
     rates: list[RateRead]

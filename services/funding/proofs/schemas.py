@@ -32,7 +32,11 @@ class ProofCreate(BaseModel):
     )
 
     positions: list[MonthsWorked] = Field(min_length=1, max_length=100)
-    report: str = Field(min_length=1, max_length=30_000)
+    report: str = Field(
+        min_length=1,
+        max_length=30_000,
+        examples=["Sachbericht 2017/2018: 142 Fälle beraten, 96 Integrationspläne geschrieben."],
+    )
 
 
 class ProofRead(BaseModel):

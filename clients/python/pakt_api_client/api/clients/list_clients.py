@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_client_read import PageClientRead
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    organization_id: None | str | Unset = UNSET,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_organization_id: None | str | Unset
+    if isinstance(organization_id, Unset):
+        json_organization_id = UNSET
+    else:
+        json_organization_id = organization_id
+    params["organization_id"] = json_organization_id
+
+    json_active: bool | None | Unset
+    if isinstance(active, Unset):
+        json_active = UNSET
+    else:
+        json_active = active
+    params["active"] = json_active
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/auth/v1/clients",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageClientRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageClientRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageClientRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    organization_id: None | str | Unset = UNSET,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageClientRead | Problem]:
+    """List API clients
+
+     Admins see every client (filter by organization); an org_admin sees its own organization's.
+
+    Args:
+        organization_id (None | str | Unset):
+        active (bool | None | Unset):
+        limit (int | Unset): Items per page (1-100) Default: 50.
+        cursor (None | str | Unset): Opaque `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageClientRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        active=active,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    organization_id: None | str | Unset = UNSET,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageClientRead | Problem | None:
+    """List API clients
+
+     Admins see every client (filter by organization); an org_admin sees its own organization's.
+
+    Args:
+        organization_id (None | str | Unset):
+        active (bool | None | Unset):
+        limit (int | Unset): Items per page (1-100) Default: 50.
+        cursor (None | str | Unset): Opaque `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageClientRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        organization_id=organization_id,
+        active=active,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    organization_id: None | str | Unset = UNSET,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageClientRead | Problem]:
+    """List API clients
+
+     Admins see every client (filter by organization); an org_admin sees its own organization's.
+
+    Args:
+        organization_id (None | str | Unset):
+        active (bool | None | Unset):
+        limit (int | Unset): Items per page (1-100) Default: 50.
+        cursor (None | str | Unset): Opaque `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageClientRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        active=active,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    organization_id: None | str | Unset = UNSET,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageClientRead | Problem | None:
+    """List API clients
+
+     Admins see every client (filter by organization); an org_admin sees its own organization's.
+
+    Args:
+        organization_id (None | str | Unset):
+        active (bool | None | Unset):
+        limit (int | Unset): Items per page (1-100) Default: 50.
+        cursor (None | str | Unset): Opaque `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageClientRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            organization_id=organization_id,
+            active=active,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

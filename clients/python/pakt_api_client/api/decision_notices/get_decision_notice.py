@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.decision_notice import DecisionNotice
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    application_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/funding/v1/applications/{application_id}/decision-notice".format(
+            application_id=quote(str(application_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DecisionNotice | Problem | None:
+    if response.status_code == 200:
+        response_200 = DecisionNotice.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DecisionNotice | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DecisionNotice | Problem]:
+    """Read the decision notice
+
+     The grant decision notice (Zuwendungsbescheid) of a decided application as JSON, for
+    everyone on its route. 409 before the decision. The PDF is its own operation,
+    `GET .../decision-notice.pdf` (`Accept: application/pdf` here still answers it, for clients
+    of version 1).
+
+    Args:
+        application_id (UUID): The application's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DecisionNotice | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        application_id=application_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DecisionNotice | Problem | None:
+    """Read the decision notice
+
+     The grant decision notice (Zuwendungsbescheid) of a decided application as JSON, for
+    everyone on its route. 409 before the decision. The PDF is its own operation,
+    `GET .../decision-notice.pdf` (`Accept: application/pdf` here still answers it, for clients
+    of version 1).
+
+    Args:
+        application_id (UUID): The application's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DecisionNotice | Problem
+    """
+
+    return sync_detailed(
+        application_id=application_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DecisionNotice | Problem]:
+    """Read the decision notice
+
+     The grant decision notice (Zuwendungsbescheid) of a decided application as JSON, for
+    everyone on its route. 409 before the decision. The PDF is its own operation,
+    `GET .../decision-notice.pdf` (`Accept: application/pdf` here still answers it, for clients
+    of version 1).
+
+    Args:
+        application_id (UUID): The application's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DecisionNotice | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        application_id=application_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DecisionNotice | Problem | None:
+    """Read the decision notice
+
+     The grant decision notice (Zuwendungsbescheid) of a decided application as JSON, for
+    everyone on its route. 409 before the decision. The PDF is its own operation,
+    `GET .../decision-notice.pdf` (`Accept: application/pdf` here still answers it, for clients
+    of version 1).
+
+    Args:
+        application_id (UUID): The application's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DecisionNotice | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            application_id=application_id,
+            client=client,
+        )
+    ).parsed

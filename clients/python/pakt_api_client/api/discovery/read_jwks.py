@@ -1,0 +1,140 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.jwks import Jwks
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/auth/.well-known/jwks.json",
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Jwks | None:
+    if response.status_code == 200:
+        response_200 = Jwks.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Jwks]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Jwks]:
+    """Public signing keys (JWKS)
+
+     The keys that verify access tokens. Cache them and refetch when a token names an unknown `kid`:
+    after a key rotation the new key appears here before it signs anything it hands out, and the old key
+    stays until every token it signed has expired.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Jwks]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Jwks | None:
+    """Public signing keys (JWKS)
+
+     The keys that verify access tokens. Cache them and refetch when a token names an unknown `kid`:
+    after a key rotation the new key appears here before it signs anything it hands out, and the old key
+    stays until every token it signed has expired.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Jwks
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Jwks]:
+    """Public signing keys (JWKS)
+
+     The keys that verify access tokens. Cache them and refetch when a token names an unknown `kid`:
+    after a key rotation the new key appears here before it signs anything it hands out, and the old key
+    stays until every token it signed has expired.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Jwks]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Jwks | None:
+    """Public signing keys (JWKS)
+
+     The keys that verify access tokens. Cache them and refetch when a token names an unknown `kid`:
+    after a key rotation the new key appears here before it signs anything it hands out, and the old key
+    stays until every token it signed has expired.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Jwks
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

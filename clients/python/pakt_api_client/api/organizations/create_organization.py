@@ -1,0 +1,220 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.organization_create import OrganizationCreate
+from ...models.organization_read import OrganizationRead
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: OrganizationCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/auth/v1/organizations",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OrganizationRead | Problem | None:
+    if response.status_code == 201:
+        response_201 = OrganizationRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OrganizationRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationCreate,
+) -> Response[OrganizationRead | Problem]:
+    """Create an organization (admin)
+
+     Adds an organization below an existing parent. The kind fixes the parent's kind and the AGS length
+    (region 3, district 5, municipality 8 digits, extending the parent's AGS); consortia, providers and
+    ministries have no AGS. Organizations with an AGS get the deterministic id uuid5(PAKT_NAMESPACE,
+    'ags:<AGS>'), so a retry answers 409.
+
+    Args:
+        body (OrganizationCreate): A new organization; the kind decides which parent and which AGS
+            length fit.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrganizationRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationCreate,
+) -> OrganizationRead | Problem | None:
+    """Create an organization (admin)
+
+     Adds an organization below an existing parent. The kind fixes the parent's kind and the AGS length
+    (region 3, district 5, municipality 8 digits, extending the parent's AGS); consortia, providers and
+    ministries have no AGS. Organizations with an AGS get the deterministic id uuid5(PAKT_NAMESPACE,
+    'ags:<AGS>'), so a retry answers 409.
+
+    Args:
+        body (OrganizationCreate): A new organization; the kind decides which parent and which AGS
+            length fit.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrganizationRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationCreate,
+) -> Response[OrganizationRead | Problem]:
+    """Create an organization (admin)
+
+     Adds an organization below an existing parent. The kind fixes the parent's kind and the AGS length
+    (region 3, district 5, municipality 8 digits, extending the parent's AGS); consortia, providers and
+    ministries have no AGS. Organizations with an AGS get the deterministic id uuid5(PAKT_NAMESPACE,
+    'ags:<AGS>'), so a retry answers 409.
+
+    Args:
+        body (OrganizationCreate): A new organization; the kind decides which parent and which AGS
+            length fit.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrganizationRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationCreate,
+) -> OrganizationRead | Problem | None:
+    """Create an organization (admin)
+
+     Adds an organization below an existing parent. The kind fixes the parent's kind and the AGS length
+    (region 3, district 5, municipality 8 digits, extending the parent's AGS); consortia, providers and
+    ministries have no AGS. Organizations with an AGS get the deterministic id uuid5(PAKT_NAMESPACE,
+    'ags:<AGS>'), so a retry answers 409.
+
+    Args:
+        body (OrganizationCreate): A new organization; the kind decides which parent and which AGS
+            length fit.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrganizationRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,277 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.referral_read import ReferralRead
+from ...models.referral_update import ReferralUpdate
+from ...types import Response
+
+
+def _get_kwargs(
+    case_id: UUID,
+    referral_id: UUID,
+    *,
+    body: ReferralUpdate,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/cases/v1/cases/{case_id}/referrals/{referral_id}".format(
+            case_id=quote(str(case_id), safe=""),
+            referral_id=quote(str(referral_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ReferralRead | None:
+    if response.status_code == 200:
+        response_200 = ReferralRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReferralRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    case_id: UUID,
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferralUpdate,
+    if_match: str,
+) -> Response[Problem | ReferralRead]:
+    """Update a referral's status
+
+     sent → accepted | declined | completed; accepted → completed | declined (409 `invalid-transition`
+    otherwise). Send If-Match with the referral's ETag.
+
+    Args:
+        case_id (UUID): Id of the case
+        referral_id (UUID): Id of the referral
+        if_match (str): The `ETag` you read, quotes included: `If-Match: "4"` (a quoted strong
+            ETag; `4` or `W/"4"` is a 400 `invalid-etag`). Changes need it: 428 without it, 412 when
+            the resource has changed since you read it.
+        body (ReferralUpdate): Moves the referral on.
+
+            sent → accepted | declined | completed; accepted → completed | declined.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReferralRead]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        referral_id=referral_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    case_id: UUID,
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferralUpdate,
+    if_match: str,
+) -> Problem | ReferralRead | None:
+    """Update a referral's status
+
+     sent → accepted | declined | completed; accepted → completed | declined (409 `invalid-transition`
+    otherwise). Send If-Match with the referral's ETag.
+
+    Args:
+        case_id (UUID): Id of the case
+        referral_id (UUID): Id of the referral
+        if_match (str): The `ETag` you read, quotes included: `If-Match: "4"` (a quoted strong
+            ETag; `4` or `W/"4"` is a 400 `invalid-etag`). Changes need it: 428 without it, 412 when
+            the resource has changed since you read it.
+        body (ReferralUpdate): Moves the referral on.
+
+            sent → accepted | declined | completed; accepted → completed | declined.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReferralRead
+    """
+
+    return sync_detailed(
+        case_id=case_id,
+        referral_id=referral_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    case_id: UUID,
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferralUpdate,
+    if_match: str,
+) -> Response[Problem | ReferralRead]:
+    """Update a referral's status
+
+     sent → accepted | declined | completed; accepted → completed | declined (409 `invalid-transition`
+    otherwise). Send If-Match with the referral's ETag.
+
+    Args:
+        case_id (UUID): Id of the case
+        referral_id (UUID): Id of the referral
+        if_match (str): The `ETag` you read, quotes included: `If-Match: "4"` (a quoted strong
+            ETag; `4` or `W/"4"` is a 400 `invalid-etag`). Changes need it: 428 without it, 412 when
+            the resource has changed since you read it.
+        body (ReferralUpdate): Moves the referral on.
+
+            sent → accepted | declined | completed; accepted → completed | declined.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReferralRead]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        referral_id=referral_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    case_id: UUID,
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferralUpdate,
+    if_match: str,
+) -> Problem | ReferralRead | None:
+    """Update a referral's status
+
+     sent → accepted | declined | completed; accepted → completed | declined (409 `invalid-transition`
+    otherwise). Send If-Match with the referral's ETag.
+
+    Args:
+        case_id (UUID): Id of the case
+        referral_id (UUID): Id of the referral
+        if_match (str): The `ETag` you read, quotes included: `If-Match: "4"` (a quoted strong
+            ETag; `4` or `W/"4"` is a 400 `invalid-etag`). Changes need it: 428 without it, 412 when
+            the resource has changed since you read it.
+        body (ReferralUpdate): Moves the referral on.
+
+            sent → accepted | declined | completed; accepted → completed | declined.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReferralRead
+    """
+
+    return (
+        await asyncio_detailed(
+            case_id=case_id,
+            referral_id=referral_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

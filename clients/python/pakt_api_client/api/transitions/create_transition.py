@@ -1,0 +1,281 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.transition_create import TransitionCreate
+from ...models.transition_read import TransitionRead
+from ...types import Response
+
+
+def _get_kwargs(
+    application_id: UUID,
+    *,
+    body: TransitionCreate,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/funding/v1/applications/{application_id}/transitions".format(
+            application_id=quote(str(application_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | TransitionRead | None:
+    if response.status_code == 201:
+        response_201 = TransitionRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | TransitionRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TransitionCreate,
+    if_match: str,
+) -> Response[Problem | TransitionRead]:
+    """Take an action
+
+     `submit`/`withdraw` (applicant), `forward`/`return` (district reviewer), `approve`,
+    `partially_approve`, `reject`, `return` (approver of the deciding council). Only the
+    organization holding the application may act: others on the route get 403, callers off
+    the route 404, an action the state does not allow 409. Approvals are booked against the
+    programme budget (409 `budget-exceeded` when it would be overspent). The response's
+    `ETag` is the application's new version.
+
+    Args:
+        application_id (UUID): The application's id
+        if_match (str): The `ETag` you read, quotes included: `If-Match: "4"` (a quoted strong
+            ETag; `4` or `W/"4"` is a 400 `invalid-etag`). Changes need it: 428 without it, 412 when
+            the resource has changed since you read it.
+        body (TransitionCreate): An action on the route. `return` needs a reason in `comment`;
+            `partially_approve` a
+            `granted_amount` below the requested amount.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TransitionRead]
+    """
+
+    kwargs = _get_kwargs(
+        application_id=application_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TransitionCreate,
+    if_match: str,
+) -> Problem | TransitionRead | None:
+    """Take an action
+
+     `submit`/`withdraw` (applicant), `forward`/`return` (district reviewer), `approve`,
+    `partially_approve`, `reject`, `return` (approver of the deciding council). Only the
+    organization holding the application may act: others on the route get 403, callers off
+    the route 404, an action the state does not allow 409. Approvals are booked against the
+    programme budget (409 `budget-exceeded` when it would be overspent). The response's
+    `ETag` is the application's new version.
+
+    Args:
+        application_id (UUID): The application's id
+        if_match (str): The `ETag` you read, quotes included: `If-Match: "4"` (a quoted strong
+            ETag; `4` or `W/"4"` is a 400 `invalid-etag`). Changes need it: 428 without it, 412 when
+            the resource has changed since you read it.
+        body (TransitionCreate): An action on the route. `return` needs a reason in `comment`;
+            `partially_approve` a
+            `granted_amount` below the requested amount.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TransitionRead
+    """
+
+    return sync_detailed(
+        application_id=application_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TransitionCreate,
+    if_match: str,
+) -> Response[Problem | TransitionRead]:
+    """Take an action
+
+     `submit`/`withdraw` (applicant), `forward`/`return` (district reviewer), `approve`,
+    `partially_approve`, `reject`, `return` (approver of the deciding council). Only the
+    organization holding the application may act: others on the route get 403, callers off
+    the route 404, an action the state does not allow 409. Approvals are booked against the
+    programme budget (409 `budget-exceeded` when it would be overspent). The response's
+    `ETag` is the application's new version.
+
+    Args:
+        application_id (UUID): The application's id
+        if_match (str): The `ETag` you read, quotes included: `If-Match: "4"` (a quoted strong
+            ETag; `4` or `W/"4"` is a 400 `invalid-etag`). Changes need it: 428 without it, 412 when
+            the resource has changed since you read it.
+        body (TransitionCreate): An action on the route. `return` needs a reason in `comment`;
+            `partially_approve` a
+            `granted_amount` below the requested amount.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TransitionRead]
+    """
+
+    kwargs = _get_kwargs(
+        application_id=application_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TransitionCreate,
+    if_match: str,
+) -> Problem | TransitionRead | None:
+    """Take an action
+
+     `submit`/`withdraw` (applicant), `forward`/`return` (district reviewer), `approve`,
+    `partially_approve`, `reject`, `return` (approver of the deciding council). Only the
+    organization holding the application may act: others on the route get 403, callers off
+    the route 404, an action the state does not allow 409. Approvals are booked against the
+    programme budget (409 `budget-exceeded` when it would be overspent). The response's
+    `ETag` is the application's new version.
+
+    Args:
+        application_id (UUID): The application's id
+        if_match (str): The `ETag` you read, quotes included: `If-Match: "4"` (a quoted strong
+            ETag; `4` or `W/"4"` is a 400 `invalid-etag`). Changes need it: 428 without it, 412 when
+            the resource has changed since you read it.
+        body (TransitionCreate): An action on the route. `return` needs a reason in `comment`;
+            `partially_approve` a
+            `granted_amount` below the requested amount.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TransitionRead
+    """
+
+    return (
+        await asyncio_detailed(
+            application_id=application_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,224 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.redeliver_event import RedeliverEvent
+from ...models.redeliver_since import RedeliverSince
+from ...models.redelivery_queued import RedeliveryQueued
+from ...types import Response
+
+
+def _get_kwargs(
+    subscription_id: UUID,
+    *,
+    body: RedeliverEvent | RedeliverSince,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/auth/v1/webhook-subscriptions/{subscription_id}/redeliveries".format(
+            subscription_id=quote(str(subscription_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, RedeliverEvent):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RedeliveryQueued | None:
+    if response.status_code == 202:
+        response_202 = RedeliveryQueued.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RedeliveryQueued]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RedeliverEvent | RedeliverSince,
+) -> Response[Problem | RedeliveryQueued]:
+    """Deliver events again
+
+     One event (`event_id`) or every delivery made since `since`, again, in outbox order and with their
+    original `webhook-id`s.
+
+    Args:
+        subscription_id (UUID): Id of the webhook subscription
+        body (RedeliverEvent | RedeliverSince):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RedeliveryQueued]
+    """
+
+    kwargs = _get_kwargs(
+        subscription_id=subscription_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RedeliverEvent | RedeliverSince,
+) -> Problem | RedeliveryQueued | None:
+    """Deliver events again
+
+     One event (`event_id`) or every delivery made since `since`, again, in outbox order and with their
+    original `webhook-id`s.
+
+    Args:
+        subscription_id (UUID): Id of the webhook subscription
+        body (RedeliverEvent | RedeliverSince):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RedeliveryQueued
+    """
+
+    return sync_detailed(
+        subscription_id=subscription_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RedeliverEvent | RedeliverSince,
+) -> Response[Problem | RedeliveryQueued]:
+    """Deliver events again
+
+     One event (`event_id`) or every delivery made since `since`, again, in outbox order and with their
+    original `webhook-id`s.
+
+    Args:
+        subscription_id (UUID): Id of the webhook subscription
+        body (RedeliverEvent | RedeliverSince):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RedeliveryQueued]
+    """
+
+    kwargs = _get_kwargs(
+        subscription_id=subscription_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RedeliverEvent | RedeliverSince,
+) -> Problem | RedeliveryQueued | None:
+    """Deliver events again
+
+     One event (`event_id`) or every delivery made since `since`, again, in outbox order and with their
+    original `webhook-id`s.
+
+    Args:
+        subscription_id (UUID): Id of the webhook subscription
+        body (RedeliverEvent | RedeliverSince):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RedeliveryQueued
+    """
+
+    return (
+        await asyncio_detailed(
+            subscription_id=subscription_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ApplicationCreateDeliveryModel(StrEnum):
+    DELEGATED_TO_DISTRICT = "delegated_to_district"
+    OWN_STAFF = "own_staff"
+    PROVIDER = "provider"
+
+    def __str__(self) -> str:
+        return str(self.value)

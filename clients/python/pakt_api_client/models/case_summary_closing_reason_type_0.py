@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class CaseSummaryClosingReasonType0(StrEnum):
+    INDEPENDENT = "independent"
+    LEFT_PROGRAMME = "left_programme"
+    MOVED = "moved"
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ClientCreatedClientType(StrEnum):
+    CONFIDENTIAL = "confidential"
+    PUBLIC = "public"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ConsentScopeItem(StrEnum):
+    PERSONAL_DATA = "personal_data"
+    PLAN = "plan"
+    REFERRALS = "referrals"
+    VOLUNTEERS = "volunteers"
+
+    def __str__(self) -> str:
+        return str(self.value)

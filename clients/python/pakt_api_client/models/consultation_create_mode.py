@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ConsultationCreateMode(StrEnum):
+    HOME_VISIT = "home_visit"
+    OFFICE = "office"
+    PHONE = "phone"
+    VIDEO = "video"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class DecisionNoticeApplicantKind(StrEnum):
+    CONSORTIUM = "consortium"
+    DISTRICT = "district"
+    MUNICIPALITY = "municipality"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class FiguresConsultationsType1(StrEnum):
+    VALUE_0 = "<5"
+    WITHHELD = "withheld"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.jwks_keys_item import JwksKeysItem
+
+
+T = TypeVar("T", bound="Jwks")
+
+
+@_attrs_define
+class Jwks:
+    """RFC 7517 key set: the active signing key and retired keys whose tokens may still be valid.
+
+    Attributes:
+        keys (list[JwksKeysItem]): Public RSA keys; pick the one whose `kid` the token header names
+    """
+
+    keys: list[JwksKeysItem]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        keys = []
+        for keys_item_data in self.keys:
+            keys_item = keys_item_data.to_dict()
+            keys.append(keys_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "keys": keys,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.jwks_keys_item import JwksKeysItem  # noqa: PLC0415
+
+        d = dict(src_dict)
+        keys = []
+        _keys = d.pop("keys")
+        for keys_item_data in _keys:
+            keys_item = JwksKeysItem.from_dict(keys_item_data)
+
+            keys.append(keys_item)
+
+        jwks = cls(
+            keys=keys,
+        )
+
+        jwks.additional_properties = d
+        return jwks
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ListCasesStatusType0(StrEnum):
+    CLOSED = "closed"
+    OPEN = "open"
+    PAUSED = "paused"
+
+    def __str__(self) -> str:
+        return str(self.value)

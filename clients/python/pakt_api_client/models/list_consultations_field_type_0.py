@@ -1,0 +1,15 @@
+from enum import StrEnum
+
+
+class ListConsultationsFieldType0(StrEnum):
+    EDUCATION = "education"
+    EVERYDAY_LIFE = "everyday_life"
+    HEALTH = "health"
+    HOUSING = "housing"
+    LANGUAGE = "language"
+    RECOGNITION = "recognition"
+    RESIDENCE = "residence"
+    WORK = "work"
+
+    def __str__(self) -> str:
+        return str(self.value)

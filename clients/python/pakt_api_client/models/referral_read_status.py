@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ReferralReadStatus(StrEnum):
+    ACCEPTED = "accepted"
+    COMPLETED = "completed"
+    DECLINED = "declined"
+    SENT = "sent"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class SubscriptionCreatedState(StrEnum):
+    ACTIVE = "active"
+    DISABLED = "disabled"
+    PAUSED = "paused"
+
+    def __str__(self) -> str:
+        return str(self.value)

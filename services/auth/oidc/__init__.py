@@ -1,0 +1,1 @@
+"""OpenID Connect: the authorization endpoint's rules, its login steps and logout."""
