@@ -6861,7 +6861,7 @@ export interface components {
             count: number | ("<5" | "withheld");
         };
         /**
-         * RecoveryCodes
+         * RecoveryCodeList
          * @description Single-use codes for logins without the device; shown only once.
          * @example {
          *       "recovery_codes": [
@@ -6870,7 +6870,7 @@ export interface components {
          *       ]
          *     }
          */
-        RecoveryCodes: {
+        RecoveryCodeList: {
             /** Recovery Codes */
             recovery_codes: string[];
         };
@@ -7715,6 +7715,29 @@ export interface operations {
                     "application/json": components["schemas"]["Jwks"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/.well-known/jwks.json",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read_openid_configuration: {
@@ -7812,6 +7835,29 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderMetadata"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/.well-known/openid-configuration",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_healthz: {
@@ -7838,6 +7884,29 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/healthz",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7883,6 +7952,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/metrics",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_readyz: {
@@ -7909,6 +8001,29 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/readyz",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service unavailable (its database or a service it needs): retry after Retry-After */
@@ -8028,6 +8143,31 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the gateway's rate limit (problem JSON) or, after repeated failed logins, the page with the throttling message */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/authorize",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /** @example <!doctype html><html lang="de">...</html> */
+                    "text/html": unknown;
                 };
             };
         };
@@ -8186,7 +8326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A page saying what went wrong (HTML, the message in a role=alert element) */
+            /** @description Too many requests: the gateway's rate limit (problem JSON) or, after repeated failed logins, the page with the throttling message */
             429: {
                 headers: {
                     /** @description The request's id (yours if you sent a valid one); quote it when asking */
@@ -8364,6 +8504,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/clients",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8600,6 +8763,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/clients",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read_client: {
@@ -8758,6 +8944,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/clients/{client_row_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9008,6 +9217,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/clients/{client_row_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     rotate_client_secret: {
@@ -9132,6 +9364,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/clients/{client_row_id}/secrets",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9263,6 +9518,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/events",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9446,6 +9724,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/introspect",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     end_session: {
@@ -9531,6 +9832,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/logout",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9625,6 +9949,29 @@ export interface operations {
                      *       "title": "Forbidden",
                      *       "status": 403,
                      *       "detail": "This needs one of the roles: case_worker",
+                     *       "instance": "/auth/v1/me",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
                      *       "instance": "/auth/v1/me",
                      *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
@@ -9727,6 +10074,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/me/totp",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     confirm_totp_enrolment: {
@@ -9763,7 +10133,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["RecoveryCodes"];
+                    "application/json": components["schemas"]["RecoveryCodeList"];
                 };
             };
             /** @description Bad request: a body that does not parse, a cursor this API did not issue, or an If-Match that is not a quoted strong ETag (`invalid-etag`: send `"4"`, not `4` or `W/"4"`) */
@@ -10148,6 +10518,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/organization-imports",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_organizations: {
@@ -10298,6 +10691,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/organizations",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10521,6 +10937,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/organizations",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read_organization: {
@@ -10672,6 +11111,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/organizations/{org_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10915,6 +11377,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/organizations/{org_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read_organization_chain: {
@@ -11059,6 +11544,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/organizations/{org_id}/chain",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_revocations: {
@@ -11190,6 +11698,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/revocations",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -11344,6 +11875,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/revoke",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     rotate_key: {
@@ -11411,6 +11965,29 @@ export interface operations {
                      *       "title": "Forbidden",
                      *       "status": 403,
                      *       "detail": "This needs one of the roles: case_worker",
+                     *       "instance": "/auth/v1/signing-keys",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
                      *       "instance": "/auth/v1/signing-keys",
                      *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
@@ -11670,6 +12247,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/userinfo",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_users: {
@@ -11813,6 +12413,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/users",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -12035,6 +12658,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/users",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read_user: {
@@ -12182,6 +12828,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/users/{user_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -12421,6 +13090,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/users/{user_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_list_webhook_subscriptions: {
@@ -12562,6 +13254,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/webhook-subscriptions",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -12767,6 +13482,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/webhook-subscriptions",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_read_webhook_subscription: {
@@ -12915,6 +13653,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/webhook-subscriptions/{subscription_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -13098,6 +13859,29 @@ export interface operations {
                      *       "title": "Precondition required",
                      *       "status": 428,
                      *       "detail": "Send If-Match with the ETag",
+                     *       "instance": "/auth/v1/webhook-subscriptions/{subscription_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
                      *       "instance": "/auth/v1/webhook-subscriptions/{subscription_id}",
                      *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
@@ -13340,6 +14124,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/webhook-subscriptions/{subscription_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_list_webhook_attempts: {
@@ -13503,6 +14310,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/webhook-subscriptions/{subscription_id}/attempts",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -13680,6 +14510,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/webhook-subscriptions/{subscription_id}/redeliveries",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -13863,6 +14716,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/webhook-subscriptions/{subscription_id}/secret-rotations",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_send_webhook_test: {
@@ -13989,6 +14865,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/auth/v1/webhook-subscriptions/{subscription_id}/test",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     cases_healthz: {
@@ -14015,6 +14914,29 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/healthz",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14060,6 +14982,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/metrics",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     cases_readyz: {
@@ -14086,6 +15031,29 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/readyz",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service unavailable (its database or a service it needs): retry after Retry-After */
@@ -14349,6 +15317,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/case-imports",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_cases: {
@@ -14506,6 +15497,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -14761,6 +15775,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Service unavailable (its database or a service it needs): retry after Retry-After */
             503: {
                 headers: {
@@ -14985,6 +16022,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -15282,6 +16342,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Service unavailable (its database or a service it needs): retry after Retry-After */
             503: {
                 headers: {
@@ -15469,6 +16552,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/access-log",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -15769,6 +16875,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/consent",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     withdraw_consent: {
@@ -16027,6 +17156,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/consent",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_consultations: {
@@ -16195,6 +17347,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/consultations",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -16426,6 +17601,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/consultations",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read_consultation: {
@@ -16598,6 +17796,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/consultations/{consultation_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -16857,6 +18078,29 @@ export interface operations {
                      *       "title": "Precondition required",
                      *       "status": 428,
                      *       "detail": "Send If-Match with the ETag",
+                     *       "instance": "/cases/v1/cases/{case_id}/consultations/{consultation_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
                      *       "instance": "/cases/v1/cases/{case_id}/consultations/{consultation_id}",
                      *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
@@ -17138,6 +18382,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/data-export",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     erase_case: {
@@ -17292,6 +18559,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/erasure",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -17602,6 +18892,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/person",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read_plan: {
@@ -17781,6 +19094,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/plan",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_plan_versions: {
@@ -17951,6 +19287,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/plan/versions",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -18236,6 +19595,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/plan/versions",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read_plan_version: {
@@ -18416,6 +19798,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/plan/versions/{number}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_referrals: {
@@ -18581,6 +19986,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/referrals",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -18804,6 +20232,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/referrals",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read_referral: {
@@ -18973,6 +20424,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/referrals/{referral_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -19236,6 +20710,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/referrals/{referral_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_assignments: {
@@ -19399,6 +20896,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/volunteer-assignments",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -19617,6 +21137,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/volunteer-assignments",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -19880,6 +21423,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/cases/{case_id}/volunteer-assignments/{assignment_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     cases_list_events: {
@@ -20006,6 +21572,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/events",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -20214,6 +21803,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/key-figures",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Service unavailable (its database or a service it needs): retry after Retry-After */
             503: {
                 headers: {
@@ -20391,6 +22003,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/key-figures/area",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_volunteers: {
@@ -20536,6 +22171,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/volunteers",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -20744,6 +22402,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/volunteers",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read_volunteer: {
@@ -20913,6 +22594,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/volunteers/{volunteer_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -21176,6 +22880,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/volunteers/{volunteer_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     cases_list_webhook_subscriptions: {
@@ -21317,6 +23044,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/webhook-subscriptions",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -21522,6 +23272,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/webhook-subscriptions",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     cases_read_webhook_subscription: {
@@ -21670,6 +23443,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/webhook-subscriptions/{subscription_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -21853,6 +23649,29 @@ export interface operations {
                      *       "title": "Precondition required",
                      *       "status": 428,
                      *       "detail": "Send If-Match with the ETag",
+                     *       "instance": "/cases/v1/webhook-subscriptions/{subscription_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
                      *       "instance": "/cases/v1/webhook-subscriptions/{subscription_id}",
                      *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
@@ -22095,6 +23914,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/webhook-subscriptions/{subscription_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     cases_list_webhook_attempts: {
@@ -22258,6 +24100,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/webhook-subscriptions/{subscription_id}/attempts",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -22435,6 +24300,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/webhook-subscriptions/{subscription_id}/redeliveries",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -22618,6 +24506,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/webhook-subscriptions/{subscription_id}/secret-rotations",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     cases_send_webhook_test: {
@@ -22739,6 +24650,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/webhook-subscriptions/{subscription_id}/test",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -22895,6 +24829,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/cases/v1/worklist",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_healthz: {
@@ -22921,6 +24878,29 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/healthz",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22966,6 +24946,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/metrics",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_readyz: {
@@ -22992,6 +24995,29 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/readyz",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service unavailable (its database or a service it needs): retry after Retry-After */
@@ -23208,6 +25234,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/applications",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -23481,6 +25530,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/applications",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Service unavailable (its database or a service it needs): retry after Retry-After */
             503: {
                 headers: {
@@ -23616,6 +25688,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/applications.csv",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -23800,6 +25895,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/applications/{application_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -24115,6 +26233,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/applications/{application_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Service unavailable (its database or a service it needs): retry after Retry-After */
             503: {
                 headers: {
@@ -24314,6 +26455,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/applications/{application_id}/decision-notice",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_decision_notice_pdf: {
@@ -24458,6 +26622,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/applications/{application_id}/decision-notice.pdf",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_proof_of_use: {
@@ -24585,6 +26772,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/applications/{application_id}/proof-of-use",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -24804,6 +27014,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/applications/{application_id}/proof-of-use",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Service unavailable (its database or a service it needs): retry after Retry-After */
             503: {
                 headers: {
@@ -24965,6 +27198,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/applications/{application_id}/transitions",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -25230,6 +27486,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/applications/{application_id}/transitions",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_consortia: {
@@ -25320,6 +27599,29 @@ export interface operations {
                      *       "title": "Forbidden",
                      *       "status": 403,
                      *       "detail": "This needs one of the roles: case_worker",
+                     *       "instance": "/funding/v1/consortia",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
                      *       "instance": "/funding/v1/consortia",
                      *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
@@ -25553,6 +27855,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/consortia",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_consortium: {
@@ -25709,6 +28034,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/consortia/{consortium_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -25943,6 +28291,29 @@ export interface operations {
                      *       "title": "Precondition required",
                      *       "status": 428,
                      *       "detail": "Send If-Match with the ETag",
+                     *       "instance": "/funding/v1/consortia/{consortium_id}/dissolution",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
                      *       "instance": "/funding/v1/consortia/{consortium_id}/dissolution",
                      *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
@@ -26188,6 +28559,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/consortia/{consortium_id}/members/{ags}/acceptance",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     decline_invitation: {
@@ -26419,6 +28813,29 @@ export interface operations {
                      *       "title": "Precondition required",
                      *       "status": 428,
                      *       "detail": "Send If-Match with the ETag",
+                     *       "instance": "/funding/v1/consortia/{consortium_id}/members/{ags}/decline",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
                      *       "instance": "/funding/v1/consortia/{consortium_id}/members/{ags}/decline",
                      *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
@@ -26664,6 +29081,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/consortia/{consortium_id}/members/{ags}/leave",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_decision_batch: {
@@ -26879,6 +29319,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/decision-batches",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_decision_batch: {
@@ -27025,6 +29488,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/decision-batches/{batch_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_list_events: {
@@ -27151,6 +29637,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/events",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -27296,6 +29805,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/overdue-proofs",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_programmes: {
@@ -27387,6 +29919,29 @@ export interface operations {
                      *       "title": "Forbidden",
                      *       "status": 403,
                      *       "detail": "This needs one of the roles: case_worker",
+                     *       "instance": "/funding/v1/programmes",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
                      *       "instance": "/funding/v1/programmes",
                      *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
@@ -27606,6 +30161,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/programmes",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_programme: {
@@ -27763,6 +30341,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/programmes/{programme_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -27934,6 +30535,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/programmes/{programme_id}/planning-frames",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -28165,6 +30789,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/programmes/{programme_id}/planning-frames",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read_frame_usage: {
@@ -28300,6 +30947,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/programmes/{programme_id}/planning-frames/{ags}/usage",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -28446,6 +31116,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/webhook-subscriptions",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -28651,6 +31344,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/webhook-subscriptions",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_read_webhook_subscription: {
@@ -28799,6 +31515,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/webhook-subscriptions/{subscription_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -28982,6 +31721,29 @@ export interface operations {
                      *       "title": "Precondition required",
                      *       "status": 428,
                      *       "detail": "Send If-Match with the ETag",
+                     *       "instance": "/funding/v1/webhook-subscriptions/{subscription_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
                      *       "instance": "/funding/v1/webhook-subscriptions/{subscription_id}",
                      *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
@@ -29224,6 +31986,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/webhook-subscriptions/{subscription_id}",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_list_webhook_attempts: {
@@ -29387,6 +32172,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/webhook-subscriptions/{subscription_id}/attempts",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -29564,6 +32372,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/webhook-subscriptions/{subscription_id}/redeliveries",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -29747,6 +32578,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/webhook-subscriptions/{subscription_id}/secret-rotations",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_send_webhook_test: {
@@ -29868,6 +32722,29 @@ export interface operations {
                      *           "type": "missing"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description The request's id (yours if you sent a valid one); quote it when asking */
+                    "X-Request-ID": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "http://127.0.0.1:8080/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the Retry-After seconds",
+                     *       "instance": "/funding/v1/webhook-subscriptions/{subscription_id}/test",
+                     *       "request_id": "3c5e0a4f9b2d4c1e8f7a6b5c4d3e2f1a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -95,7 +95,7 @@ def problem_statuses(
     path: str, method: str, op: Doc, token_path: str, schemas: Mapping[str, Any] | None = None
 ) -> set[int]:
     """The problem responses an operation can give, derived from its shape."""
-    statuses: set[int] = set()
+    statuses: set[int] = {429}  # the gateway's rate limit stands before every operation
     if _references(op, schemas or {}):
         statuses.add(404)
     if op.get("security"):
@@ -113,7 +113,7 @@ def problem_statuses(
     if any(p["name"] == "cursor" for p in _params(op, "query")):
         statuses.add(400)
     if path == token_path and method == "post":
-        statuses |= {400, 401, 429}
+        statuses |= {400, 401}
     return statuses
 
 

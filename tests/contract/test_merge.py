@@ -161,9 +161,12 @@ def test_operations_are_completed_from_their_shape():
     update = doc["paths"]["/cases/v1/things/{thing_id}"]["patch"]
     get = doc["paths"]["/cases/v1/things/{thing_id}"]["get"]
     assert create["security"] == [{"bearerAuth": []}, {"oauth2": []}]
-    assert set(create["responses"]) == {"201", "400", "401", "403", "413", "422"}
-    assert set(update["responses"]) == {"200", "400", "401", "403", "404", "412", "422", "428"}
-    assert set(get["responses"]) == {"200", "304", "401", "403", "404", "422"}
+    # 429 everywhere: the gateway's rate limit stands before every operation
+    assert set(create["responses"]) == {"201", "400", "401", "403", "413", "422", "429"}
+    assert set(update["responses"]) == {
+        *("200", "400", "401", "403", "404", "412", "422", "428", "429")
+    }
+    assert set(get["responses"]) == {"200", "304", "401", "403", "404", "422", "429"}
     assert {"ETag", "X-Request-ID"} <= set(get["responses"]["304"]["headers"])
     assert {"name": "If-None-Match", "in": "header"}.items() <= next(
         p for p in get["parameters"] if p["name"] == "If-None-Match"

@@ -1,7 +1,7 @@
 """Delivery latency from commit to receipt, measured through the real stack with one cases
 worker at its default pacing (`WEBHOOKS_POLL_SECONDS` 0.2): 200 cases opened one after another,
 each `case.opened` timed from the API's answer (the commit happened just before) to its arrival
-at the receiver. The figures are printed (`-s`) for the record; the bounds asserted are loose."""
+at the receiver. The figures are printed (`-s`) for the record; only arrival is asserted."""
 
 from __future__ import annotations
 
@@ -34,9 +34,9 @@ def test_delivery_latency_from_commit_to_receipt(stack: Stack) -> None:
         f"\nwebhook latency over {EVENTS} events: {_figures(latencies)} (from the API's answer), "
         f"{_figures(upper)} (from the request)"
     )
-    # loose: the outbox's settled horizon is cluster-wide, so other databases' long transactions
-    # (parallel test runs) hold deliveries back; a quiet cluster gives the figures in README.md
-    assert statistics.median(latencies) < 15.0
+    # no bound on the figures (speed is measured, never asserted in tests): the outbox's settled
+    # horizon is cluster-wide, so other databases' long transactions hold deliveries back; what
+    # is asserted is that every event arrived (in _measure)
 
 
 def _figures(seconds: list[float]) -> str:

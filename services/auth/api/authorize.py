@@ -21,6 +21,7 @@ from services.auth.oidc import login
 from services.auth.oidc.authorize import AuthorizeRequest
 from services.auth.oidc.logout import LogoutOutcome, LogoutRequest, logout
 from services.common.db import SessionDep
+from services.common.problems import problem_responses
 
 router = APIRouter(tags=["oidc"])
 CSRF_COOKIE = "pakt_login_csrf"
@@ -50,9 +51,19 @@ def _query_parameters(names: tuple[str, ...]) -> list[dict[str, Any]]:
     ]
 
 
-HTML_PAGE = {
+HTML_PAGE: dict[str, Any] = {
     "description": "A page saying what went wrong (HTML, the message in a role=alert element)",
     "content": {"text/html": {"example": '<!doctype html><html lang="de">...</html>'}},
+}
+# the gateway limits the login page's requests like the token endpoint's (problem JSON); the
+# app's own throttling of failed logins answers with the page
+RATE_LIMITED = {
+    "description": "Too many requests: the gateway's rate limit (problem JSON) or, after "
+    "repeated failed logins, the page with the throttling message",
+    "content": {
+        **problem_responses(429)[429]["content"],
+        **HTML_PAGE["content"],
+    },
 }
 AUTHORIZE_DOC: dict[str, Any] = {
     "security": [],
@@ -114,7 +125,11 @@ def _answer(request: Request, outcome: login.Outcome, req: AuthorizeRequest) -> 
     "/auth/v1/authorize",
     response_class=HTMLResponse,
     openapi_extra=AUTHORIZE_DOC,
-    responses={303: {"description": "Back to the client with `error` and `state`"}, 400: HTML_PAGE},
+    responses={
+        303: {"description": "Back to the client with `error` and `state`"},
+        400: HTML_PAGE,
+        429: RATE_LIMITED,
+    },
     summary="Login page (OpenID Connect authorization endpoint)",
     description=(
         "Authorization code flow with PKCE (S256 only; RFC 6749 4.1, RFC 7636, OIDC Core 3.1). "
@@ -142,7 +157,7 @@ async def authorize_form(request: Request, session: SessionDep) -> Response:
         303: {"description": "Back to the client with `code` and `state`"},
         400: HTML_PAGE,
         401: HTML_PAGE,
-        429: HTML_PAGE,
+        429: RATE_LIMITED,
     },
     summary="Submit the login page",
     description=(

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response
 
 from services.auth.api.deps import Issuer
 from services.auth.errors import InvalidTotpCode
-from services.auth.tokens.schemas import RecoveryCodes, TotpConfirmation, TotpEnrolment, UserInfo
+from services.auth.tokens.schemas import RecoveryCodeList, TotpConfirmation, TotpEnrolment, UserInfo
 from services.auth.totp import service as totp
 from services.common.auth import CurrentPrincipal, Principal
 from services.common.db import SessionDep
@@ -79,7 +79,7 @@ async def confirm_totp_enrolment(
     session: SessionDep,
     issuer: Issuer,
     who: CurrentPrincipal,
-) -> RecoveryCodes:
+) -> RecoveryCodeList:
     try:
         codes = await totp.confirm(session, issuer.settings, _user(who).subject, body.code)
     except InvalidTotpCode:
@@ -87,4 +87,4 @@ async def confirm_totp_enrolment(
         raise
     await session.commit()
     response.headers.update(NO_STORE)
-    return RecoveryCodes(recovery_codes=codes)
+    return RecoveryCodeList(recovery_codes=codes)

@@ -191,7 +191,7 @@ class TotpConfirmation(BaseModel):
     code: str = Field(pattern=r"^[0-9]{6}$")
 
 
-class RecoveryCodes(BaseModel):
+class RecoveryCodeList(BaseModel):
     """Single-use codes for logins without the device; shown only once."""
 
     model_config = with_examples({"recovery_codes": ["3f9a1c-7be204", "0c5d2e-91aa7f"]})

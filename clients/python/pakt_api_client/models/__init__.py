@@ -203,7 +203,7 @@ from .rate_read import RateRead
 from .reason_count import ReasonCount
 from .reason_count_count_type_1 import ReasonCountCountType1
 from .reason_count_reason import ReasonCountReason
-from .recovery_codes import RecoveryCodes
+from .recovery_code_list import RecoveryCodeList
 from .redeliver_event import RedeliverEvent
 from .redeliver_since import RedeliverSince
 from .redelivery_queued import RedeliveryQueued
@@ -464,7 +464,7 @@ __all__ = (
     "ReasonCount",
     "ReasonCountCountType1",
     "ReasonCountReason",
-    "RecoveryCodes",
+    "RecoveryCodeList",
     "RedeliverEvent",
     "RedeliverSince",
     "RedeliveryQueued",

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.jwks import Jwks
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -19,11 +20,16 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Jwks | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Jwks | Problem | None:
     if response.status_code == 200:
         response_200 = Jwks.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -31,7 +37,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Jwks]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Jwks | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -43,7 +49,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Jwks]:
+) -> Response[Jwks | Problem]:
     """Public signing keys (JWKS)
 
      The keys that verify access tokens. Cache them and refetch when a token names an unknown `kid`:
@@ -55,7 +61,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Jwks]
+        Response[Jwks | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -70,7 +76,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Jwks | None:
+) -> Jwks | Problem | None:
     """Public signing keys (JWKS)
 
      The keys that verify access tokens. Cache them and refetch when a token names an unknown `kid`:
@@ -82,7 +88,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Jwks
+        Jwks | Problem
     """
 
     return sync_detailed(
@@ -93,7 +99,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Jwks]:
+) -> Response[Jwks | Problem]:
     """Public signing keys (JWKS)
 
      The keys that verify access tokens. Cache them and refetch when a token names an unknown `kid`:
@@ -105,7 +111,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Jwks]
+        Response[Jwks | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -118,7 +124,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Jwks | None:
+) -> Jwks | Problem | None:
     """Public signing keys (JWKS)
 
      The keys that verify access tokens. Cache them and refetch when a token names an unknown `kid`:
@@ -130,7 +136,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Jwks
+        Jwks | Problem
     """
 
     return (

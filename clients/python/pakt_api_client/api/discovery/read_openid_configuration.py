@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...models.provider_metadata import ProviderMetadata
 from ...types import Response
 
@@ -19,11 +20,18 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProviderMetadata | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ProviderMetadata | None:
     if response.status_code == 200:
         response_200 = ProviderMetadata.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -31,7 +39,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ProviderMetadata]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ProviderMetadata]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -43,7 +53,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ProviderMetadata]:
+) -> Response[Problem | ProviderMetadata]:
     """OpenID provider metadata
 
      OpenID Connect discovery: the login (authorization code with PKCE S256), token, userinfo, logout,
@@ -54,7 +64,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProviderMetadata]
+        Response[Problem | ProviderMetadata]
     """
 
     kwargs = _get_kwargs()
@@ -69,7 +79,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ProviderMetadata | None:
+) -> Problem | ProviderMetadata | None:
     """OpenID provider metadata
 
      OpenID Connect discovery: the login (authorization code with PKCE S256), token, userinfo, logout,
@@ -80,7 +90,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProviderMetadata
+        Problem | ProviderMetadata
     """
 
     return sync_detailed(
@@ -91,7 +101,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ProviderMetadata]:
+) -> Response[Problem | ProviderMetadata]:
     """OpenID provider metadata
 
      OpenID Connect discovery: the login (authorization code with PKCE S256), token, userinfo, logout,
@@ -102,7 +112,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProviderMetadata]
+        Response[Problem | ProviderMetadata]
     """
 
     kwargs = _get_kwargs()
@@ -115,7 +125,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ProviderMetadata | None:
+) -> Problem | ProviderMetadata | None:
     """OpenID provider metadata
 
      OpenID Connect discovery: the login (authorization code with PKCE S256), token, userinfo, logout,
@@ -126,7 +136,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProviderMetadata
+        Problem | ProviderMetadata
     """
 
     return (

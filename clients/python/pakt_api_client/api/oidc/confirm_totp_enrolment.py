@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.recovery_codes import RecoveryCodes
+from ...models.recovery_code_list import RecoveryCodeList
 from ...models.totp_confirmation import TotpConfirmation
 from ...types import Response
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RecoveryCodes | None:
+) -> Problem | RecoveryCodeList | None:
     if response.status_code == 200:
-        response_200 = RecoveryCodes.from_dict(response.json())
+        response_200 = RecoveryCodeList.from_dict(response.json())
 
         return response_200
 
@@ -86,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RecoveryCodes]:
+) -> Response[Problem | RecoveryCodeList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TotpConfirmation,
-) -> Response[Problem | RecoveryCodes]:
+) -> Response[Problem | RecoveryCodeList]:
     """Confirm the TOTP enrolment
 
      Confirms the pending enrolment with a current code and returns ten single-use recovery codes (shown
@@ -114,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecoveryCodes]
+        Response[Problem | RecoveryCodeList]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +132,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TotpConfirmation,
-) -> Problem | RecoveryCodes | None:
+) -> Problem | RecoveryCodeList | None:
     """Confirm the TOTP enrolment
 
      Confirms the pending enrolment with a current code and returns ten single-use recovery codes (shown
@@ -147,7 +147,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecoveryCodes
+        Problem | RecoveryCodeList
     """
 
     return sync_detailed(
@@ -160,7 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TotpConfirmation,
-) -> Response[Problem | RecoveryCodes]:
+) -> Response[Problem | RecoveryCodeList]:
     """Confirm the TOTP enrolment
 
      Confirms the pending enrolment with a current code and returns ten single-use recovery codes (shown
@@ -175,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecoveryCodes]
+        Response[Problem | RecoveryCodeList]
     """
 
     kwargs = _get_kwargs(
@@ -191,7 +191,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TotpConfirmation,
-) -> Problem | RecoveryCodes | None:
+) -> Problem | RecoveryCodeList | None:
     """Confirm the TOTP enrolment
 
      Confirms the pending enrolment with a current code and returns ten single-use recovery codes (shown
@@ -206,7 +206,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecoveryCodes
+        Problem | RecoveryCodeList
     """
 
     return (
