@@ -4013,9 +4013,9 @@ export interface components {
             /**
              * Grant Type
              * @example authorization_code
-             * @enum {unknown}
+             * @enum {string}
              */
-            grant_type?: "authorization_code" | "refresh_token" | "client_credentials" | "password";
+            grant_type: "authorization_code" | "refresh_token" | "client_credentials" | "password";
             /**
              * Code
              * @description authorization_code
@@ -12004,7 +12004,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 /**
                  * @example {

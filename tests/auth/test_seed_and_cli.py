@@ -88,3 +88,40 @@ async def test_operator_creates_users_and_clients(make_auth):
         )
         assert token.status_code == 200
         assert token.json()["scope"] == "funding"
+
+
+async def test_operator_registers_a_frontend_as_a_public_client(make_auth):
+    async with make_auth(isolated=True) as auth:
+        url = auth.app.state.settings.database_url
+        common = ("clients", "create", "--org", GOEPPINGEN, "--role", "case_worker")
+        made = await asyncio.to_thread(
+            cli,
+            url,
+            *common[:2],
+            "fachverfahren-web",
+            *common[2:],
+            "--type",
+            "public",
+            "--redirect-uri",
+            "https://fv.goeppingen.example/callback",
+        )
+        assert made.exit_code == 0, made.output
+        assert "created public client fachverfahren-web" in made.output
+        assert "client_secret" not in made.output
+        listed = await auth.client.get(
+            "/auth/.well-known/openid-configuration"
+        )  # the public client uses the code flow the provider advertises
+        assert "authorization_code" in listed.json()["grant_types_supported"]
+        refused = await asyncio.to_thread(
+            cli,
+            url,
+            *common[:2],
+            "fachverfahren-plain",
+            *common[2:],
+            "--type",
+            "public",
+            "--redirect-uri",
+            "http://fv.goeppingen.example/callback",  # http only for loopback hosts
+        )
+        assert refused.exit_code == 1
+        assert "https" in refused.output + str(refused.exception)

@@ -14,6 +14,7 @@ from services.auth.api.deps import (
     TokenClient,
     Verifier,
 )
+from services.auth.api.oauth_route import OAuthRoute
 from services.auth.errors import OAuthError
 from services.auth.tokens import introspection, service
 from services.auth.tokens.code_grant import issue_any
@@ -21,7 +22,7 @@ from services.auth.tokens.schemas import GRANT_TYPES, Introspection, TokenForm, 
 from services.common.db import SessionDep
 from services.common.problems import problem_responses
 
-router = APIRouter(tags=["oauth"])
+router = APIRouter(tags=["oauth"], route_class=OAuthRoute)
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 # client authentication is optional here (public clients log users in without it)
 OPTIONAL_CLIENT_AUTH: dict[str, Any] = {
@@ -65,13 +66,13 @@ async def issue_token(
     address: ClientAddress,
     client: TokenClient,
     grant_type: Annotated[
-        str | None,
+        str,
         Form(
             max_length=64,
             examples=["authorization_code"],
             json_schema_extra={"enum": list(GRANT_TYPES)},
         ),
-    ] = None,
+    ],
     code: Annotated[str | None, Form(max_length=128, description="authorization_code")] = None,
     redirect_uri: Annotated[
         str | None, Form(max_length=512, description="authorization_code: as in the login")

@@ -134,20 +134,45 @@ def create_client(
     scopes: Annotated[
         list[str] | None, typer.Option("--scope", help="A scope; repeat for several")
     ] = None,
+    client_type: Annotated[
+        str,
+        typer.Option("--type", help="confidential (machine or server app) or public (browser app)"),
+    ] = "confidential",
+    redirect_uris: Annotated[
+        list[str] | None,
+        typer.Option("--redirect-uri", help="Where login may return (exact); repeat for several"),
+    ] = None,
+    logout_uris: Annotated[
+        list[str] | None,
+        typer.Option("--post-logout-redirect-uri", help="Where logout may return; repeatable"),
+    ] = None,
+    grants: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--grant", help="A grant type; repeat (public: authorization_code, refresh_token)"
+        ),
+    ] = None,
 ) -> None:
-    """Create an API client and print its secret (shown only now)."""
-    data = ClientCreate.model_validate(
-        {
-            "client_id": client_id,
-            "name": name or client_id,
-            "organization_id": organization_id,
-            "roles": roles,
-            "scopes": scopes or [],
-        }
-    )
+    """Create an API client and print its secret (shown only now; public clients have none)."""
+    fields: dict[str, object] = {
+        "client_id": client_id,
+        "name": name or client_id,
+        "organization_id": organization_id,
+        "roles": roles,
+        "scopes": scopes or [],
+        "client_type": client_type,
+        "redirect_uris": redirect_uris or [],
+        "post_logout_redirect_uris": logout_uris or [],
+    }
+    if grants or client_type == "public":
+        fields["grant_types"] = grants or ["authorization_code", "refresh_token"]
+    data = ClientCreate.model_validate(fields)
     _client_row, _version, secret = in_transaction(
         lambda session, _: accounts.create_client(session, actor(), data)
     )
+    if secret is None:
+        typer.echo(f"created public client {client_id} (no secret: it logs in with PKCE)")
+        return
     typer.echo(f"created client {client_id}\nclient_secret: {secret}")
     typer.echo("(store it now: it is not shown again)")
 

@@ -16,7 +16,7 @@ T = TypeVar("T", bound="BodyIssueToken")
 class BodyIssueToken:
     """
     Attributes:
-        grant_type (BodyIssueTokenGrantType | Unset):
+        grant_type (BodyIssueTokenGrantType):
         code (None | str | Unset): authorization_code
         redirect_uri (None | str | Unset): authorization_code: as in the login
         code_verifier (None | str | Unset): authorization_code: the PKCE verifier
@@ -29,7 +29,7 @@ class BodyIssueToken:
         client_secret (None | str | Unset): Client secret (client_secret_post)
     """
 
-    grant_type: BodyIssueTokenGrantType | Unset = UNSET
+    grant_type: BodyIssueTokenGrantType
     code: None | str | Unset = UNSET
     redirect_uri: None | str | Unset = UNSET
     code_verifier: None | str | Unset = UNSET
@@ -42,9 +42,7 @@ class BodyIssueToken:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        grant_type: str | Unset = UNSET
-        if not isinstance(self.grant_type, Unset):
-            grant_type = self.grant_type.value
+        grant_type = self.grant_type.value
 
         code: None | str | Unset
         if isinstance(self.code, Unset):
@@ -102,9 +100,11 @@ class BodyIssueToken:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if grant_type is not UNSET:
-            field_dict["grant_type"] = grant_type
+        field_dict.update(
+            {
+                "grant_type": grant_type,
+            }
+        )
         if code is not UNSET:
             field_dict["code"] = code
         if redirect_uri is not UNSET:
@@ -129,12 +129,7 @@ class BodyIssueToken:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _grant_type = d.pop("grant_type", UNSET)
-        grant_type: BodyIssueTokenGrantType | Unset
-        if isinstance(_grant_type, Unset):
-            grant_type = UNSET
-        else:
-            grant_type = BodyIssueTokenGrantType(_grant_type)
+        grant_type = BodyIssueTokenGrantType(d.pop("grant_type"))
 
         def _parse_code(data: object) -> None | str | Unset:
             if data is None:

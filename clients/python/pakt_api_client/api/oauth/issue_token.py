@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.body_issue_token import BodyIssueToken
 from ...models.problem import Problem
 from ...models.token_response import TokenResponse
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: BodyIssueToken | Unset = UNSET,
+    body: BodyIssueToken,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,8 +22,7 @@ def _get_kwargs(
         "url": "/auth/v1/token",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["data"] = body.to_dict()
+    _kwargs["data"] = body.to_dict()
     headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     _kwargs["headers"] = headers
@@ -83,7 +82,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: BodyIssueToken | Unset = UNSET,
+    body: BodyIssueToken,
 ) -> Response[Problem | TokenResponse]:
     """Get tokens (authorization_code, refresh_token, client_credentials, password)
 
@@ -108,7 +107,7 @@ def sync_detailed(
     answered with 429 and `Retry-After`.
 
     Args:
-        body (BodyIssueToken | Unset):
+        body (BodyIssueToken):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +131,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: BodyIssueToken | Unset = UNSET,
+    body: BodyIssueToken,
 ) -> Problem | TokenResponse | None:
     """Get tokens (authorization_code, refresh_token, client_credentials, password)
 
@@ -157,7 +156,7 @@ def sync(
     answered with 429 and `Retry-After`.
 
     Args:
-        body (BodyIssueToken | Unset):
+        body (BodyIssueToken):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +175,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: BodyIssueToken | Unset = UNSET,
+    body: BodyIssueToken,
 ) -> Response[Problem | TokenResponse]:
     """Get tokens (authorization_code, refresh_token, client_credentials, password)
 
@@ -201,7 +200,7 @@ async def asyncio_detailed(
     answered with 429 and `Retry-After`.
 
     Args:
-        body (BodyIssueToken | Unset):
+        body (BodyIssueToken):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,7 +222,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: BodyIssueToken | Unset = UNSET,
+    body: BodyIssueToken,
 ) -> Problem | TokenResponse | None:
     """Get tokens (authorization_code, refresh_token, client_credentials, password)
 
@@ -248,7 +247,7 @@ async def asyncio(
     answered with 429 and `Retry-After`.
 
     Args:
-        body (BodyIssueToken | Unset):
+        body (BodyIssueToken):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
