@@ -13,6 +13,7 @@ they would have kept: tests/cases/test_figure_month.py).
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import time
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ import asyncpg
 from bench.dbs import plain_dsn
 from services.cases.figures.aggregates import RECOUNT_SQL
 from services.common.orgs import org_id_for_ags
+from services.common.partitions import PARTITIONED, Month, create_partition_sql, months
 
 CASES_PER_ORG = 7_500  # 3,000,000 cases / 400 organizations in the measurement
 WORKERS_PER_ORG = 6.5
@@ -209,6 +211,11 @@ async def _load(dsn: str, total_cases: int, log: bool) -> dict[str, float]:
             )
             lo += org.cases
         await conn.copy_records_to_table("bench_org", records=rows)
+        # the years of history get their monthly partitions, as the retention job would have
+        # made them month by month, instead of all landing in the default partition
+        for table in PARTITIONED:
+            for month in months(Month(2022, 1), Month.of(dt.datetime.now(dt.UTC))):
+                await conn.execute(create_partition_sql(table, month))
         for table, trigger in _TRIGGERS:
             await conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
         try:

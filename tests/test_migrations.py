@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,17 +18,18 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from services.cli.postgres import Server, drop_database, ensure_database, find_server
+from services.cli.postgres import Server, find_server
 from services.common.migrate import SERVICES_DIR, alembic_config, downgrade, upgrade
 from services.common.tables import common_metadata
+from tests.support.apps import unmigrated_database
 
 SERVICES = ("auth", "cases", "funding")
 COMMON_VERSIONS = SERVICES_DIR / "common" / "migrations" / "versions"
-COMMON_HEAD = "0004"  # services/common/migrations/versions: the common branch's newest revision
+COMMON_HEAD = "0005"  # services/common/migrations/versions: the common branch's newest revision
 COMMON_TABLES_OF_0001 = {"audit_entry", "outbox_event", "idempotency_record"}
 SERVICE_HEADS = {
     "auth": "0005_oidc",
-    "cases": "0004_figures_indexes",
+    "cases": "0005_partitions",
     "funding": "0003_consent_frame_holds",
 }
 # Where a database could stand under the history before the `common` branch: each service had
@@ -47,11 +47,8 @@ PER_SERVICE_HISTORY = [
 
 @pytest.fixture
 def scratch_db() -> Iterator[tuple[Server, str]]:
-    server = find_server()
-    name = f"pakt_test_migrations_{uuid.uuid4().hex[:8]}"
-    ensure_database(server, name)
-    yield server, server.database_url(name)
-    drop_database(server, name)
+    with unmigrated_database("pakt_test_migrations") as url:
+        yield find_server(), url
 
 
 async def _fetch_column(url: str, sql: str) -> set[str]:

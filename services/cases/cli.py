@@ -22,7 +22,7 @@ from services.cases.privacy import repository as privacy_repo
 from services.cases.privacy import service
 from services.cases.settings import CasesSettings
 from services.common.db import script_session
-from services.common.retention import Policy, Removed, enforce_for
+from services.common.retention import Removed, enforce_for, kept
 
 commands = typer.Typer(help="Cases service commands")
 cases_app = typer.Typer(help="Operate on cases", no_args_is_help=True)
@@ -76,7 +76,7 @@ async def retention(settings: CasesSettings | None = None, dry_run: bool = False
     """`pakt retention run` for cases: the common tables, the access log, and the anonymization
     of cases closed longer than CASES_RETENTION_DAYS."""
     settings = settings or CasesSettings()
-    reads = Policy(access_log, "at", dt.timedelta(days=settings.access_log_retention_days))
+    reads = kept(access_log, "at", dt.timedelta(days=settings.access_log_retention_days))
     removed = await enforce_for(settings, [reads], app_name="pakt-cases-retention", dry_run=dry_run)
     url, days = settings.async_database_url, settings.retention_days
     if dry_run:

@@ -291,6 +291,10 @@ access_log = Table(
         comment="what was read: case, plan, consultations, export, ...",
     ),
     Column("request_id", Text, nullable=True),
-    Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    # partitioned by month (services/common/partitions.py): the key includes the partition key
+    Column(
+        "at", DateTime(timezone=True), primary_key=True, nullable=False, server_default=func.now()
+    ),
     Index("ix_access_log_case", "case_id", "id"),
+    postgresql_partition_by="RANGE (at)",
 )

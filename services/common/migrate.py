@@ -12,10 +12,11 @@ from pathlib import Path
 
 from alembic import command, context
 from alembic.config import Config
-from sqlalchemy import MetaData, pool
+from sqlalchemy import MetaData, pool, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from services.common.partitions import ALL_PARTITIONS_SQL
 from services.common.tables import common_metadata
 
 SERVICES_DIR = Path(__file__).resolve().parent.parent
@@ -66,7 +67,20 @@ def run_env(service_metadata: MetaData) -> None:
     targets = [service_metadata, common_metadata]
 
     def run(connection: Connection) -> None:
-        context.configure(connection=connection, target_metadata=targets, compare_type=True)
+        # the monthly partitions (services/common/partitions.py) are data, not schema: the
+        # models describe their parent tables, and the retention job creates and drops them
+        children = set(connection.execute(text(ALL_PARTITIONS_SQL)).scalars())
+        connection.commit()  # else alembic joins this transaction and never commits it
+
+        def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+            return not (type_ == "table" and name in children)
+
+        context.configure(
+            connection=connection,
+            target_metadata=targets,
+            compare_type=True,
+            include_name=include_name,
+        )
         with context.begin_transaction():
             context.run_migrations()
 

@@ -3,9 +3,9 @@
 A `Policy` names a table, the column that dates a row and how old a row may get. `enforce`
 applies policies to one database and says per table how many rows went. Rows go in batches,
 each in its own short transaction, so no lock is held for long and a large backlog never
-blocks the service. How rows go is one function, `Policy.remove` (default
-`delete_in_batches`): once a table is partitioned by month, dropping whole partitions is a
-second such function, set on that table's policy.
+blocks the service. How rows go is one function, `Policy.remove`: `delete_in_batches`, or for
+the tables partitioned by month (services/common/partitions.py) `drop_then_delete`, which drops
+the months wholly past the period and deletes row by row only in the month the cutoff falls in.
 
 The periods are settings (`<SVC>_AUDIT_RETENTION_DAYS`, ...); docs/RETENTION.md says why the
 defaults are what they are. `pakt retention run` (services/cli/retention.py) calls `enforce`
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import Table, delete, func, select, tuple_
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.common import partitions
 from services.common.db import script_session
 from services.common.settings import ServiceSettings
 from services.common.sql import run
@@ -60,6 +61,24 @@ async def count_due(
     return int((await run(session, stmt)).scalar_one())
 
 
+async def drop_then_delete(
+    session: AsyncSession, table: Table, column: str, cutoff: dt.datetime, batch: int
+) -> int:
+    """The remover of a table partitioned by month: creates the coming months' partitions,
+    drops the months wholly before `cutoff` (one DROP TABLE each, however many rows), and
+    deletes in batches what is left before it (the month `cutoff` falls in, and old rows of
+    the default partition)."""
+    await partitions.ensure_partitions(session, table.name, column, dt.datetime.now(dt.UTC))
+    dropped = await partitions.drop_expired(session, table.name, cutoff)
+    return dropped + await delete_in_batches(session, table, column, cutoff, batch)
+
+
+def kept(table: Table, column: str, keep: dt.timedelta) -> Policy:
+    """The policy of `table`: by partition where the table is partitioned, else row by row."""
+    partitioned = partitions.PARTITIONED.get(table.name) == column
+    return Policy(table, column, keep, drop_then_delete if partitioned else delete_in_batches)
+
+
 @dataclass(frozen=True)
 class Policy:
     """Rows of `table` whose `column` is older than `keep` are removed by `remove`."""
@@ -89,8 +108,8 @@ class Removed:
 def common_policies(settings: ServiceSettings) -> list[Policy]:
     """The tables every service database has: audit trail, outbox, idempotency records."""
     return [
-        Policy(audit_entry, "at", dt.timedelta(days=settings.audit_retention_days)),
-        Policy(outbox_event, "occurred_at", dt.timedelta(days=settings.outbox_retention_days)),
+        kept(audit_entry, "at", dt.timedelta(days=settings.audit_retention_days)),
+        kept(outbox_event, "occurred_at", dt.timedelta(days=settings.outbox_retention_days)),
         Policy(
             idempotency_record,
             "created_at",

@@ -1,5 +1,8 @@
 """Tables every service database has: audit trail, events outbox, idempotency records.
 
+`audit_entry` and `outbox_event` are partitioned by month (services/common/partitions.py): their
+primary keys include the time column, and no foreign key may point at them.
+
 They live in their own MetaData; each service's alembic env targets both its own and this one.
 Their history is the one alembic branch `common` (services/common/migrations/), which every
 service database runs: a change here gets one revision there, not one per service.
@@ -33,7 +36,10 @@ audit_entry = Table(
     "audit_entry",
     common_metadata,
     Column("id", BigInteger, Identity(), primary_key=True),
-    Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    # the partition key is part of the primary key (services/common/partitions.py)
+    Column(
+        "at", DateTime(timezone=True), primary_key=True, nullable=False, server_default=func.now()
+    ),
     Column(
         "actor",
         Text,
@@ -50,6 +56,7 @@ audit_entry = Table(
     # erasure and anonymization find a case's entries by its id or the case_id they name
     Index("ix_audit_entry_entity_id", "entity_id"),
     Index("ix_audit_entry_case_id", text("(details ->> 'case_id'::text)")),
+    postgresql_partition_by="RANGE (at)",
 )
 
 outbox_event = Table(
@@ -64,7 +71,13 @@ outbox_event = Table(
         nullable=False,
         server_default=text("pg_current_xact_id()::text::bigint"),
     ),
-    Column("occurred_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column(
+        "occurred_at",
+        DateTime(timezone=True),
+        primary_key=True,
+        nullable=False,
+        server_default=func.now(),
+    ),
     Column("type", Text, nullable=False),
     Column("entity_type", Text, nullable=False),
     Column("entity_id", Text, nullable=False),
@@ -76,6 +89,7 @@ outbox_event = Table(
     Index("ix_outbox_event_audience", "audience", postgresql_using="gin"),
     Index("ix_outbox_event_entity_id", "entity_id"),
     Index("ix_outbox_event_case_id", text("(payload ->> 'case_id'::text)")),
+    postgresql_partition_by="RANGE (occurred_at)",
 )
 
 idempotency_record = Table(

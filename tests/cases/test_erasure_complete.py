@@ -32,11 +32,16 @@ def _plain(url: str) -> str:
 
 
 async def _text_columns(url: str) -> list[tuple[str, str]]:
-    """Every column of every table that can hold text, from the database's own catalog."""
+    """Every column of every table that can hold text, from the database's own catalog
+    (partitions not apart from their parent table)."""
     conn = await asyncpg.connect(_plain(url))
     try:
         rows = await conn.fetch(
             "SELECT table_name, column_name FROM information_schema.columns"
+            # a monthly partition (services/common/partitions.py) is its parent table: the
+            # parent is classified and read, which reads every partition
+            " JOIN pg_class c ON c.relname = table_name"
+            " AND c.relnamespace = 'public'::regnamespace AND NOT c.relispartition"
             " WHERE table_schema = 'public' AND data_type = ANY($1::text[])"
             " ORDER BY table_name, column_name",
             list(TEXT_TYPES),

@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from services.cli.postgres import drop_database, ensure_database, find_server
+from services.cli.postgres import find_server
 from services.cli.stack import Ports
 from tests.e2e.pakt_process import one_error_line, run
+from tests.support.apps import unmigrated_database
 from tests.support.stack import clean_env
 
 pytestmark = pytest.mark.e2e
@@ -86,11 +87,8 @@ def test_a_missing_database(command, variable):
 @pytest.fixture
 def empty_database() -> Iterator[str]:
     """A database that exists but was never migrated."""
-    server = find_server()
-    name = f"pakt_empty_{uuid.uuid4().hex[:8]}"
-    ensure_database(server, name)
-    yield server.database_url(name)
-    drop_database(server, name)
+    with unmigrated_database("pakt_empty") as url:
+        yield url
 
 
 @pytest.mark.parametrize("command", [["users", "list"], ["keys", "rotate"], ["seed"]])

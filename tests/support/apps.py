@@ -8,9 +8,9 @@ Tests that need real parallel transactions use an isolated database instead.
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.cli.postgres import Server, drop_database, ensure_database
+from services.cli.postgres import Server, drop_database, ensure_database, find_server
 from services.common.jwks import StaticKeys
 from services.common.migrate import upgrade
 from tests.support.tokens import TokenFactory
@@ -41,6 +41,18 @@ def _in_thread(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run blocking set-up (which calls asyncio.run itself) off the test's event loop."""
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(fn, *args, **kwargs).result()
+
+
+@contextmanager
+def unmigrated_database(prefix: str) -> Iterator[str]:
+    """The URL of a new database that was never migrated, dropped afterwards."""
+    server = find_server()
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    ensure_database(server, name)
+    try:
+        yield server.database_url(name)
+    finally:
+        drop_database(server, name)
 
 
 class Databases:
