@@ -179,6 +179,9 @@ def render_locations() -> str:
         internal = "            internal;\n" if problem.location.startswith("=") else ""
         blocks.append(
             f"        location {problem.location} {{\n{internal}"
+            # no type by the URI's extension: a 429 for `.../decision-notice.pdf` or
+            # `applications.csv` is problem JSON, not application/pdf or text/csv
+            "            types { }\n"
             "            default_type application/problem+json;\n"
             f"            return {problem.kind.status} {problem.variable};\n"
             "        }"

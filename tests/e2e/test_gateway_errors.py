@@ -101,6 +101,15 @@ def test_requests_nginx_cannot_read_get_problems(stack, request_bytes, status, s
     assert problem["request_id"] == headers["x-request-id"]
 
 
+@pytest.mark.parametrize("path", ["/nothing.pdf", "/nothing.csv", "/nothing.html"])
+def test_gateway_problems_are_json_whatever_the_path_ends_with(gateway, path):
+    """nginx types a response by the URI's extension; its own problems must not become
+    application/pdf or text/csv (a 429 on `.../decision-notice.pdf` did)."""
+    r = gateway.get(path)
+    assert r.headers["content-type"].startswith(PROBLEM), r.headers
+    assert_problem(r, 404, "not-found")
+
+
 def test_the_internal_problem_pages_are_not_public(gateway):
     assert_problem(gateway.get("/_problem/400"), 404, "not-found")
 
