@@ -52,10 +52,8 @@ def env() -> Iterator[dict[str, str]]:
     server = find_server()
     suffix = uuid.uuid4().hex[:8]
     urls = {s: server.database_url(f"pakt_cliop_{s}_{suffix}") for s in SERVICES}
-    for _ in database.migrate(urls):
-        pass
-    for _ in database.seed(urls):
-        pass
+    list(database.migrate(urls))  # each yields a line per step; only the effect counts here
+    list(database.seed(urls))
     # DATABASE_URL points nowhere: every command must use the service's own variable
     nowhere = f"postgresql://postgres@127.0.0.1:{Ports.free().auth}/postgres"
     yield {
