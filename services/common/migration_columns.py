@@ -3,8 +3,12 @@
 Frozen: applied revisions call these, so what a helper emits must never change (a fresh
 database would then differ from the ones migrated before; `alembic check` in
 tests/test_migrations.py catches some of that, not constraint names). For another shape, add
-another helper. Names follow `services.common.db.NAMING_CONVENTION`; `conv` marks them final,
-as `op.f` does.
+another helper (or a keyword whose default emits what the helper did). Names follow
+`services.common.db.NAMING_CONVENTION`; `conv` marks them final, as `op.f` does.
+
+Revisions import the module as `col` (`from services.common import migration_columns as col`).
+Columns are NOT NULL unless `nullable=True`; helpers that return several items (`texts`,
+`columns`, `reference`, `choice`, `created_updated`) are spread where the columns stand.
 """
 
 from __future__ import annotations
@@ -12,13 +16,25 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql.elements import conv
 
+TEXTS = postgresql.ARRAY(sa.Text())
+"""`text[]`."""
+JSONB = postgresql.JSONB(astext_type=sa.Text())
+"""`jsonb`."""
+TIMESTAMP = sa.DateTime(timezone=True)
+"""`timestamp with time zone`."""
 
-def at_now(name: str) -> sa.Column[Any]:
+
+def at_now(name: str, *, comment: str | None = None) -> sa.Column[Any]:
     """`<name> timestamptz NOT NULL DEFAULT now()`."""
     return sa.Column(
-        name, sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+        name,
+        sa.DateTime(timezone=True),
+        server_default=sa.text("now()"),
+        nullable=False,
+        comment=comment,
     )
 
 
@@ -50,3 +66,76 @@ def fk(
     return sa.ForeignKeyConstraint(
         [column], [f"{target}.id"], name=conv(f"fk_{table}_{column}_{target}"), ondelete=ondelete
     )
+
+
+def uuid_id(*, generated: bool = False) -> sa.Column[Any]:
+    """`id uuid NOT NULL`; `DEFAULT gen_random_uuid()` when `generated` (the cases tables)."""
+    default = sa.text("gen_random_uuid()") if generated else None
+    return sa.Column("id", sa.Uuid(), server_default=default, nullable=False)
+
+
+def columns(
+    type_: sa.types.TypeEngine[Any], *names: str, nullable: bool = False
+) -> list[sa.Column[Any]]:
+    """`<name> <type> NOT NULL` (or `NULL`) for each of `names`, in their order: a run of plain
+    columns of one type says the type once."""
+    return [sa.Column(name, type_, nullable=nullable) for name in names]
+
+
+def texts(*names: str, nullable: bool = False) -> list[sa.Column[Any]]:
+    """`columns` of type `text`, the most common run."""
+    return columns(sa.Text(), *names, nullable=nullable)
+
+
+def money(*names: str, nullable: bool = False) -> list[sa.Column[Any]]:
+    """`columns` of type `numeric(14,2)`: amounts in euros and cents."""
+    return columns(sa.Numeric(precision=14, scale=2), *names, nullable=nullable)
+
+
+def reference(
+    table: str,
+    column: str,
+    target: str,
+    *,
+    nullable: bool = False,
+    ondelete: str | None = None,
+    type_: sa.types.TypeEngine[Any] | None = None,
+) -> tuple[sa.Column[Any], sa.ForeignKeyConstraint]:
+    """The column `table.column` (`uuid` unless `type_`) and its `fk` to `target.id`: spread it
+    where the column stands (`*reference(...)`)."""
+    return sa.Column(column, type_ or sa.Uuid(), nullable=nullable), fk(
+        table, column, target, ondelete=ondelete
+    )
+
+
+def choice(
+    table: str, column: str, *values: str, default: str | None = None
+) -> tuple[sa.Column[Any], sa.CheckConstraint]:
+    """`<column> text NOT NULL [DEFAULT '<default>']` and `ck_<table>_<column>`, which keeps
+    it to `values`: spread it where the column stands (`*choice(...)`)."""
+    listed = ", ".join(f"'{value}'" for value in values)
+    server_default = sa.text(f"'{default}'") if default is not None else None
+    return sa.Column(column, sa.Text(), server_default=server_default, nullable=False), (
+        sa.CheckConstraint(f"{column} IN ({listed})", name=conv(f"ck_{table}_{column}"))
+    )
+
+
+def json_object(name: str) -> sa.Column[Any]:
+    """`<name> jsonb NOT NULL DEFAULT '{}'`."""
+    return sa.Column(name, JSONB, server_default=sa.text("'{}'::jsonb"), nullable=False)
+
+
+def flag(name: str) -> sa.Column[Any]:
+    """`<name> boolean NOT NULL DEFAULT true`."""
+    return sa.Column(name, sa.Boolean(), server_default=sa.text("true"), nullable=False)
+
+
+def unique(table: str, *columns: str) -> sa.UniqueConstraint:
+    """`uq_<table>_<columns joined by _>` on `columns`."""
+    return sa.UniqueConstraint(*columns, name=conv(f"uq_{table}_{'_'.join(columns)}"))
+
+
+def text(name: str, *, nullable: bool = False, comment: str | None = None) -> sa.Column[Any]:
+    """`<name> text NOT NULL` (or `NULL`) with `comment`: `texts` for one column that says
+    what it holds."""
+    return sa.Column(name, sa.Text(), nullable=nullable, comment=comment)

@@ -1,241 +1,184 @@
-"""case file
+"""case file"""
 
-Revision ID: 0002_case_file
-Revises:
-Depends on: 0001 (common tables)
-Create Date: 2026-11-21 05:14:35.843640
-"""
-
-from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
 
-from services.common.migration_columns import at_now, created_updated, fk, identity_id, pk, version
+from services.common import migration_columns as col
+from services.common.migration_ops import drop_tables
 
-revision: str = "0002_case_file"
-down_revision: str | None = None
-branch_labels: str | Sequence[str] | None = ("cases",)
-depends_on: str | Sequence[str] | None = "0001"
+revision = "0002_case_file"
+down_revision = None
+branch_labels = ("cases",)
+depends_on = "0001"
+
+
+def _of_case(table: str) -> tuple[sa.Column[Any], sa.ForeignKeyConstraint]:
+    """`case_id`: the case a record belongs to and goes with."""
+    return col.reference(table, "case_id", "client_case", ondelete="CASCADE")
+
+
+def _edited(table: str) -> list[Any]:
+    """The tail of the records people edit: created and updated times, version, primary key."""
+    return [*col.created_updated(), col.version(), col.pk(table)]
+
+
+def _by_creation(name: str, table: str, column: str) -> None:
+    """The listing index: `column`'s rows in order of creation."""
+    op.create_index(name, table, [column, "created_at", "id"])
+
+
+def _case_record(table: str, *columns: Any) -> None:
+    """A record of a case that people edit (consultation, referral, volunteer assignment): its
+    id, `case_id`, `columns`, the `_edited` tail; listed per case in order of creation."""
+    op.create_table(table, col.uuid_id(generated=True), *_of_case(table), *columns, *_edited(table))
+    _by_creation(f"ix_{table}_case", table, "case_id")
 
 
 def upgrade() -> None:
     op.create_table(
         "access_log",
-        identity_id(),
-        sa.Column("case_id", sa.UUID(), nullable=False),
-        sa.Column("org_id", sa.Text(), nullable=False),
-        sa.Column("actor", sa.Text(), nullable=False),
-        sa.Column("actor_org", sa.Text(), nullable=False),
-        sa.Column(
-            "action",
-            sa.Text(),
-            nullable=False,
-            comment="what was read: case, plan, consultations, export, ...",
-        ),
-        sa.Column("request_id", sa.Text(), nullable=True),
-        at_now("at"),
-        pk("access_log"),
+        col.identity_id(),
+        sa.Column("case_id", sa.Uuid(), nullable=False),
+        *col.texts("org_id", "actor", "actor_org"),
+        col.text("action", comment="what was read: case, plan, consultations, export, ..."),
+        *col.texts("request_id", nullable=True),
+        col.at_now("at"),
+        col.pk("access_log"),
     )
-    op.create_index("ix_access_log_case", "access_log", ["case_id", "id"], unique=False)
+    op.create_index("ix_access_log_case", "access_log", ["case_id", "id"])
     op.create_table(
         "case_reference_counter",
-        sa.Column("org_id", sa.Text(), nullable=False),
-        sa.Column("year", sa.SmallInteger(), nullable=False),
-        sa.Column("last_value", sa.Integer(), nullable=False),
-        pk("case_reference_counter", "org_id", "year"),
+        *col.texts("org_id"),
+        *col.columns(sa.SmallInteger(), "year"),
+        *col.columns(sa.Integer(), "last_value"),
+        col.pk("case_reference_counter", "org_id", "year"),
     )
     op.create_table(
         "client_case",
-        sa.Column("id", sa.UUID(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        col.uuid_id(generated=True),
+        col.text("org_id", comment="owning organization (token claim `org`)"),
         sa.Column(
-            "org_id", sa.Text(), nullable=False, comment="owning organization (token claim `org`)"
+            "org_path", col.TEXTS, nullable=False, comment="AGS chain of the owner at creation"
         ),
-        sa.Column(
-            "org_path",
-            postgresql.ARRAY(sa.Text()),
-            nullable=False,
-            comment="AGS chain of the owner at creation",
-        ),
-        sa.Column("municipality_ags", sa.Text(), nullable=False),
-        sa.Column("reference", sa.Text(), nullable=False),
-        sa.Column("external_id", sa.Text(), nullable=True),
-        sa.Column("pseudonym", sa.Text(), nullable=False),
-        sa.Column("assigned_worker", sa.Text(), nullable=False),
+        *col.texts("municipality_ags", "reference"),
+        *col.texts("external_id", nullable=True),
+        *col.texts("pseudonym", "assigned_worker"),
         sa.Column("status", sa.Text(), server_default="open", nullable=False),
-        sa.Column("closing_reason", sa.Text(), nullable=True),
-        sa.Column("opened_on", sa.Date(), nullable=False),
-        sa.Column("closed_on", sa.Date(), nullable=True),
+        *col.texts("closing_reason", nullable=True),
+        *col.columns(sa.Date(), "opened_on"),
+        *col.columns(sa.Date(), "closed_on", nullable=True),
         sa.Column(
             "next_review_on", sa.Date(), nullable=True, comment="from the latest plan version"
         ),
-        sa.Column("consent_given_on", sa.Date(), nullable=True),
-        sa.Column("consent_scope", postgresql.ARRAY(sa.Text()), nullable=True),
-        sa.Column("consent_means", sa.Text(), nullable=True),
-        sa.Column("consent_withdrawn_on", sa.Date(), nullable=True),
-        sa.Column("erased_at", sa.DateTime(timezone=True), nullable=True),
-        *created_updated(),
-        version(),
-        pk("client_case"),
-        sa.UniqueConstraint(
-            "org_id", "external_id", name=op.f("uq_client_case_org_id_external_id")
-        ),
-        sa.UniqueConstraint("org_id", "reference", name=op.f("uq_client_case_org_id_reference")),
+        *col.columns(sa.Date(), "consent_given_on", nullable=True),
+        *col.columns(col.TEXTS, "consent_scope", nullable=True),
+        *col.texts("consent_means", nullable=True),
+        *col.columns(sa.Date(), "consent_withdrawn_on", nullable=True),
+        *col.columns(col.TIMESTAMP, "erased_at", nullable=True),
+        *_edited("client_case"),
+        col.unique("client_case", "org_id", "external_id"),
+        col.unique("client_case", "org_id", "reference"),
     )
+    _by_creation("ix_client_case_org_created", "client_case", "org_id")
     op.create_index(
-        "ix_client_case_org_created", "client_case", ["org_id", "created_at", "id"], unique=False
-    )
-    op.create_index(
-        "ix_client_case_worklist",
-        "client_case",
-        ["assigned_worker", "status", "next_review_on"],
-        unique=False,
+        "ix_client_case_worklist", "client_case", ["assigned_worker", "status", "next_review_on"]
     )
     op.create_table(
         "volunteer",
-        sa.Column("id", sa.UUID(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("org_id", sa.Text(), nullable=False),
-        sa.Column("display_name", sa.Text(), nullable=False),
-        sa.Column("contact", sa.Text(), nullable=True),
-        sa.Column("languages", postgresql.ARRAY(sa.Text()), server_default="{}", nullable=False),
-        sa.Column("fields", postgresql.ARRAY(sa.Text()), server_default="{}", nullable=False),
-        sa.Column("active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
-        *created_updated(),
-        version(),
-        pk("volunteer"),
+        col.uuid_id(generated=True),
+        *col.texts("org_id", "display_name"),
+        *col.texts("contact", nullable=True),
+        sa.Column("languages", col.TEXTS, server_default="{}", nullable=False),
+        sa.Column("fields", col.TEXTS, server_default="{}", nullable=False),
+        col.flag("active"),
+        *_edited("volunteer"),
     )
-    op.create_index(
-        "ix_volunteer_org_created", "volunteer", ["org_id", "created_at", "id"], unique=False
-    )
-    op.create_table(
+    _by_creation("ix_volunteer_org_created", "volunteer", "org_id")
+    _case_record(
         "consultation",
-        sa.Column("id", sa.UUID(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("case_id", sa.UUID(), nullable=False),
-        sa.Column("held_on", sa.Date(), nullable=False),
-        sa.Column("duration_minutes", sa.SmallInteger(), nullable=False),
-        sa.Column("mode", sa.Text(), nullable=False),
-        sa.Column("fields", postgresql.ARRAY(sa.Text()), nullable=False),
-        sa.Column("notes", sa.Text(), nullable=True),
-        sa.Column("recorded_by", sa.Text(), nullable=False),
-        *created_updated(),
-        version(),
-        fk("consultation", "case_id", "client_case", ondelete="CASCADE"),
-        pk("consultation"),
-    )
-    op.create_index(
-        "ix_consultation_case", "consultation", ["case_id", "created_at", "id"], unique=False
+        *col.columns(sa.Date(), "held_on"),
+        *col.columns(sa.SmallInteger(), "duration_minutes"),
+        *col.texts("mode"),
+        *col.columns(col.TEXTS, "fields"),
+        *col.texts("notes", nullable=True),
+        *col.texts("recorded_by"),
     )
     op.create_table(
         "person_data",
-        sa.Column("case_id", sa.UUID(), nullable=False),
-        sa.Column("name", sa.Text(), nullable=True),
-        sa.Column("birth_year", sa.SmallInteger(), nullable=True),
-        sa.Column("gender", sa.Text(), nullable=True),
-        sa.Column("country_of_origin", sa.Text(), nullable=True),
-        sa.Column("languages", postgresql.ARRAY(sa.Text()), nullable=True),
-        sa.Column("residence_status", sa.Text(), nullable=True),
-        sa.Column("household_size", sa.SmallInteger(), nullable=True),
-        sa.Column("schooling", sa.Text(), nullable=True),
-        sa.Column("vocational_training", sa.Text(), nullable=True),
-        sa.Column("degree", sa.Text(), nullable=True),
-        sa.Column("qualifications", sa.Text(), nullable=True),
-        sa.Column("competencies", sa.Text(), nullable=True),
-        sa.Column("recognition_pending", sa.Boolean(), nullable=True),
-        at_now("updated_at"),
-        fk("person_data", "case_id", "client_case", ondelete="CASCADE"),
-        pk("person_data", "case_id"),
+        *_of_case("person_data"),
+        *col.texts("name", nullable=True),
+        *col.columns(sa.SmallInteger(), "birth_year", nullable=True),
+        *col.texts("gender", "country_of_origin", nullable=True),
+        *col.columns(col.TEXTS, "languages", nullable=True),
+        *col.texts("residence_status", nullable=True),
+        *col.columns(sa.SmallInteger(), "household_size", nullable=True),
+        *col.texts(
+            "schooling",
+            "vocational_training",
+            "degree",
+            "qualifications",
+            "competencies",
+            nullable=True,
+        ),
+        *col.columns(sa.Boolean(), "recognition_pending", nullable=True),
+        col.at_now("updated_at"),
+        col.pk("person_data", "case_id"),
     )
     op.create_table(
         "plan_version",
-        sa.Column("id", sa.UUID(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("case_id", sa.UUID(), nullable=False),
-        sa.Column("number", sa.Integer(), nullable=False),
-        sa.Column("change_note", sa.Text(), nullable=True),
-        sa.Column("next_review_on", sa.Date(), nullable=True),
-        sa.Column("created_by", sa.Text(), nullable=False),
-        at_now("created_at"),
-        fk("plan_version", "case_id", "client_case", ondelete="CASCADE"),
-        pk("plan_version"),
-        sa.UniqueConstraint("case_id", "number", name=op.f("uq_plan_version_case_id_number")),
+        col.uuid_id(generated=True),
+        *_of_case("plan_version"),
+        *col.columns(sa.Integer(), "number"),
+        *col.texts("change_note", nullable=True),
+        *col.columns(sa.Date(), "next_review_on", nullable=True),
+        *col.texts("created_by"),
+        col.at_now("created_at"),
+        col.pk("plan_version"),
+        col.unique("plan_version", "case_id", "number"),
     )
-    op.create_table(
+    _case_record(
         "referral",
-        sa.Column("id", sa.UUID(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("case_id", sa.UUID(), nullable=False),
-        sa.Column("agency", sa.Text(), nullable=False),
-        sa.Column("field", sa.Text(), nullable=False),
-        sa.Column("referred_on", sa.Date(), nullable=False),
+        *col.texts("agency", "field"),
+        *col.columns(sa.Date(), "referred_on"),
         sa.Column("status", sa.Text(), server_default="sent", nullable=False),
-        sa.Column("notes", sa.Text(), nullable=True),
-        *created_updated(),
-        version(),
-        fk("referral", "case_id", "client_case", ondelete="CASCADE"),
-        pk("referral"),
+        *col.texts("notes", nullable=True),
     )
-    op.create_index("ix_referral_case", "referral", ["case_id", "created_at", "id"], unique=False)
-    op.create_table(
+    _case_record(
         "volunteer_assignment",
-        sa.Column("id", sa.UUID(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("case_id", sa.UUID(), nullable=False),
-        sa.Column("volunteer_id", sa.UUID(), nullable=False),
-        sa.Column("field", sa.Text(), nullable=False),
-        sa.Column("started_on", sa.Date(), nullable=False),
-        sa.Column("ended_on", sa.Date(), nullable=True),
-        sa.Column("notes", sa.Text(), nullable=True),
-        *created_updated(),
-        version(),
-        fk("volunteer_assignment", "case_id", "client_case", ondelete="CASCADE"),
-        fk("volunteer_assignment", "volunteer_id", "volunteer", ondelete="CASCADE"),
-        pk("volunteer_assignment"),
+        *col.reference("volunteer_assignment", "volunteer_id", "volunteer", ondelete="CASCADE"),
+        *col.texts("field"),
+        *col.columns(sa.Date(), "started_on"),
+        *col.columns(sa.Date(), "ended_on", nullable=True),
+        *col.texts("notes", nullable=True),
     )
     op.create_index(
-        "ix_volunteer_assignment_case",
-        "volunteer_assignment",
-        ["case_id", "created_at", "id"],
-        unique=False,
-    )
-    op.create_index(
-        "ix_volunteer_assignment_volunteer_id",
-        "volunteer_assignment",
-        ["volunteer_id"],
-        unique=False,
+        "ix_volunteer_assignment_volunteer_id", "volunteer_assignment", ["volunteer_id"]
     )
     op.create_table(
         "plan_goal",
-        sa.Column("plan_version_id", sa.UUID(), nullable=False),
-        sa.Column("position", sa.SmallInteger(), nullable=False),
-        sa.Column("case_id", sa.UUID(), nullable=False),
-        sa.Column("field", sa.Text(), nullable=False),
-        sa.Column("status", sa.Text(), nullable=False),
-        sa.Column("description", sa.Text(), nullable=True),
-        sa.Column("agreed_steps", sa.Text(), nullable=True),
-        sa.Column("responsible", sa.Text(), nullable=True),
-        sa.Column("target_on", sa.Date(), nullable=True),
-        fk("plan_goal", "case_id", "client_case", ondelete="CASCADE"),
-        fk("plan_goal", "plan_version_id", "plan_version", ondelete="CASCADE"),
-        pk("plan_goal", "plan_version_id", "position"),
+        *col.reference("plan_goal", "plan_version_id", "plan_version", ondelete="CASCADE"),
+        *col.columns(sa.SmallInteger(), "position"),
+        *_of_case("plan_goal"),
+        *col.texts("field", "status"),
+        *col.texts("description", "agreed_steps", "responsible", nullable=True),
+        *col.columns(sa.Date(), "target_on", nullable=True),
+        col.pk("plan_goal", "plan_version_id", "position"),
     )
-    op.create_index("ix_plan_goal_case_id", "plan_goal", ["case_id"], unique=False)
+    op.create_index("ix_plan_goal_case_id", "plan_goal", ["case_id"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_plan_goal_case_id", table_name="plan_goal")
-    op.drop_table("plan_goal")
-    op.drop_index("ix_volunteer_assignment_volunteer_id", table_name="volunteer_assignment")
-    op.drop_index("ix_volunteer_assignment_case", table_name="volunteer_assignment")
-    op.drop_table("volunteer_assignment")
-    op.drop_index("ix_referral_case", table_name="referral")
-    op.drop_table("referral")
-    op.drop_table("plan_version")
-    op.drop_table("person_data")
-    op.drop_index("ix_consultation_case", table_name="consultation")
-    op.drop_table("consultation")
-    op.drop_index("ix_volunteer_org_created", table_name="volunteer")
-    op.drop_table("volunteer")
-    op.drop_index("ix_client_case_worklist", table_name="client_case")
-    op.drop_index("ix_client_case_org_created", table_name="client_case")
-    op.drop_table("client_case")
-    op.drop_table("case_reference_counter")
-    op.drop_index("ix_access_log_case", table_name="access_log")
-    op.drop_table("access_log")
+    drop_tables(
+        "plan_goal",
+        "volunteer_assignment",
+        "referral",
+        "plan_version",
+        "person_data",
+        "consultation",
+        "volunteer",
+        "client_case",
+        "case_reference_counter",
+        "access_log",
+    )

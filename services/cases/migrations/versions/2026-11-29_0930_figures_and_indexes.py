@@ -1,32 +1,24 @@
 """indexes for the hot filters, org_id on contacts and plans, monthly figures
 
 Issue 16: the `assigned_worker` and `field` filters, the worklist, `updated_since`, the
-anonymization job
-and the key figures each get the index their query reads (docs/PERFORMANCE.md has the plans).
+anonymization job and the key figures each get the index their query reads (docs/PERFORMANCE.md
+has the plans).
 Consultations, referrals and plan versions carry their case's `org_id` (filled by a trigger
 from the case, so every writer, present and future, sets it), so the figures of one
 organization read only its rows. `figure_month` holds the additive figures per organization
 and month, kept by triggers in the transaction of each change (services/cases/figures/
 aggregates.py has the SQL, imported here; a later change to the triggers gets its own revision
 that drops and recreates them; tests/cases/test_figure_month.py checks them against a recount).
-
-Revision ID: 0004_figures_indexes
-Revises: 0003_commissioned_readers
-Create Date: 2026-11-29 09:30:00
 """
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
 
 from services.cases.figures.aggregates import DROP_TRIGGERS_SQL, RECOUNT_SQL, TRIGGERS_SQL
+from services.common import migration_columns as col
 
-revision: str = "0004_figures_indexes"
-down_revision: str | None = "0003_commissioned_readers"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0004_figures_indexes"
+down_revision = "0003_commissioned_readers"
 
 _CHILDREN = ("consultation", "referral", "plan_version")
 _REVIEW_KEY = sa.text("COALESCE(next_review_on, '9999-12-31'::date)")
@@ -71,12 +63,10 @@ def upgrade() -> None:
         sa.Column("org_id", sa.Text(), nullable=False),
         sa.Column("month", sa.Date(), nullable=False, comment="first day of the month"),
         sa.Column("figure", sa.Text(), nullable=False),
-        sa.Column("key", sa.Text(), nullable=False, comment="agency, closing reason, or ''"),
-        sa.Column(
-            "org_path", postgresql.ARRAY(sa.Text()), nullable=False, comment="AGS chain of org"
-        ),
+        col.text("key", comment="agency, closing reason, or ''"),
+        sa.Column("org_path", col.TEXTS, nullable=False, comment="AGS chain of org"),
         sa.Column("n", sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint("org_id", "month", "figure", "key", name=op.f("pk_figure_month")),
+        col.pk("figure_month", "org_id", "month", "figure", "key"),
     )
     op.create_index("ix_figure_month_month", "figure_month", ["month"])
     for statement in [*TRIGGERS_SQL, *RECOUNT_SQL]:

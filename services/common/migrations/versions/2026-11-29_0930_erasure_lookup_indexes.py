@@ -4,21 +4,13 @@ Issue 16: scrubbing the audit trail and the outbox of a case matched rows by `en
 `case_id` their JSON names with a sequential scan of both tables, for every erasure and every
 batch of the anonymization job. These indexes make it a bitmap OR of index lookups
 (docs/PERFORMANCE.md has the plans).
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-11-29 09:30:00
 """
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004"
-down_revision: str | None = "0003"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0004"
+down_revision = "0003"
 
 
 def upgrade() -> None:

@@ -1,9 +1,5 @@
 """consortia by consent, frame holds
 
-Revision ID: 0003_consent_frame_holds
-Revises: 0002_funding_tables
-Create Date: 2026-11-29 07:35:00
-
 Consortium members get a state (invited until they accept); a municipality accepts at most one
 consortium per programme (a partial unique index; an invitation blocks nothing). `frame_hold`
 records each submitted application's share of every frame it draws on.
@@ -13,17 +9,13 @@ accepted (it applied through it); other members are invited and must accept. App
 already submitted, forwarded or approved hold their amounts from this revision on.
 """
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
-from services.common.migration_columns import fk, pk, version
+from services.common import migration_columns as col
 
-revision: str = "0003_consent_frame_holds"
-down_revision: str | None = "0002_funding_tables"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0003_consent_frame_holds"
+down_revision = "0002_funding_tables"
 
 _ACCEPT_EXISTING = """
 UPDATE consortium_member AS m SET state = 'accepted'
@@ -62,7 +54,7 @@ def upgrade() -> None:
     op.add_column(
         "consortium", sa.Column("state", sa.Text(), server_default="forming", nullable=False)
     )
-    op.add_column("consortium", version())
+    op.add_column("consortium", col.version())
     op.create_check_constraint(
         op.f("ck_consortium_state"), "consortium", "state IN ('forming', 'active', 'dissolved')"
     )
@@ -93,16 +85,13 @@ def upgrade() -> None:
     )
     op.create_table(
         "frame_hold",
-        sa.Column("application_id", sa.Uuid(), nullable=False),
-        sa.Column("ags", sa.Text(), nullable=False),
-        sa.Column("programme_id", sa.Uuid(), nullable=False),
-        sa.Column("amount", sa.Numeric(precision=14, scale=2), nullable=False),
-        sa.Column("consortium_id", sa.Uuid(), nullable=True),
+        *col.reference("frame_hold", "application_id", "application", ondelete="CASCADE"),
+        *col.texts("ags"),
+        *col.reference("frame_hold", "programme_id", "programme"),
+        *col.money("amount"),
+        *col.reference("frame_hold", "consortium_id", "consortium", nullable=True),
         sa.CheckConstraint("amount >= 0", name=op.f("ck_frame_hold_amount")),
-        fk("frame_hold", "application_id", "application", ondelete="CASCADE"),
-        fk("frame_hold", "programme_id", "programme"),
-        fk("frame_hold", "consortium_id", "consortium"),
-        pk("frame_hold", "application_id", "ags"),
+        col.pk("frame_hold", "application_id", "ags"),
     )
     op.create_index("ix_frame_hold_programme_ags", "frame_hold", ["programme_id", "ags"])
     op.create_index(op.f("ix_frame_hold_consortium_id"), "frame_hold", ["consortium_id"])
