@@ -25,7 +25,7 @@ from tests.support.apps import unmigrated_database
 
 SERVICES = ("auth", "cases", "funding")
 COMMON_VERSIONS = SERVICES_DIR / "common" / "migrations" / "versions"
-COMMON_HEAD = "0005"  # services/common/migrations/versions: the common branch's newest revision
+COMMON_HEAD = "0006"  # services/common/migrations/versions: the common branch's newest revision
 COMMON_TABLES_OF_0001 = {"audit_entry", "outbox_event", "idempotency_record"}
 SERVICE_HEADS = {
     "auth": "0005_oidc",

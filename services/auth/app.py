@@ -11,7 +11,7 @@ from services.auth.keys import KeyRing, ensure_signing_key
 from services.auth.revocations import revocation_page, token_lifetime
 from services.auth.security import Passwords
 from services.auth.settings import AuthSettings
-from services.auth.tokens.service import TokenIssuer
+from services.auth.tokens.issuance import TokenIssuer
 from services.common.app import KeyResolverFactory, create_service_app
 from services.common.db import make_sessionmaker
 from services.common.jwks import KeyResolver
@@ -79,7 +79,6 @@ def create_app(
 
     return create_service_app(
         name="auth",
-        title="Pakt API: auth",
         description=DESCRIPTION,
         settings=settings,
         routers=[router],

@@ -7,6 +7,7 @@ clients both understand them.
 
 from __future__ import annotations
 
+from services.common.problem_types import Texts, texts
 from services.common.problems import Conflict, InvalidInput, NotFound, ProblemError
 
 
@@ -21,8 +22,11 @@ class OAuthError(
 
     error = "invalid_request"
 
-    def __init__(self, description: str) -> None:
-        super().__init__(description, error=self.error, error_description=description)
+    def __init__(self, description: str | Texts) -> None:
+        # RFC 6749 allows only ASCII in error_description: it stays English, `detail` follows
+        # Accept-Language
+        english = description if isinstance(description, str) else description.pick("en")[0]
+        super().__init__(description, error=self.error, error_description=english)
         self.headers = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
@@ -32,6 +36,9 @@ class InvalidRequest(
     title="Invalid token request",
     title_de="Ungültige Token-Anfrage",
 ):
+    """A token request that misses a required parameter or mixes the parameters of different
+    grants (RFC 6749 `invalid_request`); the detail names what is wrong."""
+
     error = "invalid_request"
 
 
@@ -41,12 +48,19 @@ class InvalidGrant(
     title="Invalid grant",
     title_de="Ungültige Berechtigung (Grant)",
 ):
+    """The credentials of the grant do not hold: a wrong username or password, an authorization
+    code or refresh token that is invalid, used, expired or another client's, a PKCE verifier that
+    does not match (RFC 6749 `invalid_grant`); start the login again."""
+
     error = "invalid_grant"
 
 
 class InvalidScope(
     OAuthError, slug="oauth-invalid-scope", title="Invalid scope", title_de="Ungültiger Scope"
 ):
+    """The token request asks for scopes the client or user may not have (RFC 6749
+    `invalid_scope`); the detail lists them."""
+
     error = "invalid_scope"
 
 
@@ -56,6 +70,9 @@ class UnsupportedGrantType(
     title="Unsupported grant type",
     title_de="Grant-Typ nicht unterstützt",
 ):
+    """The token endpoint does not offer this grant_type here (or the password grant is switched
+    off in this environment); the detail lists the grant types it supports."""
+
     error = "unsupported_grant_type"
 
 
@@ -65,6 +82,9 @@ class UnauthorizedClient(
     title="Client not allowed this grant",
     title_de="Client für diesen Grant nicht zugelassen",
 ):
+    """The client is not registered for this grant type (public clients never use the password
+    grant); register the grant for the client or use another flow."""
+
     error = "unauthorized_client"
 
 
@@ -74,6 +94,9 @@ class UnsupportedTokenType(
     title="Unsupported token type",
     title_de="Token-Typ nicht unterstützt",
 ):
+    """Revoking a token of a type the server does not revoke (RFC 7009
+    `unsupported_token_type`)."""
+
     error = "unsupported_token_type"
 
 
@@ -90,7 +113,7 @@ class InvalidClient(
 
     error = "invalid_client"
 
-    def __init__(self, description: str, *, challenge: bool = False) -> None:
+    def __init__(self, description: str | Texts, *, challenge: bool = False) -> None:
         super().__init__(description)
         if challenge:
             self.headers = {**(self.headers or {}), "WWW-Authenticate": 'Basic realm="pakt"'}
@@ -108,7 +131,13 @@ class TooManyAttempts(
     error = "temporarily_unavailable"
 
     def __init__(self, retry_after: int) -> None:
-        super().__init__(f"Too many failed attempts; try again in {retry_after} seconds")
+        super().__init__(
+            texts(
+                f"Too many failed attempts; try again in {retry_after} seconds",
+                f"Zu viele fehlgeschlagene Versuche; versuchen Sie es in {retry_after} Sekunden "
+                "erneut",
+            )
+        )
         self.extensions["retry_after"] = retry_after
         self.headers = {**(self.headers or {}), "Retry-After": str(retry_after)}
 
@@ -119,13 +148,15 @@ class OrganizationNotFound(
     title="Organization not found",
     title_de="Organisation nicht gefunden",
 ):
-    pass
+    """No organization with this id in the directory (or a parent named in a create that does not
+    exist)."""
 
 
 class UserNotFound(
     NotFound, slug="user-not-found", title="User not found", title_de="Benutzer nicht gefunden"
 ):
-    pass
+    """No user with this id (or, for an org_admin, none in its own organization); TOTP steps also
+    answer it for an inactive user."""
 
 
 class ClientNotFound(
@@ -134,7 +165,7 @@ class ClientNotFound(
     title="API client not found",
     title_de="API-Client nicht gefunden",
 ):
-    pass
+    """No API client with this id (or, for an org_admin, none in its own organization)."""
 
 
 class DuplicateOrganization(
@@ -143,7 +174,8 @@ class DuplicateOrganization(
     title="An organization with this key already exists",
     title_de="Eine Organisation mit diesem Schlüssel gibt es schon",
 ):
-    pass
+    """Creating an organization whose AGS key or identity the directory already holds; read the
+    existing one instead."""
 
 
 class DuplicateUsername(
@@ -152,7 +184,8 @@ class DuplicateUsername(
     title="The username is taken",
     title_de="Der Benutzername ist vergeben",
 ):
-    pass
+    """Creating or renaming a user to a username another user has; usernames are unique across the
+    platform."""
 
 
 class DuplicateClientId(
@@ -161,7 +194,7 @@ class DuplicateClientId(
     title="The client id is taken",
     title_de="Die Client-ID ist vergeben",
 ):
-    pass
+    """Creating an API client with a client_id another client has; choose another one."""
 
 
 class InvalidHierarchy(
@@ -170,7 +203,9 @@ class InvalidHierarchy(
     title="The organization does not fit the hierarchy",
     title_de="Die Organisation passt nicht in die Hierarchie",
 ):
-    pass
+    """The organization's kind, parent, AGS key or members do not fit the directory's hierarchy
+    (state, region, district, municipality; members only for a consortium); the detail says which
+    rule."""
 
 
 class WeakPassword(
@@ -179,7 +214,8 @@ class WeakPassword(
     title="The password does not meet the policy",
     title_de="Das Passwort erfüllt die Vorgaben nicht",
 ):
-    pass
+    """The new password is too short, too long, contains the username or is too easy to guess; the
+    detail says which."""
 
 
 class InvalidClientSetup(
@@ -188,7 +224,9 @@ class InvalidClientSetup(
     title="The client's type, grants and URIs do not fit",
     title_de="Typ, Grants und URIs des Clients passen nicht zusammen",
 ):
-    pass
+    """The client's type, grant types and redirect URIs do not fit together (a public client without
+    a secret, an authorization_code grant without a redirect URI); the detail lists what to
+    change."""
 
 
 class InvalidTotpCode(
@@ -197,7 +235,8 @@ class InvalidTotpCode(
     title="The one-time code is not valid",
     title_de="Der Einmalcode ist ungültig",
 ):
-    pass
+    """The one-time code sent to confirm a TOTP enrolment is wrong or expired; check the
+    authenticator device's clock and send a fresh code."""
 
 
 class TotpNotPending(
@@ -206,7 +245,8 @@ class TotpNotPending(
     title="No TOTP enrolment to confirm",
     title_de="Keine TOTP-Einrichtung zu bestätigen",
 ):
-    pass
+    """Confirming a TOTP enrolment that was never started (or is already confirmed); start one with
+    POST /auth/v1/me/totp first."""
 
 
 class RoleNotGrantable(
@@ -216,4 +256,5 @@ class RoleNotGrantable(
     title_de="Diese Rolle dürfen Sie nicht vergeben",
     status=403,
 ):
-    pass
+    """Granting or removing a role the caller may not hand out: only an admin grants or removes the
+    admin role."""

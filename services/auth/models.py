@@ -20,27 +20,19 @@ from sqlalchemy import (
     LargeBinary,
     Table,
     Text,
-    func,
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
+from services.common.columns import at_now, created_updated, version
 from services.common.db import new_metadata
 
 metadata = new_metadata()
 
 
-def _created_at() -> Column[object]:
-    return Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now())
-
-
 def _editable() -> list[Column[object]]:
     """`version` (the ETag a change must name) and the creation and last change times."""
-    return [
-        Column("version", Integer, nullable=False, server_default=text("1")),
-        _created_at(),
-        Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    ]
+    return [version(), *created_updated()]
 
 
 def _managed(unique_name: str, comment: str | None = None) -> list[Column[object]]:
@@ -139,7 +131,7 @@ refresh_token = Table(
     Column("family_id", UUID(as_uuid=False), nullable=False),
     Column("account_id", UUID(as_uuid=False), ForeignKey("account.id"), nullable=False),
     Column("scope", Text, nullable=False),
-    _created_at(),
+    at_now("created_at"),
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column(
         "used_at", DateTime(timezone=True), nullable=True, comment="rotated: a second use is reuse"
@@ -157,14 +149,8 @@ signing_key = Table(
     Column("kid", Text, primary_key=True),
     Column("private_key_encrypted", LargeBinary, nullable=False),
     Column("public_jwk", JSONB, nullable=False),
-    _created_at(),
-    Column(
-        "activates_at",
-        DateTime(timezone=True),
-        nullable=False,
-        server_default=func.now(),
-        comment="signs from then on; published in the JWKS from creation",
-    ),
+    at_now("created_at"),
+    at_now("activates_at", comment="signs from then on; published in the JWKS from creation"),
     Column(
         "retired_at", DateTime(timezone=True), nullable=True, comment="when a newer key took over"
     ),
@@ -214,7 +200,7 @@ authorization_code = Table(
     Column("nonce", Text, nullable=True),
     Column("auth_time", BigInteger, nullable=False),
     Column("family_id", UUID(as_uuid=False), nullable=False, comment="the login (sid) it starts"),
-    _created_at(),
+    at_now("created_at"),
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("used_at", DateTime(timezone=True), nullable=True, comment="a second use is reuse"),
     Index("ix_authorization_code_expires_at", "expires_at"),

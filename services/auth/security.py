@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from services.auth.errors import WeakPassword
 from services.auth.settings import AuthSettings
 from services.common.demo import demo_secret as demo_secret  # re-exported
+from services.common.problem_types import texts
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 128
@@ -68,14 +69,34 @@ class Passwords:
 def check_password_policy(password: str, username: str) -> None:
     """Raises WeakPassword unless the password is long enough and not built on the username."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise WeakPassword(f"Use at least {MIN_PASSWORD_LENGTH} characters")
+        raise WeakPassword(
+            texts(
+                f"Use at least {MIN_PASSWORD_LENGTH} characters",
+                f"Verwenden Sie mindestens {MIN_PASSWORD_LENGTH} Zeichen",
+            )
+        )
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise WeakPassword(f"Use at most {MAX_PASSWORD_LENGTH} characters")
+        raise WeakPassword(
+            texts(
+                f"Use at most {MAX_PASSWORD_LENGTH} characters",
+                f"Verwenden Sie höchstens {MAX_PASSWORD_LENGTH} Zeichen",
+            )
+        )
     lowered = password.lower()
     if username and username.lower() in lowered:
-        raise WeakPassword("The password must not contain the username")
+        raise WeakPassword(
+            texts(
+                "The password must not contain the username",
+                "Das Passwort darf den Benutzernamen nicht enthalten",
+            )
+        )
     if lowered in _COMMON or len(set(password)) < 4:
-        raise WeakPassword("The password is too easy to guess")
+        raise WeakPassword(
+            texts(
+                "The password is too easy to guess",
+                "Das Passwort ist zu leicht zu erraten",
+            )
+        )
 
 
 def new_opaque_token() -> str:

@@ -25,6 +25,7 @@ from services.auth.settings import AuthSettings
 from services.common.db import script_session
 from services.common.orgs import org_id_for_ags, org_id_for_slug, user_id_for_username
 from services.common.policy import EXACT_FIGURES_SCOPE
+from services.common.problem_types import texts
 from services.common.revocation import REVOCATIONS_SCOPE
 
 DATA_FILE = Path(__file__).parent / "data" / "bw-organizations.csv"
@@ -86,10 +87,22 @@ def org_id(ref: str) -> str:
     return org_id_for_ags(value) if kind == "ags" else org_id_for_slug(value)
 
 
+def _organization_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def organization_names(path: Path = DATA_FILE) -> dict[str, str]:
+    """The seeded organizations' names by `ags:<AGS>` / `org:<slug>` (as `DemoUser.org`)."""
+    return {
+        (f"ags:{row['ags']}" if row["ags"] else f"org:{row['slug']}"): row["name"]
+        for row in _organization_rows(path)
+    }
+
+
 async def seed_directory(session: AsyncSession, path: Path = DATA_FILE) -> tuple[int, int]:
     """Creates the organizations of the data file that are missing; (total, created)."""
-    with path.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter=";"))
+    rows = _organization_rows(path)
     created = 0
     for row in rows:
         parent = (
@@ -97,7 +110,11 @@ async def seed_directory(session: AsyncSession, path: Path = DATA_FILE) -> tuple
         )
         if row["parent_ags"] and parent is None:
             raise InvalidHierarchy(
-                f"seed data: parent {row['parent_ags']} of {row['name']} is missing"
+                texts(
+                    f"seed data: parent {row['parent_ags']} of {row['name']} is missing",
+                    f"Seed-Daten: die übergeordnete Organisation {row['parent_ags']} von "
+                    f"{row['name']} fehlt",
+                )
             )
         members = [org_id_for_ags(a) for a in row["members"].split(",") if a]
         data = OrganizationCreate(

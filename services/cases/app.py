@@ -14,7 +14,6 @@ def create_app(
 ) -> FastAPI:
     return create_service_app(
         name="cases",
-        title="Pakt API: cases",
         description="The cases service of the Pakt API.",
         settings=settings or CasesSettings(),
         routers=[router],

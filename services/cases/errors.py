@@ -17,7 +17,8 @@ class ItemNotFound(
     title="Not found in this case",
     title_de="In diesem Fall nicht gefunden",
 ):
-    pass
+    """A row under a case (consultation, referral, plan, ...) or a volunteer does not exist in this
+    case or organization."""
 
 
 class ExternalIdTaken(
@@ -26,7 +27,8 @@ class ExternalIdTaken(
     title="external_id already used by another case of this organization",
     title_de="external_id wird schon von einem anderen Fall dieser Organisation verwendet",
 ):
-    pass
+    """Another case of the same organization already carries this external_id; external ids are
+    unique per organization."""
 
 
 class ConsentRequired(
@@ -35,7 +37,8 @@ class ConsentRequired(
     title="Personal data need recorded consent",
     title_de="Personenbezogene Daten brauchen eine erfasste Einwilligung",
 ):
-    pass
+    """Personal data were sent for a case without a recorded consent of the person; record the
+    consent first."""
 
 
 class CaseErased(
@@ -44,7 +47,8 @@ class CaseErased(
     title="The personal data of this case were erased",
     title_de="Die personenbezogenen Daten dieses Falls wurden gelöscht",
 ):
-    pass
+    """The case's personal data were erased (GDPR Art. 17); it cannot get personal data, a pseudonym
+    or an external_id again, open a new case instead."""
 
 
 class InvalidTransition(
@@ -53,7 +57,9 @@ class InvalidTransition(
     title="Not allowed in the current state",
     title_de="Im aktuellen Zustand nicht erlaubt",
 ):
-    pass
+    """The change is not allowed in the case's or item's current state (closing without a
+    closing_reason, a referral status that cannot follow the current one, withdrawing a consent that
+    is not active, ...); the detail names the rule."""
 
 
 class OutsideArea(
@@ -63,7 +69,8 @@ class OutsideArea(
     title_de="Außerhalb Ihres Gebiets",
     status=403,
 ):
-    pass
+    """Key figures asked for an organization or area the caller may not see: outside its own area,
+    or by a role that does not read area figures."""
 
 
 class InvalidPeriod(
@@ -73,7 +80,8 @@ class InvalidPeriod(
     title_de="Ungültiger Zeitraum",
     status=400,
 ):
-    pass
+    """The `from`/`to` period of a key-figure request is reversed, too long or (for area figures)
+    not whole months."""
 
 
 class BadQuery(

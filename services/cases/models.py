@@ -14,15 +14,12 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
-    ForeignKey,
-    Identity,
     Index,
     Integer,
     SmallInteger,
     Table,
     Text,
     UniqueConstraint,
-    func,
     literal_column,
     text,
 )
@@ -30,6 +27,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.orm import registry
 from sqlmodel import SQLModel
 
+from services.common.columns import at_now, identity_id, owned_by, partition_key, stamps
 from services.common.db import new_metadata
 
 metadata = new_metadata()
@@ -46,13 +44,7 @@ def _id() -> Column[object]:
 
 
 def _case_fk(*, primary: bool = False) -> Column[object]:
-    return Column(
-        "case_id",
-        UUID(as_uuid=True),
-        ForeignKey("client_case.id", ondelete="CASCADE"),
-        primary_key=primary,
-        nullable=False,
-    )
+    return owned_by("case_id", UUID(as_uuid=True), "client_case", primary=primary)
 
 
 def _case_org() -> Column[object]:
@@ -61,12 +53,20 @@ def _case_org() -> Column[object]:
     return Column("org_id", Text, nullable=False, comment="the case's (set by a trigger)")
 
 
-def _stamps() -> list[Column[object]]:
-    return [
-        Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-        Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-        Column("version", Integer, nullable=False, server_default=text("1")),
-    ]
+def _case_rows(name: str, *columns: Column[object], dated_by: str) -> Table:
+    """A table of rows under a case (consultations, referrals): listed per case in creation
+    order, counted per organization by the date `dated_by` (its index `ix_<name>_org_<date>`)."""
+    return Table(
+        name,
+        metadata,
+        _id(),
+        _case_fk(),
+        *columns,
+        *stamps(),
+        _case_org(),
+        Index(f"ix_{name}_case", "case_id", "created_at", "id"),
+        Index(f"ix_{name}_org_{dated_by.removesuffix('_on')}", "org_id", dated_by),
+    )
 
 
 client_case = Table(
@@ -97,7 +97,7 @@ client_case = Table(
         comment="a charity's case: the commissioning organization it is delivered for",
     ),
     Column("grant_id", UUID(as_uuid=True), nullable=True, comment="the grant it counts for"),
-    *_stamps(),
+    *stamps(),
     UniqueConstraint("org_id", "reference"),
     UniqueConstraint("org_id", "external_id"),
     Index("ix_client_case_org_created", "org_id", "created_at", "id"),
@@ -151,7 +151,7 @@ person_data = Table(
     Column("qualifications", Text, nullable=True),
     Column("competencies", Text, nullable=True),
     Column("recognition_pending", Boolean, nullable=True),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    at_now("updated_at"),
 )
 
 plan_version = Table(
@@ -163,7 +163,7 @@ plan_version = Table(
     Column("change_note", Text, nullable=True),
     Column("next_review_on", Date, nullable=True),
     Column("created_by", Text, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    at_now("created_at"),
     _case_org(),
     UniqueConstraint("case_id", "number"),
     Index("ix_plan_version_org_case", "org_id", "case_id", "number", "created_at"),
@@ -172,12 +172,7 @@ plan_version = Table(
 plan_goal = Table(
     "plan_goal",
     metadata,
-    Column(
-        "plan_version_id",
-        UUID(as_uuid=True),
-        ForeignKey("plan_version.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    owned_by("plan_version_id", UUID(as_uuid=True), "plan_version", primary=True),
     Column("position", SmallInteger, primary_key=True),
     _case_fk(),
     Column("field", Text, nullable=False),
@@ -192,37 +187,25 @@ plan_goal = Table(
     Index("ix_plan_goal_field_case", "field", "case_id"),
 )
 
-consultation = Table(
+consultation = _case_rows(
     "consultation",
-    metadata,
-    _id(),
-    _case_fk(),
     Column("held_on", Date, nullable=False),
     Column("duration_minutes", SmallInteger, nullable=False),
     Column("mode", Text, nullable=False),
     Column("fields", ARRAY(Text), nullable=False),
     Column("notes", Text, nullable=True),
     Column("recorded_by", Text, nullable=False),
-    *_stamps(),
-    _case_org(),
-    Index("ix_consultation_case", "case_id", "created_at", "id"),
-    Index("ix_consultation_org_held", "org_id", "held_on"),
+    dated_by="held_on",
 )
 
-referral = Table(
+referral = _case_rows(
     "referral",
-    metadata,
-    _id(),
-    _case_fk(),
     Column("agency", Text, nullable=False),
     Column("field", Text, nullable=False),
     Column("referred_on", Date, nullable=False),
     Column("status", Text, nullable=False, server_default="sent"),
     Column("notes", Text, nullable=True),
-    *_stamps(),
-    _case_org(),
-    Index("ix_referral_case", "case_id", "created_at", "id"),
-    Index("ix_referral_org_referred", "org_id", "referred_on"),
+    dated_by="referred_on",
 )
 
 volunteer = Table(
@@ -235,7 +218,7 @@ volunteer = Table(
     Column("languages", ARRAY(Text), nullable=False, server_default="{}"),
     Column("fields", ARRAY(Text), nullable=False, server_default="{}"),
     Column("active", Boolean, nullable=False, server_default=text("true")),
-    *_stamps(),
+    *stamps(),
     Index("ix_volunteer_org_created", "org_id", "created_at", "id"),
 )
 
@@ -244,17 +227,12 @@ volunteer_assignment = Table(
     metadata,
     _id(),
     _case_fk(),
-    Column(
-        "volunteer_id",
-        UUID(as_uuid=True),
-        ForeignKey("volunteer.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    owned_by("volunteer_id", UUID(as_uuid=True), "volunteer"),
     Column("field", Text, nullable=False),
     Column("started_on", Date, nullable=False),
     Column("ended_on", Date, nullable=True),
     Column("notes", Text, nullable=True),
-    *_stamps(),
+    *stamps(),
     Index("ix_volunteer_assignment_case", "case_id", "created_at", "id"),
     Index("ix_volunteer_assignment_volunteer_id", "volunteer_id"),
 )
@@ -276,7 +254,7 @@ each change (services/cases/figures/aggregates.py)."""
 access_log = Table(
     "access_log",
     metadata,
-    Column("id", BigInteger, Identity(), primary_key=True),
+    identity_id(),
     Column("case_id", UUID(as_uuid=True), nullable=False),
     Column("org_id", Text, nullable=False),
     Column("actor", Text, nullable=False),
@@ -291,10 +269,7 @@ access_log = Table(
         comment="what was read: case, plan, consultations, export, ...",
     ),
     Column("request_id", Text, nullable=True),
-    # partitioned by month (services/common/partitions.py): the key includes the partition key
-    Column(
-        "at", DateTime(timezone=True), primary_key=True, nullable=False, server_default=func.now()
-    ),
+    partition_key("at"),
     Index("ix_access_log_case", "case_id", "id"),
     postgresql_partition_by="RANGE (at)",
 )

@@ -18,6 +18,7 @@ Scrubs:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -46,101 +47,128 @@ class Personal:
     replacement: str | None = None
 
 
+# the free texts (and the external id a case was imported with): set to NULL
+_NULLED = {
+    client_case.name: ("external_id",),
+    consultation.name: ("notes",),
+    referral.name: ("notes",),
+    volunteer_assignment.name: ("notes",),
+    plan_version.name: ("change_note",),
+    plan_goal.name: ("description", "agreed_steps", "responsible"),
+}
 PERSONAL: tuple[Personal, ...] = (
     Personal(person_data.name, WHOLE_ROW, "delete_row"),
     Personal(client_case.name, "pseudonym", "replace", replacement="erased"),
-    Personal(client_case.name, "external_id", "null"),
-    Personal(consultation.name, "notes", "null"),
-    Personal(referral.name, "notes", "null"),
-    Personal(volunteer_assignment.name, "notes", "null"),
-    Personal(plan_version.name, "change_note", "null"),
-    Personal(plan_goal.name, "description", "null"),
-    Personal(plan_goal.name, "agreed_steps", "null"),
-    Personal(plan_goal.name, "responsible", "null"),
+    *(Personal(table, column, "null") for table, columns in _NULLED.items() for column in columns),
     Personal(audit_entry.name, "details", "json_keys"),
     Personal(outbox_event.name, "payload", "json_keys"),
     Personal(idempotency_record.name, "response_body", "stored_response"),
     Personal(idempotency_record.name, "response_headers", "stored_response"),
 )
 
-_IDS = "ids of organizations, users or rows, not of the person"
-_VOCAB = "a value of a fixed vocabulary (the API refuses anything else)"
-NOT_PERSONAL: dict[tuple[str, str], str] = {
-    ("alembic_version", "version_num"): "the schema's migration revision",
-    ("access_log", "action"): _VOCAB,
-    ("access_log", "actor"): "who read: a user or client id of the organization (its staff)",
-    ("access_log", "actor_org"): _IDS,
-    ("access_log", "actor_name"): "the reader's (staff) name, not the case person's: it is what "
-    "the log is for (Art. 15 recipients); it goes with the log's retention period",
-    ("access_log", "actor_org_kind"): _VOCAB,
-    ("access_log", "actor_roles"): _VOCAB,
-    ("access_log", "org_id"): _IDS,
-    ("access_log", "request_id"): "a request id the gateway made",
-    ("audit_entry", "action"): "an event name",
-    ("audit_entry", "actor"): "who changed: staff user or client id, or the operator",
-    ("audit_entry", "actor_org"): _IDS,
-    ("audit_entry", "entity_id"): _IDS,
-    ("audit_entry", "entity_type"): "a table name",
-    ("audit_entry", "request_id"): "a request id the gateway made",
-    ("case_reference_counter", "org_id"): _IDS,
-    ("client_case", "assigned_worker"): "the staff member's user id",
-    ("client_case", "closing_reason"): _VOCAB,
-    ("client_case", "commissioned_by"): _IDS,
-    ("client_case", "consent_means"): _VOCAB,
-    ("client_case", "consent_scope"): _VOCAB,
-    ("client_case", "municipality_ags"): "the municipality key, kept for the statistics",
-    ("client_case", "org_id"): _IDS,
-    ("client_case", "org_path"): "AGS keys of the owning organization",
-    ("client_case", "reference"): "a number the service made (org, year, counter)",
-    ("client_case", "status"): _VOCAB,
-    ("consultation", "fields"): _VOCAB,
-    ("consultation", "org_id"): _IDS,
-    ("figure_month", "figure"): "the name of a key figure",
-    ("figure_month", "key"): _VOCAB,
-    ("figure_month", "org_id"): _IDS,
-    ("figure_month", "org_path"): "AGS keys of the organization",
-    ("plan_version", "org_id"): _IDS,
-    ("referral", "org_id"): _IDS,
-    ("consultation", "mode"): _VOCAB,
-    ("consultation", "recorded_by"): "the staff member's user id",
-    ("idempotency_record", "fingerprint"): "a SHA-256 of the request",
-    ("idempotency_record", "key"): "the client's random key",
-    ("idempotency_record", "mentions"): "ids the stored response names, by which erasure finds it",
-    ("idempotency_record", "scope"): _IDS,
-    ("outbox_event", "audience"): _IDS,
-    ("outbox_event", "entity_id"): _IDS,
-    ("outbox_event", "entity_type"): "a table name",
-    ("outbox_event", "type"): "an event name",
-    ("plan_goal", "field"): _VOCAB,
-    ("plan_goal", "status"): _VOCAB,
-    ("plan_version", "created_by"): "the staff member's user id",
-    ("referral", "agency"): _VOCAB,
-    ("referral", "field"): _VOCAB,
-    ("referral", "status"): _VOCAB,
-    ("volunteer_assignment", "field"): _VOCAB,
-    # a volunteer is another person than the case's: their name and contact belong to the
-    # volunteer record, which the organization keeps while the volunteer works with it
-    ("volunteer", "display_name"): "the volunteer's, not the case person's (another subject)",
-    ("volunteer", "contact"): "the volunteer's, not the case person's (another subject)",
-    ("volunteer", "fields"): _VOCAB,
-    ("volunteer", "languages"): _VOCAB,
-    ("volunteer", "org_id"): _IDS,
-    # webhooks name events by id; the body is rendered from the (scrubbed) outbox when sent
-    ("webhook_attempt", "error"): "why a delivery failed (transport error or the receiver's "
-    "status), written by the worker; never the event's payload",
-    ("webhook_attempt", "outcome"): _VOCAB,
-    ("webhook_delivery", "event_type"): "an event name",
-    ("webhook_delivery", "state"): _VOCAB,
-    ("webhook_subscription", "organization_id"): _IDS,
-    ("webhook_subscription", "audience"): _IDS,
-    ("webhook_subscription", "url"): "the subscribing organization's endpoint",
-    ("webhook_subscription", "event_types"): "event names",
-    ("webhook_subscription", "description"): "the organization's label for its endpoint",
-    ("webhook_subscription", "state"): _VOCAB,
-    ("webhook_subscription", "state_reason"): "why the platform paused or disabled it",
-    ("webhook_subscription", "secret"): "an HMAC key the platform made",
-    ("webhook_subscription", "previous_secret"): "an HMAC key the platform made",
-    ("webhook_subscription", "lease_owner"): "the name of the worker delivering",
+
+def _because(reasons: Mapping[str, Mapping[str, tuple[str, ...]]]) -> dict[tuple[str, str], str]:
+    """`{reason: {table: columns}}` as `{(table, column): reason}`."""
+    return {
+        (table, column): reason
+        for reason, tables in reasons.items()
+        for table, columns in tables.items()
+        for column in columns
+    }
+
+
+# why a column holds no personal data: first the reasons several columns share, then the
+# columns with a reason of their own
+NOT_PERSONAL: dict[tuple[str, str], str] = _because(
+    {
+        "ids of organizations, users or rows, not of the person": {
+            "access_log": ("actor_org", "org_id"),
+            "audit_entry": ("actor_org", "entity_id"),
+            "case_reference_counter": ("org_id",),
+            "client_case": ("commissioned_by", "org_id"),
+            "consultation": ("org_id",),
+            "figure_month": ("org_id",),
+            "idempotency_record": ("scope",),
+            "outbox_event": ("audience", "entity_id"),
+            "outbox_reader": ("org",),
+            "plan_version": ("org_id",),
+            "referral": ("org_id",),
+            "volunteer": ("org_id",),
+            "webhook_subscription": ("organization_id", "audience"),
+        },
+        "a value of a fixed vocabulary (the API refuses anything else)": {
+            "access_log": ("action", "actor_org_kind", "actor_roles"),
+            "client_case": ("closing_reason", "consent_means", "consent_scope", "status"),
+            "consultation": ("fields", "mode"),
+            "figure_month": ("key",),
+            "plan_goal": ("field", "status"),
+            "referral": ("agency", "field", "status"),
+            "volunteer": ("fields", "languages"),
+            "volunteer_assignment": ("field",),
+            "webhook_attempt": ("outcome",),
+            "webhook_delivery": ("state",),
+            "webhook_subscription": ("state",),
+        },
+        "an event name": {
+            "audit_entry": ("action",),
+            "outbox_event": ("type",),
+            "webhook_delivery": ("event_type",),
+        },
+        "a table name": {"audit_entry": ("entity_type",), "outbox_event": ("entity_type",)},
+        "a request id the gateway made": {
+            "access_log": ("request_id",),
+            "audit_entry": ("request_id",),
+        },
+        "the staff member's user id": {
+            "client_case": ("assigned_worker",),
+            "consultation": ("recorded_by",),
+            "plan_version": ("created_by",),
+        },
+        # a volunteer is another person than the case's: their name and contact belong to the
+        # volunteer record, which the organization keeps while the volunteer works with it
+        "the volunteer's, not the case person's (another subject)": {
+            "volunteer": ("display_name", "contact")
+        },
+        "an HMAC key the platform made": {"webhook_subscription": ("secret", "previous_secret")},
+    }
+) | {
+    (table, column): reason
+    for table, reasons in {
+        "alembic_version": {"version_num": "the schema's migration revision"},
+        "access_log": {
+            "actor": "who read: a user or client id of the organization (its staff)",
+            "actor_name": "the reader's (staff) name, not the case person's: it is what the log "
+            "is for (Art. 15 recipients); it goes with the log's retention period",
+        },
+        "audit_entry": {"actor": "who changed: staff user or client id, or the operator"},
+        "client_case": {
+            "municipality_ags": "the municipality key, kept for the statistics",
+            "org_path": "AGS keys of the owning organization",
+            "reference": "a number the service made (org, year, counter)",
+        },
+        "figure_month": {
+            "figure": "the name of a key figure",
+            "org_path": "AGS keys of the organization",
+        },
+        "idempotency_record": {
+            "fingerprint": "a SHA-256 of the request",
+            "key": "the client's random key",
+            "mentions": "ids the stored response names, by which erasure finds it",
+        },
+        # webhooks name events by id; the body is rendered from the (scrubbed) outbox when sent
+        "webhook_attempt": {
+            "error": "why a delivery failed (transport error or the receiver's status), written "
+            "by the worker; never the event's payload",
+        },
+        "webhook_subscription": {
+            "url": "the subscribing organization's endpoint",
+            "event_types": "event names",
+            "description": "the organization's label for its endpoint",
+            "state_reason": "why the platform paused or disabled it",
+            "lease_owner": "the name of the worker delivering",
+        },
+    }.items()
+    for column, reason in reasons.items()
 }
 
 # JSON keys that would carry personal data: the personal columns' names

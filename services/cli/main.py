@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from services.auth import cli as auth_cli
+from services.auth.seed import DEMO_PASSWORD, DEMO_USERS, organization_names
 from services.cases import cli as cases_cli
 from services.cli import config_check, database, db_status, gateway, imports, openapi, retention
 from services.cli.failures import OperatorApp, OperatorError
@@ -34,21 +35,6 @@ db_app = typer.Typer(help="The services' databases.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 db_app.command("status")(db_status.status_command)
 app.add_typer(config_check.commands, name="config")
-
-DEMO_PASSWORD = "pakt-demo-2026"  # noqa: S105  (documented demo password, CONVENTIONS.md)
-DEMO_USERS = (
-    ("admin", "admin", "Pakt platform operator"),
-    ("cw.goeppingen", "case_worker", "Stadt Göppingen"),
-    ("privacy.goeppingen", "privacy_officer", "Stadt Göppingen"),
-    ("orgadmin.goeppingen", "org_admin", "Stadt Göppingen"),
-    ("applicant.goeppingen", "applicant", "Stadt Göppingen"),
-    ("reviewer.goeppingen", "district_reviewer", "Landratsamt Göppingen"),
-    ("approver.stuttgart", "approver", "Regierungspräsidium Stuttgart"),
-    ("analyst.ministry", "analyst", "Sozialministerium"),
-    ("cw.caritas", "case_worker", "Caritas (Landkreis Göppingen)"),
-    ("applicant.stuttgart", "applicant", "Landeshauptstadt Stuttgart"),
-    ("applicant.caritas", "applicant", "Caritas (reads the grants it is commissioned under)"),
-)
 
 
 def say(line: str) -> None:
@@ -165,8 +151,9 @@ def _announce(stack: Stack) -> None:
         say(f"  {service:8} {stack.service_url(service)}   health: {health}")
     say(f"Logs:      {stack.run_dir}/   (retention runs hourly: retention.log)")
     say(f"Demo logins (password {DEMO_PASSWORD}):")
-    for username, role, org in DEMO_USERS:
-        say(f"  {username:22} {role:18} {org}")
+    organizations = organization_names()
+    for user in DEMO_USERS:
+        say(f"  {user.username:22} {user.role:18} {organizations[user.org]}")
     login = f"-d username=cw.goeppingen -d password={DEMO_PASSWORD}"
     say(f"Token:     curl -d grant_type=password {login} {stack.gateway_url}/auth/v1/token")
     say("Press Ctrl-C to stop.")

@@ -2,9 +2,10 @@
 
 Each service says what retention means for it (`services/<svc>/cli.py: retention`); this
 command points each at its database (`<SVC>_DATABASE_URL`, else `pakt_<svc>` on the server
-`pakt` finds), runs it and prints one line per table with the rows it removed. A scheduler
-calls it: the Kubernetes CronJob `pakt-retention` (deploy/k8s/base/retention-cronjob.yaml) and
-`pakt dev`, which runs it with `--every 3600` beside the services. docs/RETENTION.md.
+`pakt` finds), runs it and prints one line per table with the rows it removed and one per
+monthly partition it created or dropped. A scheduler calls it: the Kubernetes CronJob
+`pakt-retention` (deploy/k8s/base/retention-cronjob.yaml) and `pakt dev`, which runs it with
+`--every 3600` beside the services. docs/RETENTION.md.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def run_once(services: list[str], *, dry_run: bool = False) -> int:
         for service in services:
             bar.update(task, description=f"retention: {service}")
             for removed in asyncio.run(RETENTION[service](dry_run=dry_run)):
-                _say(removed.line(service))
+                for line in removed.lines(service):
+                    _say(line)
                 total += removed.rows
             bar.advance(task)
     _say(f"retention: {total} row(s) {'due (dry run: nothing removed)' if dry_run else 'removed'}")

@@ -52,7 +52,7 @@ def operation_id(route: APIRoute) -> str:
 def create_service_app(
     *,
     name: str,
-    title: str,
+    title: str | None = None,
     description: str,
     settings: ServiceSettings,
     routers: Sequence[APIRouter],
@@ -61,7 +61,8 @@ def create_service_app(
     version: str = "1.0.0",
     revocations: RevocationSourceFactory | None = None,
 ) -> FastAPI:
-    """A FastAPI app for service `name`, serving everything under `/{name}/`.
+    """A FastAPI app for service `name`, serving everything under `/{name}/`, titled
+    `Pakt API: <name>` unless `title` says otherwise.
 
     The lifespan owns the engine, the sessionmaker, one httpx client and the token verifier.
     Tests pass `settings` and, instead of a remote JWKS, a `key_resolver` with their own keys.
@@ -70,7 +71,7 @@ def create_service_app(
     """
     configure_logging(settings.log_level, settings.log_json)
     app = FastAPI(
-        title=title,
+        title=title or f"Pakt API: {name}",
         description=description,
         version=version,
         lifespan=service_lifespan(name, settings, key_resolver, on_startup, revocations),
@@ -83,7 +84,10 @@ def create_service_app(
     app.state.service_name = name
     app.state.metrics_registry = CollectorRegistry()
     install_problem_handlers(app)
-    app.include_router(health_router(name))
+    # the health routes on the app itself, not as an included router: FastAPI matches an
+    # included router's routes once to pick the router and again inside it, and probes and load
+    # balancers call these the most (issue 16: /healthz against bare FastAPI)
+    app.router.routes.extend(health_router(name).routes)
     for router in routers:
         app.include_router(router)
     install_middleware(app)

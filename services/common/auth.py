@@ -13,6 +13,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from services.common import jwt
 from services.common.jwks import KeyResolver
+from services.common.problem_types import texts
 from services.common.problems import Forbidden, Unauthorized
 from services.common.revocation import RevocationList
 
@@ -106,15 +107,29 @@ async def current_principal(
 ) -> Principal:
     if credentials is None:
         raise Unauthorized(
-            "Send an access token: Authorization: Bearer <token>", error="invalid_request"
+            texts(
+                "Send an access token: Authorization: Bearer <token>",
+                "Senden Sie ein Access-Token: Authorization: Bearer <token>",
+            ),
+            error="invalid_request",
         )
     verifier: TokenVerifier = request.app.state.verifier
     try:
         principal = await verifier.verify(credentials.credentials)
     except jwt.InvalidToken as exc:
-        raise Unauthorized(f"The access token is not valid: {exc}") from exc
+        raise Unauthorized(
+            texts(
+                f"The access token is not valid: {exc}",
+                f"Das Access-Token ist ungültig: {exc}",
+            )
+        ) from exc
     if is_revoked(request.app.state.revocations, principal):
-        raise Unauthorized("The access token was revoked (deactivated account or ended login)")
+        raise Unauthorized(
+            texts(
+                "The access token was revoked (deactivated account or ended login)",
+                "Das Access-Token wurde widerrufen (deaktiviertes Konto oder beendete Anmeldung)",
+            )
+        )
     return principal
 
 
@@ -132,7 +147,12 @@ def require_roles(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
 
     async def check(principal: CurrentPrincipal) -> Principal:
         if not principal.has_role(*roles):
-            raise Forbidden(f"This needs one of the roles: {', '.join(roles)}")
+            raise Forbidden(
+                texts(
+                    f"This needs one of the roles: {', '.join(roles)}",
+                    f"Dafür ist eine dieser Rollen nötig: {', '.join(roles)}",
+                )
+            )
         return principal
 
     return check
@@ -144,7 +164,12 @@ def require_scopes(*scopes: str) -> Callable[[Principal], Awaitable[Principal]]:
     async def check(principal: CurrentPrincipal) -> Principal:
         missing = set(scopes) - principal.scopes
         if missing:
-            raise Forbidden(f"The token lacks the scopes: {' '.join(sorted(missing))}")
+            raise Forbidden(
+                texts(
+                    f"The token lacks the scopes: {' '.join(sorted(missing))}",
+                    f"Dem Token fehlen die Scopes: {' '.join(sorted(missing))}",
+                )
+            )
         return principal
 
     return check

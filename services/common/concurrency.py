@@ -17,6 +17,7 @@ from starlette.datastructures import Headers
 from starlette.types import Message, Receive, Scope, Send
 
 from services.common.middleware import HttpMiddleware
+from services.common.problem_types import texts
 from services.common.problems import PreconditionFailed, PreconditionRequired, ProblemError
 
 IF_MATCH_HELP = (
@@ -77,20 +78,32 @@ def if_match_tags(header: str) -> frozenset[str]:
             tags.add(tag)
         elif _WEAK.fullmatch(tag):
             raise InvalidETag(
-                f"If-Match takes strong ETags only (RFC 9110 13.1.1): send {tag[2:]}, without "
-                f"the W/ prefix (you sent {tag})",
+                texts(
+                    f"If-Match takes strong ETags only (RFC 9110 13.1.1): send {tag[2:]}, without "
+                    f"the W/ prefix (you sent {tag})",
+                    f"If-Match nimmt nur starke ETags (RFC 9110 13.1.1): senden Sie {tag[2:]} ohne "
+                    f"das Präfix W/ (Sie sandten {tag})",
+                ),
                 sent=header,
             )
         else:
             quoted = f'"{tag.strip(chr(34))}"'
             raise InvalidETag(
-                f"If-Match needs the ETag exactly as the ETag header sent it, quotes included: "
-                f"If-Match: {quoted} (you sent {tag})",
+                texts(
+                    "If-Match needs the ETag exactly as the ETag header sent it, quotes included: "
+                    f"If-Match: {quoted} (you sent {tag})",
+                    "If-Match braucht das ETag genau so, wie der ETag-Header es sandte, samt "
+                    f"Anführungszeichen: If-Match: {quoted} (Sie sandten {tag})",
+                ),
                 sent=header,
             )
     if not tags:
         raise InvalidETag(
-            'If-Match names no ETag: send the one you read, If-Match: "1"', sent=header
+            texts(
+                'If-Match names no ETag: send the one you read, If-Match: "1"',
+                'If-Match nennt kein ETag: senden Sie das gelesene, If-Match: "1"',
+            ),
+            sent=header,
         )
     return frozenset(tags)
 
@@ -105,13 +118,21 @@ def check_if_match(if_match: str | None, current_version: int) -> None:
     """428 without If-Match, 400 if malformed, 412 unless it names the current version."""
     if if_match is None or not if_match.strip():
         raise PreconditionRequired(
-            'Send If-Match with the ETag you last read, quotes included (If-Match: "1"), '
-            "so no update gets lost"
+            texts(
+                'Send If-Match with the ETag you last read, quotes included (If-Match: "1"), so '
+                "no update gets lost",
+                "Senden Sie If-Match mit dem zuletzt gelesenen ETag samt Anführungszeichen "
+                '(If-Match: "1"), damit keine Änderung verloren geht',
+            )
         )
     if etag_matches(if_match, current_version):
         return
     raise PreconditionFailed(
-        "The resource changed since you read it; fetch it again and retry",
+        texts(
+            "The resource changed since you read it; fetch it again and retry",
+            "Die Ressource hat sich geändert, seit Sie sie gelesen haben; lesen Sie sie neu und "
+            "versuchen Sie es erneut",
+        ),
         current_etag=etag_for(current_version),
     )
 

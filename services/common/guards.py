@@ -7,9 +7,9 @@ from typing import Any
 
 from starlette.types import Message, Receive, Scope, Send
 
+from services.common.http_problems import STATUS_TYPES
 from services.common.problem_handlers import localized_problem
 from services.common.problem_types import ProblemType, Texts, declare, texts
-from services.common.problems import STATUS_TYPES
 
 Rejection = tuple[ProblemType, Texts]
 """Why a request is refused before the app sees it: the problem's type and its detail."""
@@ -75,7 +75,7 @@ _WIDE_CHECK_FROM = 64 * 1024  # smaller bodies cannot hold enough members to cos
 
 
 class _TooWide(Exception):
-    pass
+    """A JSON body with more members than the guard lets through, raised while it is counted."""
 
 
 def _members_at_most(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -101,8 +101,22 @@ def _too_wide(scope: Scope, body: bytes) -> bool:
     return False
 
 
-INVALID_CHARACTERS = declare("invalid-characters", 422, "Invalid characters", "Ungültige Zeichen")
-TOO_MANY_MEMBERS = declare("too-many-members", 422, "Too many members", "Zu viele Felder")
+INVALID_CHARACTERS = declare(
+    "invalid-characters",
+    422,
+    "Invalid characters",
+    "Ungültige Zeichen",
+    about="The URL or the body holds a NUL character, which no field of the API accepts. "
+    "Nothing was changed.",
+)
+TOO_MANY_MEMBERS = declare(
+    "too-many-members",
+    422,
+    "Too many members",
+    "Zu viele Felder",
+    about="A JSON object in the body has more members than any schema of the API allows; "
+    "the request was refused before it was parsed further. Nothing was changed.",
+)
 _NUL_IN_URL = texts(
     "NUL characters are not allowed in the URL", "NUL-Zeichen sind in der URL nicht erlaubt"
 )

@@ -15,6 +15,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 
+from services.common.problem_types import texts
 from services.common.problems import NotFound, ProblemError, problem_responses
 
 _PROXY_HEADERS = (b"x-forwarded-for", b"forwarded")
@@ -82,7 +83,12 @@ def health_router(service: str) -> APIRouter:
         """Prometheus text format, for the scraper inside the cluster; a request that came
         through a proxy (`X-Forwarded-For`, `Forwarded`) gets 404."""
         if any(name in _PROXY_HEADERS for name, _ in request.scope["headers"]):
-            raise NotFound("No resource at this path")
+            raise NotFound(
+                texts(
+                    "No resource at this path",
+                    "Unter diesem Pfad gibt es keine Ressource",
+                )
+            )
         return Response(
             generate_latest(request.app.state.metrics_registry), media_type=CONTENT_TYPE_LATEST
         )

@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
+from services.common.problem_types import texts
 from services.common.problems import Conflict, ProblemError
 from services.common.sql import run
 from services.common.tables import idempotency_record
@@ -42,7 +43,8 @@ class IdempotencyKeyReused(
     detail_de="Dieser Idempotency-Key wurde für einen anderen Inhalt verwendet",
     status=422,
 ):
-    pass
+    """The Idempotency-Key was already used for a request with another method, path or body; use a
+    new key for a new request."""
 
 
 class ResponseErased(
@@ -52,10 +54,14 @@ class ResponseErased(
     title_de="Die gespeicherte Antwort dieser Anfrage wurde gelöscht",
     status=410,
 ):
-    pass
+    """Replaying a request whose stored response held personal data of a case that were erased
+    since; the result cannot be shown again."""
 
 
-ERASED_DETAIL = "It held personal data of a case whose data were erased (GDPR Art. 17)"
+ERASED_DETAIL = texts(
+    "It held personal data of a case whose data were erased (GDPR Art. 17)",
+    "Sie enthielt personenbezogene Daten eines Falls, dessen Daten gelöscht wurden (Art. 17 DSGVO)",
+)
 ERASED_RESPONSE = {"type": ResponseErased.type_, "title": ResponseErased.title, "status": 410}
 
 
@@ -67,7 +73,8 @@ class IdempotencyInProgress(
     detail="Retry in a moment",
     detail_de="Wiederholen Sie die Anfrage gleich",
 ):
-    pass
+    """A request with this Idempotency-Key is still being processed; retry after it finished to get
+    its stored response."""
 
 
 class Idempotency:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
-import uuid
 from collections.abc import Callable
+from typing import Any
 
 import structlog
 from prometheus_client import CollectorRegistry, Counter, Histogram
@@ -81,11 +82,23 @@ class PlatformMiddleware(HttpMiddleware):
             registry=registry,
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
         )
+        # `labels()` validates and locks on every call; the series are few (method x route
+        # template x status), so each pair of children is looked up once and kept
+        self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        # the lazy proxy of `structlog.get_logger` rebuilds its logger from the configuration on
+        # every call; the app builds this middleware on its first request, after
+        # `configure_logging`, so the logger is resolved once here
+        self._log = log.bind()
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
-        incoming = dict(scope["headers"]).get(REQUEST_ID_HEADER, b"").decode("latin-1")
-        request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+        request_id = ""
+        for name, value in scope["headers"]:
+            if name == REQUEST_ID_HEADER:
+                request_id = value.decode("latin-1")
+                break
+        if not _VALID_ID.match(request_id):
+            request_id = os.urandom(16).hex()  # 128 random bits, like a uuid4's hex
         scope.setdefault("state", {})["request_id"] = request_id
         echoed = (REQUEST_ID_HEADER, request_id.encode())
 
@@ -96,12 +109,13 @@ class PlatformMiddleware(HttpMiddleware):
 
         response = ResponseStart(send, on_start=echo_id)
         token = request_id_var.set(request_id)
-        with structlog.contextvars.bound_contextvars(request_id=request_id):
-            try:
-                await self._guarded(scope, receive, response)
-            finally:
-                request_id_var.reset(token)
-                self._observe(scope, response.status or 500, time.perf_counter() - started)
+        bound = structlog.contextvars.bind_contextvars(request_id=request_id)
+        try:
+            await self._guarded(scope, receive, response)
+        finally:
+            request_id_var.reset(token)
+            self._observe(scope, response.status or 500, time.perf_counter() - started)
+            structlog.contextvars.reset_contextvars(**bound)
 
     async def _guarded(self, scope: Scope, receive: Receive, response: ResponseStart) -> None:
         rejection, body = await screen(scope, receive)
@@ -120,12 +134,20 @@ class PlatformMiddleware(HttpMiddleware):
     def _observe(self, scope: Scope, status: int, seconds: float) -> None:
         # label by template, never by raw path: ids would explode the series count
         template = getattr(scope.get("route"), "path", None) or "unmatched"
-        labels = (scope["method"], template, str(status))
-        self.requests.labels(*labels).inc()
-        self.latency.labels(*labels).observe(seconds)
-        log.info(
+        method = scope["method"]
+        key = (method, template, status)
+        series = self._series.get(key)
+        if series is None:
+            labels = (method, template, str(status))
+            series = self._series[key] = (
+                self.requests.labels(*labels),
+                self.latency.labels(*labels),
+            )
+        series[0].inc()
+        series[1].observe(seconds)
+        self._log.info(
             "request",
-            method=scope["method"],
+            method=method,
             path=scope["path"],
             status=status,
             duration_ms=round(seconds * 1000, 2),

@@ -27,7 +27,8 @@ class InvalidCursor(
     detail_de="Dieser Cursor stammt nicht von dieser API",
     status=400,
 ):
-    pass
+    """The `cursor` of a list request was not issued by this list (tampered, truncated or from
+    another list); start again without a cursor."""
 
 
 class PageParams(BaseModel):

@@ -30,6 +30,8 @@ from services.common.sql import run
 PARTITIONED: dict[str, str] = {
     "audit_entry": "at",
     "outbox_event": "occurred_at",
+    # the feed's reader rows (common 0006) live and expire with their events
+    "outbox_reader": "occurred_at",
     "access_log": "at",
 }
 AHEAD = 3  # months created beyond the current one, so a month never starts without its partition

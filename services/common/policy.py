@@ -29,6 +29,7 @@ from fastapi.security import HTTPAuthorizationCredentials
 
 from services.common.app import operation_id
 from services.common.auth import bearer_scheme, current_principal
+from services.common.problem_types import texts
 from services.common.problems import Forbidden, NotFound, ProblemError
 
 
@@ -259,7 +260,12 @@ def policy_dependency(
         op = operation_id(route) if isinstance(route, APIRoute) else ""
         rule = rule_for(request.app.state.service_name, op)
         if rule is None:
-            raise Forbidden(f"The operation {op or '?'} has no entry in the access policy")
+            raise Forbidden(
+                texts(
+                    f"The operation {op or '?'} has no entry in the access policy",
+                    f"Die Operation {op or '?'} hat keinen Eintrag in der Zugriffsrichtlinie",
+                )
+            )
         if rule.public:
             return
         if credentials is None and not declares_security:
@@ -269,7 +275,12 @@ def policy_dependency(
             return
         if rule.hidden:
             raise hidden("Nothing with this id that you may see")
-        raise Forbidden(f"This needs one of the roles: {', '.join(sorted(rule.roles))}")
+        raise Forbidden(
+            texts(
+                f"This needs one of the roles: {', '.join(sorted(rule.roles))}",
+                f"Dafür ist eine dieser Rollen nötig: {', '.join(sorted(rule.roles))}",
+            )
+        )
 
     async def enforce_policy(
         request: Request,

@@ -9,28 +9,37 @@ from __future__ import annotations
 import re
 from collections.abc import MutableMapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Annotated, Any
 
 import structlog
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from services.common.outage import is_database_unavailable
-from services.common.problem_types import ProblemType, Texts, localized_body, texts
-from services.common.problems import (
+from services.common.http_problems import (
     BUSY,
     DATABASE_UNAVAILABLE,
     HTTP_ERROR,
     INTERNAL,
     INVALID_VALUE,
+    STATUS_TYPES,
+    VALIDATION,
+)
+from services.common.outage import is_database_unavailable
+from services.common.problem_types import (
+    ProblemType,
+    Reader,
+    Texts,
+    localized_body,
+    reader_of,
+    texts,
+)
+from services.common.problems import (
     MAX_LISTED_ERRORS,
     PROBLEM_MEDIA_TYPE,
-    STATUS_TYPES,
     UNAVAILABLE_RETRY_AFTER_SECONDS,
-    VALIDATION,
     ProblemError,
 )
 
@@ -58,6 +67,14 @@ def localized_problem(
         headers={**language, **(headers or {})},
         media_type=PROBLEM_MEDIA_TYPE,
     )
+
+
+def _reader(request: Request) -> Reader:
+    return reader_of(request.scope)
+
+
+ReaderDep = Annotated[Reader, Depends(_reader)]
+"""The request's reader, for a handler whose resource embeds problems (`render_kept`)."""
 
 
 async def _on_problem(request: Request, exc: Exception) -> JSONResponse:

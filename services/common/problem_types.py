@@ -100,6 +100,59 @@ def language_headers(title_language: str, detail_language: str | None) -> dict[s
     return {"Content-Language": ", ".join(used), "Vary": "Accept-Language"}
 
 
+@dataclass(frozen=True)
+class Reader:
+    """Whom a problem is rendered for: the language of a request and the public base URL its
+    `type` URIs start with."""
+
+    language: str = API_DEFAULT_LANGUAGE
+    base_url: str = DEFAULT_PUBLIC_BASE_URL
+
+
+def reader_of(scope: Scope) -> Reader:
+    """The reader of the request in `scope` (`Accept-Language`, the app's public base URL)."""
+    return Reader(scope_language(scope), public_base_url(scope))
+
+
+def kept_problem(
+    kind: ProblemType, detail: Texts | None, extensions: Mapping[str, Any]
+) -> dict[str, Any]:
+    """A problem to store inside a resource (a batch item's result), in no language and at no
+    base URL: its slug, every text of its detail and its members. `render_kept` makes the
+    problem document for each reader."""
+    return {
+        "slug": kind.slug,
+        "status": kind.status,
+        "details": dict(detail.by_language) if detail is not None else None,
+        "members": dict(extensions),
+    }
+
+
+def render_kept(kept: Mapping[str, Any], reader: Reader) -> dict[str, Any]:
+    """The problem document of a `kept_problem` in the reader's language, its `type` at the
+    reader's base URL. A document stored before problems were kept this way (`type`, English
+    `title` and `detail`) gets its `type` at the reader's base and its title translated; its
+    detail stays the English one it has."""
+    if "slug" not in kept:
+        body = dict(kept)
+        slug = str(kept.get("type", "")).rpartition(PROBLEMS_PATH)[2]
+        if slug in PROBLEM_TYPES:
+            known = PROBLEM_TYPES[slug]
+            body["type"] = known.uri(reader.base_url)
+            if body.get("title") == known.title():  # not a title of the raise site's own
+                body["title"] = known.title(reader.language)
+        return body
+    # slugs never change (ADR 0014); a type no longer declared still renders, titled by its slug
+    kind = PROBLEM_TYPES.get(kept["slug"]) or ProblemType(
+        kept["slug"], kept["status"], {API_DEFAULT_LANGUAGE: kept["slug"]}
+    )
+    body = {"type": kind.uri(reader.base_url), "title": kind.title(reader.language)}
+    body["status"] = kept["status"]
+    if kept.get("details"):
+        body["detail"] = Texts(kept["details"]).pick(reader.language)[0]
+    return body | dict(kept.get("members") or {})
+
+
 def localized_body(
     scope: Scope, kind: ProblemType, detail: Texts | None
 ) -> tuple[dict[str, Any], dict[str, str]]:

@@ -8,6 +8,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.common.http_problems import STATUS_TYPES
 from services.common.import_lines import ImportSummary, LineError
 from services.common.problem_types import (
     DEFAULT_PUBLIC_BASE_URL,
@@ -132,17 +133,18 @@ def problem_type(slug: str) -> str:
 class NotFound(
     ProblemError, slug="not-found", title="Not found", title_de="Nicht gefunden", status=404
 ):
-    pass
+    """The resource does not exist, or the caller may not know that it exists."""
 
 
 class Conflict(ProblemError, slug="conflict", title="Conflict", title_de="Konflikt", status=409):
-    pass
+    """The request conflicts with the current state or with existing data; the detail says how."""
 
 
 class Forbidden(
     ProblemError, slug="forbidden", title="Forbidden", title_de="Nicht erlaubt", status=403
 ):
-    pass
+    """The caller is authenticated but its roles, scopes or organization do not allow this
+    operation."""
 
 
 class Unauthorized(
@@ -152,7 +154,8 @@ class Unauthorized(
     title_de="Nicht angemeldet",
     status=401,
 ):
-    pass
+    """No access token was sent, or it is invalid, expired or revoked; get a new token and send it
+    as `Authorization: Bearer`."""
 
     def __init__(self, detail: str | Texts | None = None, *, error: str = "invalid_token") -> None:
         super().__init__(detail)
@@ -166,7 +169,8 @@ class PreconditionRequired(
     title_de="Vorbedingung erforderlich",
     status=428,
 ):
-    pass
+    """A change was sent without If-Match; read the resource and send its ETag so that no concurrent
+    update gets lost."""
 
 
 class PreconditionFailed(
@@ -176,7 +180,8 @@ class PreconditionFailed(
     title_de="Vorbedingung nicht erfüllt",
     status=412,
 ):
-    pass
+    """The If-Match ETag is stale: the resource changed since it was read; read it again and repeat
+    the change."""
 
 
 class InvalidInput(
@@ -187,31 +192,6 @@ class InvalidInput(
     status=422,
 ):
     """A request that parsed but breaks a business rule about its content."""
-
-
-STATUS_TYPES = {
-    status: declare(slug, status, title, title_de)
-    for status, slug, title, title_de in (
-        (400, "bad-request", "Bad request", "Fehlerhafte Anfrage"),
-        (401, "unauthorized", "Unauthorized", "Nicht angemeldet"),
-        (403, "forbidden", "Forbidden", "Nicht erlaubt"),
-        (404, "not-found", "Not found", "Nicht gefunden"),
-        (405, "method-not-allowed", "Method not allowed", "Methode nicht erlaubt"),
-        (406, "not-acceptable", "Not acceptable", "Kein annehmbares Format"),
-        (409, "conflict", "Conflict", "Konflikt"),
-        (413, "payload-too-large", "Payload too large", "Anfrage zu groß"),
-        (415, "unsupported-media-type", "Unsupported media type", "Medientyp nicht unterstützt"),
-        (429, "too-many-requests", "Too many requests", "Zu viele Anfragen"),
-    )
-}
-HTTP_ERROR = declare("http-error", 400, "HTTP error", "HTTP-Fehler")
-VALIDATION = declare("validation", 422, "Request validation failed", "Anfrage ungültig")
-INVALID_VALUE = declare("invalid-value", 422, "Invalid value", "Ungültiger Wert")
-BUSY = declare("busy", 409, "Busy", "Gerade belegt")
-DATABASE_UNAVAILABLE = declare(
-    "database-unavailable", 503, "Database unavailable", "Datenbank nicht erreichbar"
-)
-INTERNAL = declare("internal", 500, "Internal server error", "Interner Serverfehler")
 
 
 def problem_response(

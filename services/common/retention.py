@@ -25,7 +25,12 @@ from services.common import partitions
 from services.common.db import script_session
 from services.common.settings import ServiceSettings
 from services.common.sql import run
-from services.common.tables import audit_entry, idempotency_record, outbox_event
+from services.common.tables import (
+    audit_entry,
+    idempotency_record,
+    outbox_event,
+    outbox_reader,
+)
 
 Remover = Callable[[AsyncSession, Table, str, dt.datetime, int], Awaitable[int]]
 
@@ -95,14 +100,22 @@ class Policy:
 
 @dataclass(frozen=True)
 class Removed:
-    """What one policy (or another retention step) removed from one table."""
+    """What one policy (or another retention step) removed from one table; for a table
+    partitioned by month also the partitions the run created and dropped (by name)."""
 
     table: str
     rows: int
     what: str = "deleted"
+    created: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
 
     def line(self, service: str) -> str:
         return f"{service:8} {self.table:22} {self.what} {self.rows}"
+
+    def lines(self, service: str) -> list[str]:
+        """`line`, then one line per partition created or dropped (its rows are in `rows`)."""
+        changes = [(n, "created") for n in self.created] + [(n, "dropped") for n in self.dropped]
+        return [self.line(service), *(f"{service:8} {n:22} partition {c}" for n, c in changes)]
 
 
 def common_policies(settings: ServiceSettings) -> list[Policy]:
@@ -110,6 +123,9 @@ def common_policies(settings: ServiceSettings) -> list[Policy]:
     return [
         kept(audit_entry, "at", dt.timedelta(days=settings.audit_retention_days)),
         kept(outbox_event, "occurred_at", dt.timedelta(days=settings.outbox_retention_days)),
+        # the feed's index of the outbox: same period, so it never names an expired event for
+        # long (the feed joins the events, so a reader row left a moment longer shows nothing)
+        kept(outbox_reader, "occurred_at", dt.timedelta(days=settings.outbox_retention_days)),
         Policy(
             idempotency_record,
             "created_at",
@@ -129,11 +145,21 @@ async def enforce(
     moment = now or dt.datetime.now(dt.UTC)
     out = []
     for policy in policies:
+        # only the partitioned remover changes partitions (a dry run's `count_due` does not)
+        partitioned = policy.remove is drop_then_delete
+        before = await _months(session, policy.name) if partitioned else set()
         rows = await policy.remove(
             session, policy.table, policy.column, moment - policy.keep, batch
         )
-        out.append(Removed(policy.name, rows))
+        after = await _months(session, policy.name) if partitioned else set()
+        created, dropped = tuple(sorted(after - before)), tuple(sorted(before - after))
+        out.append(Removed(policy.name, rows, created=created, dropped=dropped))
     return out
+
+
+async def _months(session: AsyncSession, table: str) -> set[str]:
+    """The names of `table`'s monthly partitions."""
+    return {m.partition(table) for m in await partitions.monthly_partitions(session, table)}
 
 
 async def enforce_for(

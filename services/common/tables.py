@@ -15,31 +15,38 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     DateTime,
-    ForeignKey,
-    Identity,
     Index,
     Integer,
     Table,
     Text,
     UniqueConstraint,
     Uuid,
-    func,
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.schema import SchemaItem
 
+from services.common.columns import at_now, identity_id, owned_by, partition_key, stamps
 from services.common.db import new_metadata
 
 common_metadata = new_metadata()
 
+
+def _body_naming_a_case(table: str, name: str) -> list[SchemaItem]:
+    """The JSON body of an audit entry or event, and the indexes by which erasure and
+    anonymization find a case's rows: by the case's id, or by the `case_id` the body names."""
+    return [
+        Column(name, JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+        Index(f"ix_{table}_entity_id", "entity_id"),
+        Index(f"ix_{table}_case_id", text(f"({name} ->> 'case_id'::text)")),
+    ]
+
+
 audit_entry = Table(
     "audit_entry",
     common_metadata,
-    Column("id", BigInteger, Identity(), primary_key=True),
-    # the partition key is part of the primary key (services/common/partitions.py)
-    Column(
-        "at", DateTime(timezone=True), primary_key=True, nullable=False, server_default=func.now()
-    ),
+    identity_id(),
+    partition_key("at"),
     Column(
         "actor",
         Text,
@@ -51,18 +58,15 @@ audit_entry = Table(
     Column("entity_type", Text, nullable=False),
     Column("entity_id", Text, nullable=False),
     Column("request_id", Text, nullable=True),
-    Column("details", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    *_body_naming_a_case("audit_entry", "details"),
     Index("ix_audit_entry_entity", "entity_type", "entity_id", "id"),
-    # erasure and anonymization find a case's entries by its id or the case_id they name
-    Index("ix_audit_entry_entity_id", "entity_id"),
-    Index("ix_audit_entry_case_id", text("(details ->> 'case_id'::text)")),
     postgresql_partition_by="RANGE (at)",
 )
 
 outbox_event = Table(
     "outbox_event",
     common_metadata,
-    Column("id", BigInteger, Identity(), primary_key=True),
+    identity_id(),
     # the writing transaction: the feed only hands out events of finished transactions,
     # ordered by (tx, id), so a late commit can never slip behind a reader's cursor
     Column(
@@ -71,24 +75,32 @@ outbox_event = Table(
         nullable=False,
         server_default=text("pg_current_xact_id()::text::bigint"),
     ),
-    Column(
-        "occurred_at",
-        DateTime(timezone=True),
-        primary_key=True,
-        nullable=False,
-        server_default=func.now(),
-    ),
+    partition_key("occurred_at"),
     Column("type", Text, nullable=False),
     Column("entity_type", Text, nullable=False),
     Column("entity_id", Text, nullable=False),
     Column(
         "audience", ARRAY(Text), nullable=False, comment="organization ids that may read the event"
     ),
-    Column("payload", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    *_body_naming_a_case("outbox_event", "payload"),
     Index("ix_outbox_event_feed", "tx_num", "id"),
     Index("ix_outbox_event_audience", "audience", postgresql_using="gin"),
-    Index("ix_outbox_event_entity_id", "entity_id"),
-    Index("ix_outbox_event_case_id", text("(payload ->> 'case_id'::text)")),
+    postgresql_partition_by="RANGE (occurred_at)",
+)
+
+# One row per organization an event's `audience` names, so the feed of one organization is an
+# ordered index range scan of its own rows however many events other organizations have (the
+# GIN index on `audience` cannot give the feed's order). Written by a statement trigger on
+# `outbox_event` (common revision 0006), so every writer of events,
+# raw SQL included, fills it in the same transaction; partitioned like the outbox, and expired
+# by the same retention period (services/common/retention.py).
+outbox_reader = Table(
+    "outbox_reader",
+    common_metadata,
+    Column("org", Text, primary_key=True, comment="one entry of the event's audience"),
+    Column("tx_num", BigInteger, primary_key=True, comment="outbox_event.tx_num: the order"),
+    Column("event_id", BigInteger, primary_key=True, comment="outbox_event.id (no foreign key)"),
+    Column("occurred_at", DateTime(timezone=True), primary_key=True, nullable=False),
     postgresql_partition_by="RANGE (occurred_at)",
 )
 
@@ -101,7 +113,7 @@ idempotency_record = Table(
     Column("status_code", Integer, nullable=True),
     Column("response_body", JSONB, nullable=True),
     Column("response_headers", JSONB, nullable=True),
-    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    at_now("created_at"),
     Column(
         "mentions",
         ARRAY(Text),
@@ -136,9 +148,7 @@ webhook_subscription = Table(
     Column("after_id", BigInteger, nullable=False),
     Column("lease_owner", Text, nullable=True),
     Column("lease_until", DateTime(timezone=True), nullable=True),
-    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    Column("version", Integer, nullable=False, server_default=text("1")),
+    *stamps(),
     CheckConstraint("state IN ('active', 'paused', 'disabled')", name="state"),
     Index("ix_webhook_subscription_organization_id", "organization_id", "created_at", "id"),
 )
@@ -146,20 +156,15 @@ webhook_subscription = Table(
 webhook_delivery = Table(
     "webhook_delivery",
     common_metadata,
-    Column("id", BigInteger, Identity(), primary_key=True),
-    Column(
-        "subscription_id",
-        Uuid,
-        ForeignKey("webhook_subscription.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    identity_id(),
+    owned_by("subscription_id", Uuid, "webhook_subscription"),
     Column("event_id", BigInteger, nullable=False, comment="outbox_event.id (no foreign key)"),
     Column("event_tx", BigInteger, nullable=False, comment="outbox_event.tx_num: the order"),
     Column("event_type", Text, nullable=False),
     Column("state", Text, nullable=False, server_default=text("'pending'")),
     Column("attempts", Integer, nullable=False, server_default=text("0")),
-    Column("next_attempt_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    at_now("next_attempt_at"),
+    at_now("created_at"),
     CheckConstraint("state IN ('pending', 'delivered', 'failed')", name="state"),
     UniqueConstraint("subscription_id", "event_id"),
     Index(
@@ -174,15 +179,10 @@ webhook_delivery = Table(
 webhook_attempt = Table(
     "webhook_attempt",
     common_metadata,
-    Column("id", BigInteger, Identity(), primary_key=True),
-    Column(
-        "delivery_id",
-        BigInteger,
-        ForeignKey("webhook_delivery.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    identity_id(),
+    owned_by("delivery_id", BigInteger, "webhook_delivery"),
     Column("subscription_id", Uuid, nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    at_now("at"),
     Column("status_code", Integer, nullable=True),
     Column("duration_ms", Integer, nullable=False),
     Column("error", Text, nullable=True),

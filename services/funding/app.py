@@ -29,7 +29,6 @@ def create_app(
 
     return create_service_app(
         name="funding",
-        title="Pakt API: funding",
         description=DESCRIPTION,
         settings=settings,
         routers=[router],

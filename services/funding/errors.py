@@ -17,7 +17,8 @@ class ProgrammeNotFound(
     title="Programme not found",
     title_de="Förderprogramm nicht gefunden",
 ):
-    pass
+    """No funding programme with this id: list them at `GET /funding/v1/programmes` (a
+    programme is set up by an admin before applications can name it)."""
 
 
 class ApplicationNotFound(
@@ -26,7 +27,8 @@ class ApplicationNotFound(
     title="Application not found",
     title_de="Antrag nicht gefunden",
 ):
-    pass
+    """No application with this id that the caller may see (its applicant, the organizations on its
+    route, the providers and analysts)."""
 
 
 class ConsortiumNotFound(
@@ -35,7 +37,7 @@ class ConsortiumNotFound(
     title="Consortium not found",
     title_de="Verbund nicht gefunden",
 ):
-    pass
+    """No consortium with this id (in this programme), or the municipality is not invited to it."""
 
 
 class BatchNotFound(
@@ -44,7 +46,7 @@ class BatchNotFound(
     title="Decision batch not found",
     title_de="Entscheidungsstapel nicht gefunden",
 ):
-    pass
+    """No decision batch with this id sent by the caller's organization."""
 
 
 class ProofNotFound(
@@ -53,7 +55,7 @@ class ProofNotFound(
     title="Proof of use not found",
     title_de="Verwendungsnachweis nicht gefunden",
 ):
-    pass
+    """The application has no proof of use filed yet."""
 
 
 class NotYourStep(
@@ -80,7 +82,8 @@ class BudgetExceeded(
     title="The programme budget does not cover this amount",
     title_de="Das Budget des Programms deckt diesen Betrag nicht",
 ):
-    pass
+    """Granting this amount would exceed what is left of the programme's budget; grant less or
+    decide later."""
 
 
 class NoPlanningFrame(
@@ -89,7 +92,8 @@ class NoPlanningFrame(
     title="No planning frame for this applicant",
     title_de="Kein Planungsrahmen für diesen Antragsteller",
 ):
-    pass
+    """The applicant (or a municipality of the consortium or delegation) has no planning frame in
+    the programme, so it cannot apply."""
 
 
 class FrameBelowMinimum(
@@ -107,7 +111,7 @@ class FrameExceeded(
     title="The requested amount exceeds the planning frame",
     title_de="Der beantragte Betrag übersteigt den Planungsrahmen",
 ):
-    pass
+    """The positions of the application cost more than the applicant's planning frame allows."""
 
 
 class InvalidApplication(
@@ -116,7 +120,8 @@ class InvalidApplication(
     title="The application breaks a programme rule",
     title_de="Der Antrag verstößt gegen eine Programmregel",
 ):
-    pass
+    """The application breaks a rule of the programme or of who may apply (positions,
+    qualifications, providers, delegations, proof positions); the detail names the rule."""
 
 
 class InvalidDecision(
@@ -125,7 +130,8 @@ class InvalidDecision(
     title="The decision is not valid for this application",
     title_de="Die Entscheidung ist für diesen Antrag nicht gültig",
 ):
-    pass
+    """The decision's granted_amount does not fit the decision (`approve` grants the requested
+    amount, `partially_approve` less, `reject` nothing)."""
 
 
 class ConsortiumConflict(
@@ -134,7 +140,8 @@ class ConsortiumConflict(
     title="The consortium conflicts with existing data",
     title_de="Der Verbund widerspricht vorhandenen Daten",
 ):
-    pass
+    """The consortium step conflicts with existing memberships or states: already a member elsewhere
+    in the programme, a membership in the wrong state, a dissolved consortium."""
 
 
 class NotConsortiumLead(
@@ -143,7 +150,7 @@ class NotConsortiumLead(
     title="Only the consortium's lead municipality may apply for it",
     title_de="Nur die federführende Kommune des Verbunds darf für ihn beantragen",
 ):
-    pass
+    """A consortium member other than its lead municipality tried to apply for the consortium."""
 
 
 class ApplicationExists(
@@ -152,7 +159,7 @@ class ApplicationExists(
     title="An open application already exists for this applicant and programme",
     title_de="Für diesen Antragsteller und dieses Programm gibt es schon einen offenen Antrag",
 ):
-    pass
+    """The applicant already has an open application in this programme; continue that one."""
 
 
 class NoticeNotAvailable(
@@ -161,7 +168,7 @@ class NoticeNotAvailable(
     title="No decision notice: the application is not decided",
     title_de="Kein Bescheid: über den Antrag ist nicht entschieden",
 ):
-    pass
+    """The decision notice of an application was asked for before the application was decided."""
 
 
 class ProofNotDue(
@@ -171,7 +178,8 @@ class ProofNotDue(
     title_de="Der Verwendungsnachweis kann noch nicht oder nicht für diesen Antrag "
     "eingereicht werden",
 ):
-    pass
+    """A proof of use was filed for an application that is not approved or whose funding period has
+    not ended."""
 
 
 class ProofExists(
@@ -180,7 +188,8 @@ class ProofExists(
     title="A proof of use was already filed for this application",
     title_de="Für diesen Antrag wurde schon ein Verwendungsnachweis eingereicht",
 ):
-    pass
+    """A proof of use was filed for an application that already has one; each application has
+    exactly one."""
 
 
 class UpstreamUnavailable(
@@ -220,7 +229,8 @@ class NotInvited(
     title="Only the invited municipality's applicant or org_admin may answer for it",
     title_de="Nur Antragsteller oder org_admin der eingeladenen Kommune dürfen für sie antworten",
 ):
-    pass
+    """Someone other than the invited municipality's applicant or org_admin tried to answer for it
+    (accept, decline, leave) or a non-lead tried to dissolve the consortium."""
 
 
 class FrameCeilingExceeded(
@@ -240,7 +250,8 @@ class FrameUsageNotVisible(
     title_de="Nur die Kommune, ihre Kreisprüfung und ihre Bewilligungsstelle sehen die "
     "Nutzung eines Rahmens",
 ):
-    pass
+    """The caller is not the municipality, its district reviewer or its approver, who alone read a
+    planning frame's usage."""
 
 
 class FrameNotFound(
@@ -249,4 +260,4 @@ class FrameNotFound(
     title="Planning frame not found",
     title_de="Planungsrahmen nicht gefunden",
 ):
-    pass
+    """The municipality has no planning frame in the programme."""

@@ -19,7 +19,7 @@ from services.common.partitions import (
     drop_expired,
     ensure_partitions,
 )
-from services.common.retention import enforce, kept
+from services.common.retention import Removed, enforce, kept
 from services.common.tables import audit_entry
 from tests.support.apps import unmigrated_database
 
@@ -132,10 +132,10 @@ def test_the_migrations_move_rows_in_and_out_with_their_ids(scratch):
         assert row["id"] > after[table][-1][0]
 
 
-async def _retain(url: str, keep: dt.timedelta, now: dt.datetime) -> int:
+async def _retain(url: str, keep: dt.timedelta, now: dt.datetime) -> Removed:
     async with script_session(_async(url), app_name="test") as session:
         (removed,) = await enforce(session, [kept(audit_entry, "at", keep)], batch=2, now=now)
-        return removed.rows
+        return removed
 
 
 def _at(year: int, month: int, day: int) -> dt.datetime:
@@ -171,7 +171,10 @@ def test_retention_drops_the_months_past_the_period_and_deletes_within_the_last(
     # cutoff 2025-04-15: March goes as a partition, 2024's row and April 5 row by row
     removed = asyncio.run(_retain(scratch, now - _at(2025, 4, 15), now))
 
-    assert removed == 4
+    assert removed.rows == 4
+    # `pakt retention run` names the dropped month on a line of its own
+    assert removed.dropped == ("audit_entry_p2025_03",)
+    assert removed.lines("funding")[1:] == ["funding  audit_entry_p2025_03   partition dropped"]
     left = asyncio.run(_catalog(scratch, "SELECT at FROM audit_entry ORDER BY at"))
     assert [r["at"] for r in left] == [_at(2025, 4, 25), _at(2025, 5, 10), NOW]
     names = {

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import ast
+import importlib
+from collections.abc import AsyncIterator, Mapping
+from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import httpx
 import pytest
@@ -10,9 +15,17 @@ from fastapi import FastAPI
 from hypothesis import given
 from hypothesis import strategies as st
 
+from services.common import problems as problems_module
 from services.common.languages import SUPPORTED_LANGUAGES, preferred_language
 from services.common.problem_handlers import install_problem_handlers
-from services.common.problem_types import PROBLEM_TYPES, REDECLARED
+from services.common.problem_types import (
+    PROBLEM_TYPES,
+    REDECLARED,
+    Reader,
+    kept_problem,
+    render_kept,
+    texts,
+)
 from services.common.problems import Conflict, ProblemError
 from services.common.settings import ServiceSettings
 from services.tooling.problem_pages import all_problem_types
@@ -28,7 +41,7 @@ class LockedFor(
     detail="Locked for {minutes} minutes",
     detail_de="Für {minutes} Minuten gesperrt",
 ):
-    pass
+    """A probe with a detail template: something is locked for a number of minutes."""
 
 
 def _subclasses(cls: type[ProblemError]) -> list[type[ProblemError]]:
@@ -45,6 +58,12 @@ def test_every_problem_type_has_a_german_and_an_english_title():
     assert len(kinds) > 80
     assert missing == [], f"add title_de= to these problem classes: {missing}"
     assert all(kind.titles["de"] != "" and kind.titles["en"] != "" for kind in kinds)
+
+
+def test_every_problem_type_says_on_its_page_what_it_means():
+    # the `type` URI resolves to /problems/<slug>; a page with only the title helps no one
+    undescribed = [kind.slug for kind in all_problem_types() if len(kind.about) < 40]
+    assert undescribed == [], f"give these a docstring or about=: {undescribed}"
 
 
 def test_every_problem_class_is_in_the_catalog_with_one_status_per_slug():
@@ -181,3 +200,187 @@ async def test_unknown_paths_follow_the_language_too(client):
     assert r.status_code == 404
     assert r.json()["title"] == "Nicht gefunden"
     assert r.headers["content-language"].startswith("de")
+
+
+# Every detail in both languages: a scan of the services' source for problems raised with an
+# English-only text. A detail is a class template (`detail=` with `detail_de=`) or
+# `texts("English", "Deutsch")`; a helper may hand over a `Texts` it built that way.
+
+SERVICES = Path(__file__).resolve().parents[2] / "services"
+_ALL_PROBLEMS = {cls.__name__: cls for cls in _subclasses(ProblemError)}
+
+
+def _problem_class(func: ast.expr, namespace: Mapping[str, Any]) -> type[ProblemError] | None:
+    """The problem class a call calls: a name of the module (or an attribute of one), else a
+    problem class of that name (imported inside a function)."""
+    found: Any = None
+    if isinstance(func, ast.Name):
+        found = namespace.get(func.id, _ALL_PROBLEMS.get(func.id))
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        found = getattr(namespace.get(func.value.id), func.attr, None)
+    return found if isinstance(found, type) and issubclass(found, ProblemError) else None
+
+
+def _english_only(node: ast.expr, namespace: Mapping[str, Any]) -> bool:
+    """Whether `node`, given as a problem's detail, is a text in one language only."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):  # "..." + x, "..." % x
+        return _english_only(node.left, namespace) or _english_only(node.right, namespace)
+    if isinstance(node, ast.IfExp):
+        return _english_only(node.body, namespace) or _english_only(node.orelse, namespace)
+    if isinstance(node, ast.Name):  # a module constant
+        return isinstance(namespace.get(node.id), str)
+    if isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Constant):
+            return True  # "...".format(...), "; ".join(...)
+        if isinstance(node.func, ast.Name) and node.func.id == "texts":
+            given = [*node.args, *(k.value for k in node.keywords)]
+            return len(given) < 2 or any(
+                isinstance(a, ast.Constant) and a.value is None for a in given
+            )
+    return False
+
+
+def _detail_of(call: ast.Call) -> ast.expr | None:
+    keyword = [k.value for k in call.keywords if k.arg in ("detail", "description")]
+    return keyword[0] if keyword else (call.args[0] if call.args else None)
+
+
+def english_only_details(source: str, namespace: Mapping[str, Any]) -> list[tuple[int, str]]:
+    """(line, call) of every problem made with an English-only detail in `source`: a call of a
+    problem class, or `super().__init__(...)` inside one."""
+    found = []
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and _problem_class(ast.Name(node.name), namespace):
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and inner.func.attr == "__init__"
+                    and isinstance(inner.func.value, ast.Call)
+                    and getattr(inner.func.value.func, "id", None) == "super"
+                    and (detail := _detail_of(inner)) is not None
+                    and _english_only(detail, namespace)
+                ):
+                    found.append((inner.lineno, ast.unparse(inner)[:120]))
+        if isinstance(node, ast.Call) and _problem_class(node.func, namespace):
+            detail = _detail_of(node)
+            if detail is not None and _english_only(detail, namespace):
+                found.append((node.lineno, ast.unparse(node)[:120]))
+    return sorted(found)
+
+
+def _service_modules() -> list[tuple[Path, ModuleType]]:
+    modules = []
+    for path in sorted(SERVICES.rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        name = ".".join(path.relative_to(SERVICES.parent).with_suffix("").parts)
+        modules.append((path, importlib.import_module(name.removesuffix(".__init__"))))
+    return modules
+
+
+def test_every_problem_detail_in_the_services_has_a_german_text():
+    modules = _service_modules()
+    offenders = [
+        f"{path.relative_to(SERVICES.parent)}:{line}: {call}"
+        for path, module in modules
+        for line, call in english_only_details(path.read_text(), vars(module))
+    ]
+
+    assert len(modules) > 150
+    assert offenders == [], "wrap these details in texts(English, Deutsch):\n" + "\n".join(
+        offenders
+    )
+
+
+def test_every_detail_template_has_a_german_one():
+    _service_modules()
+
+    english_only = [
+        f"{cls.__module__}.{cls.__name__}"
+        for cls in _subclasses(ProblemError)
+        if cls.detail_templates and not cls.detail_templates.get("de")
+    ]
+
+    assert english_only == [], "add detail_de= to these problem classes"
+
+
+class _Refused(ProblemError):
+    """A probe for the scan, with a detail of its own."""
+
+    def __init__(self) -> None:
+        super().__init__("Refused")
+
+
+_PROBE = """
+ONLY_ENGLISH = "Gone"
+raise Conflict("Already decided")
+raise Conflict(f"Decided on {day}")
+raise Conflict(detail="Already " + "decided")
+raise Conflict("Decided on {}".format(day))
+raise Conflict(texts("Already decided"))
+raise Conflict(ONLY_ENGLISH)
+raise Conflict("a" if x else texts("b", "c"))
+raise problems.Conflict("Already decided")
+class _Refused(ProblemError):
+    def __init__(self):
+        super().__init__("Refused")
+raise Conflict(texts("Already decided", "Schon entschieden"))
+raise Conflict(texts(f"Decided on {day}", f"Am {day} entschieden"))
+raise Conflict(GIVEN_TEXTS)
+raise Conflict()
+raise ValueError("not a problem")
+"""
+
+
+def test_the_scan_finds_english_only_details_and_passes_bilingual_ones():
+    namespace = {
+        "Conflict": Conflict,
+        "ONLY_ENGLISH": "Gone",
+        "GIVEN_TEXTS": texts("Gone", "Weg"),
+        "problems": problems_module,
+        "_Refused": _Refused,
+    }
+
+    found = english_only_details(_PROBE, namespace)
+
+    assert [line for line, _ in found] == [3, 4, 5, 6, 7, 8, 9, 10, 13]
+
+
+def test_a_kept_problem_renders_for_each_reader():
+    kept = kept_problem(LockedFor.problem, texts("Locked", "Gesperrt"), {"minutes": 5})
+    german = Reader("de", "https://pakt.example.de")
+
+    assert render_kept(kept, german) == {
+        "type": "https://pakt.example.de/problems/probe-locked",
+        "title": "Gesperrt",
+        "status": 409,
+        "detail": "Gesperrt",
+        "minutes": 5,
+    }
+    assert render_kept(kept, Reader())["detail"] == "Locked"
+    assert render_kept(kept, Reader())["type"] == "http://127.0.0.1:8080/problems/probe-locked"
+
+
+def test_a_problem_kept_before_gets_the_readers_base_and_title_and_keeps_its_english_detail():
+    old = {
+        "type": "http://127.0.0.1:8080/problems/probe-locked",
+        "title": "Locked",
+        "status": 409,
+        "detail": "Locked for 5 minutes",
+        "minutes": 5,
+    }
+    own_title = {**old, "title": "Not applied: another item failed"}
+    german = Reader("de", "https://pakt.example.de")
+
+    assert render_kept(old, german) == {
+        **old,
+        "type": "https://pakt.example.de/problems/probe-locked",
+        "title": "Gesperrt",
+    }
+    assert render_kept(own_title, german)["title"] == "Not applied: another item failed"

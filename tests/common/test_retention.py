@@ -77,7 +77,8 @@ def isolated(databases: Databases) -> Iterator[dict[str, str]]:
 
 def test_retention_run_removes_what_outlived_its_period_in_every_database(isolated, monkeypatch):
     # the template may already hold recent rows (seeded by other tests): they must stay
-    tables = ("audit_entry", "outbox_event", "idempotency_record")
+    # outbox_reader: the feed's rows of each event (one per audience entry) go with it
+    tables = ("audit_entry", "outbox_event", "outbox_reader", "idempotency_record")
     before = {
         (service, table): asyncio.run(_count(url, table))
         for service, url in isolated.items()
@@ -102,7 +103,7 @@ def test_retention_run_removes_what_outlived_its_period_in_every_database(isolat
         asyncio.run(_count(isolated["cases"], "access_log")) == before[("cases", "access_log")] + 1
     )
     assert lines[("cases", "client_case")] == "0"  # anonymized: none closed long enough
-    assert "retention: 20 row(s) removed" in result.output
+    assert "retention: 26 row(s) removed" in result.output
 
 
 def test_retention_run_for_one_service_and_shorter_periods(isolated, monkeypatch):

@@ -24,7 +24,7 @@ from typing import Any
 import asyncpg
 import httpx
 
-from services.cli.main import DEMO_PASSWORD
+from services.auth.seed import DEMO_PASSWORD
 from services.common.idempotency import REPLAY_HEADER
 
 CASES = "/cases/v1/cases"

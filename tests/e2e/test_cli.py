@@ -18,7 +18,7 @@ import asyncpg
 import httpx
 import pytest
 
-from services.cli.main import DEMO_PASSWORD
+from services.auth.seed import DEMO_PASSWORD
 from services.cli.postgres import SERVICES, Server, drop_database, find_server
 from services.cli.stack import RUN_ROOT, Ports, port_is_free
 from tests.support.stack import clean_env

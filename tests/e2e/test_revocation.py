@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from services.cli.stack import Stack
 from tests.support.stack import demo_token
+from tests.support.waiting import eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("stack")]
 
 WITHIN = 10.0  # seconds: generous, the services poll every 2 s
+# asked five times a second: three probes each stay under the gateway's rate limit
+POLL = {"within": WITHIN, "every": 0.2}
 PASSWORD = "Lindenallee-17-Fils"
 PROBES = {  # one read per service that the new accounts may make
     "auth": "/auth/v1/me",
@@ -49,17 +52,8 @@ def statuses(client: httpx.Client, token: str) -> dict[str, int]:
     }
 
 
-def eventually(check: Callable[[], bool], within: float = WITHIN) -> bool:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.2)
-    return check()
-
-
 def assert_refused_everywhere(client: httpx.Client, token: str) -> None:
-    assert eventually(lambda: set(statuses(client, token).values()) == {401}), statuses(
+    assert eventually(lambda: set(statuses(client, token).values()) == {401}, **POLL), statuses(
         client, token
     )
     for path in PROBES.values():
@@ -120,7 +114,9 @@ def test_a_deactivated_users_token_fails_everywhere_and_a_new_one_works_after_re
     set_active(client, org_admin, path, etag, active=True)
     time.sleep(1.1)  # `iat` has whole seconds: a token of the deactivation's second stays refused
     new = login(client, user["username"])["access_token"]
-    assert eventually(lambda: set(statuses(client, new).values()) == {200}), statuses(client, new)
+    assert eventually(lambda: set(statuses(client, new).values()) == {200}, **POLL), statuses(
+        client, new
+    )
     assert set(statuses(client, old).values()) == {401}  # issued before: still revoked
 
 
@@ -169,7 +165,7 @@ def test_while_auth_is_down_services_keep_their_list_and_keep_serving(stack, cli
     set_active(client, org_admin, f"/auth/v1/users/{user['id']}", user["etag"], active=False)
     # both followers must have the revocation before auth goes away (they poll independently)
     assert eventually(
-        lambda: (s := statuses(client, revoked))["cases"] == 401 and s["funding"] == 401
+        lambda: (s := statuses(client, revoked))["cases"] == 401 and s["funding"] == 401, **POLL
     )
 
     stack.stop_service("auth")
@@ -182,4 +178,6 @@ def test_while_auth_is_down_services_keep_their_list_and_keep_serving(stack, cli
         stack.start_service("auth")
     log = stack.processes["cases"].log_path
     assert "revocations_fetch_failed" in log.read_text(errors="replace")
-    assert eventually(lambda: "revocations_fetch_recovered" in log.read_text(errors="replace"))
+    assert eventually(
+        lambda: "revocations_fetch_recovered" in log.read_text(errors="replace"), **POLL
+    )

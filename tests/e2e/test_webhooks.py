@@ -20,10 +20,10 @@ import pytest
 
 from services.cli.stack import Stack
 from tests.support.stack import demo_token
+from tests.support.waiting import eventually
 from tests.support.webhooks import (
     FAST_WORKER,
     Receiver,
-    eventually,
     open_case,
     subscribe,
 )

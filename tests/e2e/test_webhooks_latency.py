@@ -15,7 +15,8 @@ import pytest
 
 from services.cli.stack import Stack
 from tests.support.stack import demo_token
-from tests.support.webhooks import eventually, open_case, running_receiver, started, subscribe
+from tests.support.waiting import eventually
+from tests.support.webhooks import open_case, running_receiver, started, subscribe
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("stack")]
 

@@ -15,12 +15,8 @@ import pytest
 from services.cli.stack import Stack
 from services.common.orgs import org_id_for_ags, org_id_for_slug
 from tests.support.stack import demo_token
-from tests.support.webhooks import (
-    Receiver,
-    eventually,
-    open_case,
-    subscribe,
-)
+from tests.support.waiting import eventually
+from tests.support.webhooks import Receiver, open_case, subscribe
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("stack")]
 

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 
 import httpx
 
+from services.auth.seed import DEMO_PASSWORD
 from services.cli import database
-from services.cli.main import DEMO_PASSWORD
 from services.cli.postgres import SERVICES, Server, drop_database
 from services.cli.stack import Ports, Stack
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +17,7 @@ import httpx
 from standardwebhooks.webhooks import Webhook
 
 from services.cli.stack import Stack
+from tests.support.waiting import eventually
 
 FAST_WORKER = {
     "WEBHOOKS_RETRY_SCHEDULE_SECONDS": "[0.3, 0.3, 0.3]",
@@ -99,18 +100,6 @@ def running_receiver() -> Iterator[Receiver]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-def eventually(check: Callable[[], bool], within: float = 60.0) -> bool:
-    """`check` within `within` seconds. Generous: the outbox hands out only settled events and
-    its horizon is the PostgreSQL cluster's, so other databases' open transactions (parallel
-    test runs) may hold deliveries back for seconds."""
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.05)
-    return check()
 
 
 def subscribe(

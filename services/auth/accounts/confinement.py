@@ -4,6 +4,7 @@ its own organization."""
 from __future__ import annotations
 
 from services.common.auth import Principal
+from services.common.problem_types import texts
 from services.common.problems import Forbidden
 
 Actor = Principal | str  # a string names an operator acting through the CLI (full rights)
@@ -27,5 +28,10 @@ def scope_org(actor: Actor, requested: str | None) -> str | None:
         return requested
     assert isinstance(actor, Principal)  # noqa: S101 - is_admin covers operators
     if requested is not None and requested != actor.org:
-        raise Forbidden("An org_admin sees only the users and clients of its own organization")
+        raise Forbidden(
+            texts(
+                "An org_admin sees only the users and clients of its own organization",
+                "Ein org_admin sieht nur die Benutzer und Clients seiner eigenen Organisation",
+            )
+        )
     return actor.org

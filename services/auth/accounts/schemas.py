@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, Field, SecretStr, model_validato
 
 from services.auth.accounts.redirects import MAX_URIS, check_redirect_uris
 from services.auth.directory.schemas import UUID_PATTERN
+from services.common.problem_types import Texts, texts
 from services.common.schema_examples import with_examples
 
 Role = Literal[
@@ -143,15 +144,24 @@ def _machine_grants() -> list[GrantType]:
 
 def check_client_shape(
     client_type: str, grant_types: Sequence[str], redirect_uris: Sequence[str]
-) -> list[str]:
+) -> list[Texts]:
     """What is wrong with this combination of type, grants and redirect URIs (empty: fine)."""
     wrong = []
     if client_type == "public" and not set(grant_types) <= PUBLIC_GRANTS:
         wrong.append(
-            "A public client (no secret) may use only authorization_code and refresh_token"
+            texts(
+                "A public client (no secret) may use only authorization_code and refresh_token",
+                "Ein öffentlicher Client (ohne Secret) darf nur authorization_code und "
+                "refresh_token verwenden",
+            )
         )
     if "authorization_code" in grant_types and not redirect_uris:
-        wrong.append("The authorization_code grant needs at least one redirect URI")
+        wrong.append(
+            texts(
+                "The authorization_code grant needs at least one redirect URI",
+                "Der Grant authorization_code braucht mindestens eine Redirect-URI",
+            )
+        )
     return wrong
 
 
@@ -228,7 +238,8 @@ class ClientCreate(BaseModel):
     def _consistent(self) -> ClientCreate:
         wrong = check_client_shape(self.client_type, self.grant_types, self.redirect_uris)
         if wrong:
-            raise ValueError("; ".join(wrong))
+            # a validator's message surfaces as errors[].message, which stays English (ADR 0014)
+            raise ValueError("; ".join(w.pick("en")[0] for w in wrong))
         return self
 
 

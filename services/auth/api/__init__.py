@@ -1,7 +1,5 @@
 """HTTP routes of the auth service."""
 
-from fastapi import APIRouter
-
 from services.auth.api import (
     authorize,
     clients,
@@ -13,12 +11,10 @@ from services.auth.api import (
     users,
     well_known,
 )
+from services.auth.keys import ALL_AUDIENCE
 from services.common.auth import Principal
-from services.common.outbox import events_router
 from services.common.policy import policy_dependency
-from services.common.webhooks.api import webhook_router
-
-ALL_AUDIENCE = "all"
+from services.common.service_routes import service_routes
 
 
 def event_audience(principal: Principal) -> list[str] | None:
@@ -29,18 +25,19 @@ def event_audience(principal: Principal) -> list[str] | None:
 
 
 # services.common.policy.AUTH on every route; the routes declare their own security schemes
-router = APIRouter(dependencies=[policy_dependency(declares_security=False)])
-for module in (
-    oauth,
-    authorize,
-    userinfo,
-    well_known,
-    users,
-    clients,
-    organizations,
-    signing_keys,
-    revocations,
-):
-    router.include_router(module.router)
-router.include_router(events_router("auth", event_audience))
-router.include_router(webhook_router("auth", event_audience))  # the feed's rule, written once
+router = service_routes(
+    "auth",
+    event_audience,
+    [
+        oauth,
+        authorize,
+        userinfo,
+        well_known,
+        users,
+        clients,
+        organizations,
+        signing_keys,
+        revocations,
+    ],
+    policy_dependency(declares_security=False),
+)

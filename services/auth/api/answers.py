@@ -9,7 +9,7 @@ from fastapi import Depends, Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.auth.api.deps import AccountManager, Admin, tagged
-from services.common.auth import Principal
+from services.common.caller import Caller as BaseCaller
 from services.common.db import SessionDep
 
 
@@ -38,18 +38,9 @@ async def added(
 
 
 @dataclass(frozen=True)
-class Caller:
+class Caller(BaseCaller):
     """The caller with the request's session and response: what a handler of a versioned
     resource needs to call its service (`*caller.key`) and to answer."""
-
-    who: Principal
-    session: AsyncSession
-    response: Response
-
-    @property
-    def key(self) -> tuple[AsyncSession, Principal]:
-        """What the service functions start with: (session, who)."""
-        return self.session, self.who
 
     def tagged(self, versioned: tuple[T, int]) -> T:
         """Answers a read: the body, the version as the ETag."""

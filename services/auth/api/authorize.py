@@ -65,6 +65,19 @@ RATE_LIMITED = {
         **HTML_PAGE["content"],
     },
 }
+
+
+def html_answers(redirect: str, *pages: int, throttled: bool = True) -> dict[str, Any]:
+    """The decorator arguments of an operation a browser sees: HTML, the redirect (303,
+    described by `redirect`), the page again with a message (`pages`) and, where failed logins
+    are counted, 429."""
+    responses: dict[int | str, Any] = {303: {"description": redirect}}
+    responses.update(dict.fromkeys(pages, HTML_PAGE))
+    if throttled:
+        responses[429] = RATE_LIMITED
+    return {"response_class": HTMLResponse, "responses": responses}
+
+
 AUTHORIZE_DOC: dict[str, Any] = {
     "security": [],
     "parameters": _query_parameters((*_PARAMS, "request", "request_uri")),
@@ -123,13 +136,8 @@ def _answer(request: Request, outcome: login.Outcome, req: AuthorizeRequest) -> 
 
 @router.get(
     "/auth/v1/authorize",
-    response_class=HTMLResponse,
     openapi_extra=AUTHORIZE_DOC,
-    responses={
-        303: {"description": "Back to the client with `error` and `state`"},
-        400: HTML_PAGE,
-        429: RATE_LIMITED,
-    },
+    **html_answers("Back to the client with `error` and `state`", 400),
     summary="Login page (OpenID Connect authorization endpoint)",
     description=(
         "Authorization code flow with PKCE (S256 only; RFC 6749 4.1, RFC 7636, OIDC Core 3.1). "
@@ -151,14 +159,8 @@ async def authorize_form(request: Request, session: SessionDep) -> Response:
 
 @router.post(
     "/auth/v1/authorize",
-    response_class=HTMLResponse,
     openapi_extra=FORM_DOC,
-    responses={
-        303: {"description": "Back to the client with `code` and `state`"},
-        400: HTML_PAGE,
-        401: HTML_PAGE,
-        429: RATE_LIMITED,
-    },
+    **html_answers("Back to the client with `code` and `state`", 400, 401),
     summary="Submit the login page",
     description=(
         "What the login page's form posts (the browser does this; clients never call it "
@@ -191,14 +193,13 @@ async def authorize_submit(
 
 @router.get(
     "/auth/v1/logout",
-    response_class=HTMLResponse,
     openapi_extra={
         "security": [],
         "parameters": _query_parameters(
             ("id_token_hint", "post_logout_redirect_uri", "state", "client_id")
         ),
     },
-    responses={303: {"description": "To the registered post_logout_redirect_uri"}, 400: HTML_PAGE},
+    **html_answers("To the registered post_logout_redirect_uri", 400, throttled=False),
     summary="Log out (OpenID Connect end_session_endpoint)",
     description=(
         "RP-initiated logout: `id_token_hint` names the login (its `sid`), which ends: its "

@@ -16,29 +16,25 @@ from services.auth.accounts.schemas import (
     ClientUpdate,
 )
 from services.auth.api.answers import Manager
-from services.auth.api.deps import AccountManager
+from services.auth.api.deps import MANAGED_ACCOUNTS, AccountManager
 from services.auth.directory.schemas import UUID_PATTERN
 from services.common.concurrency import IfMatchHeader
 from services.common.db import SessionDep
 from services.common.pagination import Page
 from services.common.paging import Paged
-from services.common.problems import problem_responses
+from services.common.routes import Resource, creates
 
 router = APIRouter(tags=["clients"])
+clients = Resource(router, "/auth/v1/clients", "client_row_id", MANAGED_ACCOUNTS)
 ClientRowId = Annotated[
     str, Path(pattern=UUID_PATTERN, description="Id of the client record (not the client_id)")
 ]
 NO_STORE = {"Cache-Control": "no-store"}
 
 
-@router.get(
-    "/auth/v1/clients",
-    responses=problem_responses(400, 401, 403, 422),
-    summary="List API clients",
-    description=(
-        "Admins see every client (filter by organization); "
-        "an org_admin sees its own organization's."
-    ),
+@clients.listing(
+    "List API clients",
+    "Admins see every client (filter by organization); an org_admin sees its own organization's.",
 )
 async def list_clients(
     session: SessionDep,
@@ -51,44 +47,29 @@ async def list_clients(
     return page.send(await accounts.list_clients(session, who, filters, page.params))
 
 
-@router.post(
-    "/auth/v1/clients",
-    status_code=201,
-    responses=problem_responses(400, 401, 403, 404, 409, 422),
-    summary="Create an API client",
-    description=(
-        "Creates a machine client bound to one organization. The response shows `client_secret` "
-        "once; only its hash is kept. An org_admin creates clients for its own organization only."
-    ),
+@clients.create(
+    "Create an API client",
+    "Creates a machine client bound to one organization. The response shows `client_secret` "
+    "once; only its hash is kept. An org_admin creates clients for its own organization only.",
 )
 async def create_client(body: ClientCreate, caller: Manager) -> ClientCreated:
     client, version, secret = await accounts.create_client(*caller.key, body)
-    await caller.added((client, version), "/auth/v1/clients")
+    await caller.added((client, version), clients.path)
     caller.response.headers.update(NO_STORE)
     return ClientCreated(**client.model_dump(), client_secret=secret)
 
 
-@router.get(
-    "/auth/v1/clients/{client_row_id}",
-    responses=problem_responses(401, 403, 404, 422),
-    summary="Get an API client",
-    description=(
-        "A client the caller manages (404 for other organizations' clients); "
-        "never shows the secret."
-    ),
+@clients.read(
+    "Get an API client",
+    "A client the caller manages (404 for other organizations' clients); never shows the secret.",
 )
 async def read_client(client_row_id: ClientRowId, caller: Manager) -> ClientRead:
     return caller.tagged(await accounts.get_client(*caller.key, client_row_id))
 
 
-@router.patch(
-    "/auth/v1/clients/{client_row_id}",
-    responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
-    summary="Change or deactivate an API client",
-    description=(
-        "Send If-Match. A deactivated client gets no new tokens "
-        "and its tokens introspect as inactive."
-    ),
+@clients.change(
+    "Change or deactivate an API client",
+    "Send If-Match. A deactivated client gets no new tokens and its tokens introspect as inactive.",
 )
 async def update_client(
     client_row_id: ClientRowId, body: ClientUpdate, caller: Manager, if_match: IfMatchHeader = None
@@ -100,8 +81,7 @@ async def update_client(
 
 @router.post(
     "/auth/v1/clients/{client_row_id}/secrets",
-    status_code=201,
-    responses=problem_responses(401, 403, 404, 422),
+    **creates(401, 403, 404, 422),
     summary="Rotate an API client's secret",
     description="Issues a new secret (shown once); the previous secret stops working immediately.",
 )

@@ -13,11 +13,13 @@ from fastapi.security import HTTPBasic, HTTPBasicCredentials
 from services.auth.errors import InvalidRequest
 from services.auth.security import Passwords, client_ip
 from services.auth.settings import AuthSettings
+from services.auth.tokens.issuance import TokenIssuer
 from services.auth.tokens.schemas import ClientAuth
-from services.auth.tokens.service import TokenIssuer
 from services.common.auth import Principal, TokenVerifier, require_roles
 from services.common.concurrency import set_etag
+from services.common.problem_types import texts
 from services.common.revocation import RevocationList
+from services.common.routes import Problems
 
 T = TypeVar("T")
 
@@ -86,7 +88,11 @@ def _client_auth(
     if user:
         if client_secret is not None or (client_id is not None and client_id != user):
             raise InvalidRequest(
-                "Authenticate the client with HTTP Basic or with form fields, not both"
+                texts(
+                    "Authenticate the client with HTTP Basic or with form fields, not both",
+                    "Den Client entweder mit HTTP Basic oder mit Formularfeldern "
+                    "authentifizieren, nicht mit beidem",
+                )
             )
         return ClientAuth(user, password or None, via_header=True)
     if client_id:
@@ -104,6 +110,11 @@ async def client_credentials(
     return _client_auth(pair, client_id, client_secret)
 
 
+MALFORMED_BASIC = texts(
+    "The Basic authorization header is malformed", "Der Basic-Authorization-Header ist fehlerhaft"
+)
+
+
 def _basic_header(request: Request) -> tuple[str, str] | None:
     scheme, _, encoded = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "basic":
@@ -111,9 +122,9 @@ def _basic_header(request: Request) -> tuple[str, str] | None:
     try:
         user, sep, password = base64.b64decode(encoded, validate=True).decode().partition(":")
     except (binascii.Error, UnicodeDecodeError) as exc:
-        raise InvalidRequest("The Basic authorization header is malformed") from exc
+        raise InvalidRequest(MALFORMED_BASIC) from exc
     if not sep:
-        raise InvalidRequest("The Basic authorization header is malformed")
+        raise InvalidRequest(MALFORMED_BASIC)
     return user, password
 
 
@@ -135,3 +146,11 @@ ClientCredentials = Annotated[ClientAuth | None, Depends(client_credentials)]
 TokenClient = Annotated[ClientAuth | None, Depends(token_client)]
 Admin = Annotated[Principal, Depends(require_roles("admin"))]
 AccountManager = Annotated[Principal, Depends(require_roles("admin", "org_admin"))]
+MANAGED_ACCOUNTS = Problems(
+    listing=(400, 401, 403, 422),
+    create=(400, 401, 403, 404, 409, 422),
+    read=(401, 403, 404, 422),
+    change=(400, 401, 403, 404, 412, 422, 428),
+)
+"""What the operations on accounts (users, API clients) answer besides their success: an
+AccountManager of another organization's account gets 404."""

@@ -17,11 +17,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from services.auth.errors import InvalidRequest
+from services.common.problem_types import Texts, texts
 
 
-def _described(exc: RequestValidationError) -> str:
-    fields = sorted({str(e.get("loc", ("", ""))[-1]) for e in exc.errors()})
-    return "Missing or malformed: " + ", ".join(fields)
+def _described(exc: RequestValidationError) -> Texts:
+    fields = ", ".join(sorted({str(e.get("loc", ("", ""))[-1]) for e in exc.errors()}))
+    return texts(f"Missing or malformed: {fields}", f"Fehlend oder fehlerhaft: {fields}")
 
 
 class OAuthRoute(APIRoute):

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Response
 
 from services.auth.api.answers import AdminCaller
-from services.auth.api.deps import Admin, tagged
+from services.auth.api.deps import tagged
 from services.auth.directory import imports, service
 from services.auth.directory.schemas import (
     UUID_PATTERN,
@@ -32,8 +32,21 @@ from services.common.imports.upload import (
 from services.common.pagination import Page
 from services.common.paging import Paged
 from services.common.problems import problem_responses
+from services.common.routes import Problems, Resource
 
 router = APIRouter(tags=["organizations"])
+# everyone signed in reads the directory (no 403 there); writes are for admins
+organizations = Resource(
+    router,
+    "/auth/v1/organizations",
+    "org_id",
+    Problems(
+        listing=(400, 401, 422),
+        create=(400, 401, 403, 404, 409, 422),
+        read=(401, 404, 422),
+        change=(400, 401, 403, 404, 412, 422, 428),
+    ),
+)
 OrgId = Annotated[
     str,
     Path(
@@ -51,14 +64,10 @@ ORGANIZATIONS_EXAMPLE = "ags;name;kind;parent_ags\n08117017;Eislingen/Fils;munic
 OrganizationsFile = Annotated[Upload, Depends(upload_reader(ORGANIZATIONS_UPLOAD))]
 
 
-@router.get(
-    "/auth/v1/organizations",
-    responses=problem_responses(400, 401, 422),
-    summary="List organizations",
-    description=(
-        "The directory, ordered by name. Filter by `kind`, `parent_id`, `name_prefix` "
-        "(case-insensitive) or `ags_prefix` (e.g. `08117`: Landkreis Göppingen and all in it)."
-    ),
+@organizations.listing(
+    "List organizations",
+    "The directory, ordered by name. Filter by `kind`, `parent_id`, `name_prefix` "
+    "(case-insensitive) or `ags_prefix` (e.g. `08117`: Landkreis Göppingen and all in it).",
 )
 async def list_organizations(
     session: SessionDep,
@@ -77,11 +86,8 @@ async def list_organizations(
     return page.send(await service.list_organizations(session, filters, page.params))
 
 
-@router.get(
-    "/auth/v1/organizations/{org_id}",
-    responses=problem_responses(401, 404, 422),
-    summary="Get one organization",
-    description="One organization with its AGS path; the ETag is needed to change it.",
+@organizations.read(
+    "Get one organization", "One organization with its AGS path; the ETag is needed to change it."
 )
 async def read_organization(
     org_id: OrgId, response: Response, session: SessionDep, _: CurrentPrincipal
@@ -90,8 +96,8 @@ async def read_organization(
 
 
 @router.get(
-    "/auth/v1/organizations/{org_id}/chain",
-    responses=problem_responses(401, 404, 422),
+    organizations.item + "/chain",
+    responses=problem_responses(*organizations.problems.read),
     summary="Get the chain up to the state",
     description=(
         "The organization and its ancestors, from the state down to it: for a municipality the "
@@ -104,31 +110,22 @@ async def read_organization_chain(
     return OrganizationChain(items=await service.organization_chain(session, org_id))
 
 
-@router.post(
-    "/auth/v1/organizations",
-    status_code=201,
-    responses=problem_responses(400, 401, 403, 404, 409, 422),
-    summary="Create an organization (admin)",
-    description=(
-        "Adds an organization below an existing parent. The kind fixes the parent's kind and the "
-        "AGS length (region 3, district 5, municipality 8 digits, extending the parent's AGS); "
-        "consortia, providers and ministries have no AGS. Organizations with an AGS get the "
-        "deterministic id uuid5(PAKT_NAMESPACE, 'ags:<AGS>'), so a retry answers 409."
-    ),
+@organizations.create(
+    "Create an organization (admin)",
+    "Adds an organization below an existing parent. The kind fixes the parent's kind and the "
+    "AGS length (region 3, district 5, municipality 8 digits, extending the parent's AGS); "
+    "consortia, providers and ministries have no AGS. Organizations with an AGS get the "
+    "deterministic id uuid5(PAKT_NAMESPACE, 'ags:<AGS>'), so a retry answers 409.",
 )
 async def create_organization(body: OrganizationCreate, admin: AdminCaller) -> OrganizationRead:
     org = await service.add_organization(*admin.key, body)
-    return await admin.added(org, "/auth/v1/organizations")
+    return await admin.added(org, organizations.path)
 
 
-@router.patch(
-    "/auth/v1/organizations/{org_id}",
-    responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
-    summary="Rename an organization or set a consortium's members (admin)",
-    description=(
-        "Send If-Match with the ETag you read. `member_ids` replaces a consortium's members; "
-        "they must be municipalities and may lie in different districts."
-    ),
+@organizations.change(
+    "Rename an organization or set a consortium's members (admin)",
+    "Send If-Match with the ETag you read. `member_ids` replaces a consortium's members; "
+    "they must be municipalities and may lie in different districts.",
 )
 async def update_organization(
     org_id: OrgId, body: OrganizationUpdate, admin: AdminCaller, if_match: IfMatchHeader = None
@@ -151,9 +148,5 @@ async def update_organization(
     ),
     openapi_extra=upload_body(ORGANIZATIONS_UPLOAD, ORGANIZATIONS_EXAMPLE),
 )
-async def import_organizations(
-    session: SessionDep, admin: Admin, upload: OrganizationsFile
-) -> ImportReport:
-    report = await imports.import_organizations(session, admin, upload)
-    await session.commit()
-    return report
+async def import_organizations(admin: AdminCaller, upload: OrganizationsFile) -> ImportReport:
+    return await admin.committed(await imports.import_organizations(*admin.key, upload))

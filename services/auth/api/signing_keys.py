@@ -7,10 +7,9 @@ from datetime import datetime
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from services.auth.api.deps import Admin
+from services.auth.api.answers import AdminCaller
 from services.auth.keys import rotate_signing_key
-from services.common.db import SessionDep
-from services.common.problems import problem_responses
+from services.common.routes import creates
 
 router = APIRouter(tags=["signing-keys"])
 
@@ -27,8 +26,7 @@ class RotatedKey(BaseModel):
 
 @router.post(
     "/auth/v1/signing-keys",
-    status_code=201,
-    responses=problem_responses(401, 403),
+    **creates(401, 403),
     summary="Rotate the signing key (admin)",
     description=(
         "Creates a new RSA key and publishes it in the JWKS at once; it signs from `activates_at` "
@@ -36,7 +34,7 @@ class RotatedKey(BaseModel):
         "previous key signs until then and stays in the JWKS until its tokens have expired."
     ),
 )
-async def rotate_key(request: Request, session: SessionDep, admin: Admin) -> RotatedKey:
-    kid, activates_at = await rotate_signing_key(session, request.app.state.settings, admin)
-    await session.commit()
-    return RotatedKey(kid=kid, activates_at=activates_at)
+async def rotate_key(request: Request, admin: AdminCaller) -> RotatedKey:
+    settings = request.app.state.settings
+    kid, activates_at = await rotate_signing_key(admin.session, settings, admin.who)
+    return await admin.committed(RotatedKey(kid=kid, activates_at=activates_at))

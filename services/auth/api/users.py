@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from services.auth.accounts import service as accounts
 from services.auth.accounts.schemas import AccountFilter, UserCreate, UserRead, UserUpdate
 from services.auth.api.answers import Manager
-from services.auth.api.deps import AccountManager, PasswordsDep, Revocations
+from services.auth.api.deps import MANAGED_ACCOUNTS, AccountManager, PasswordsDep, Revocations
 from services.auth.directory.schemas import UUID_PATTERN
 from services.auth.tokens import introspection
 from services.auth.tokens.schemas import Me
@@ -19,8 +19,10 @@ from services.common.db import SessionDep
 from services.common.pagination import Page
 from services.common.paging import Paged
 from services.common.problems import problem_responses
+from services.common.routes import Resource
 
 router = APIRouter(tags=["users"])
+users = Resource(router, "/auth/v1/users", "user_id", MANAGED_ACCOUNTS)
 UserId = Annotated[str, Path(pattern=UUID_PATTERN, description="User id")]
 
 
@@ -37,13 +39,9 @@ async def read_me(session: SessionDep, revocations: Revocations, who: CurrentPri
     return await introspection.describe(session, revocations, who)
 
 
-@router.get(
-    "/auth/v1/users",
-    responses=problem_responses(400, 401, 403, 422),
-    summary="List users",
-    description=(
-        "Admins see every user (filter by organization); an org_admin sees its own organization's."
-    ),
+@users.listing(
+    "List users",
+    "Admins see every user (filter by organization); an org_admin sees its own organization's.",
 )
 async def list_users(
     session: SessionDep,
@@ -58,43 +56,30 @@ async def list_users(
     return page.send(await accounts.list_users(session, who, filters, page.params))
 
 
-@router.post(
-    "/auth/v1/users",
-    status_code=201,
-    responses=problem_responses(400, 401, 403, 404, 409, 422),
-    summary="Create a user",
-    description=(
-        "Admins create users anywhere; an org_admin only in its own organization and never with "
-        "the `admin` role. The password must have 12-128 characters and must not contain the "
-        "username. Usernames are unique, so a retried create answers 409."
-    ),
+@users.create(
+    "Create a user",
+    "Admins create users anywhere; an org_admin only in its own organization and never with "
+    "the `admin` role. The password must have 12-128 characters and must not contain the "
+    "username. Usernames are unique, so a retried create answers 409.",
 )
 async def create_user(body: UserCreate, caller: Manager, passwords: PasswordsDep) -> UserRead:
     user = await accounts.create_user(*caller.key, body, passwords)
-    return await caller.added(user, "/auth/v1/users")
+    return await caller.added(user, users.path)
 
 
-@router.get(
-    "/auth/v1/users/{user_id}",
-    responses=problem_responses(401, 403, 404, 422),
-    summary="Get a user",
-    description=(
-        "A user the caller manages (404 for users of other organizations); "
-        "the ETag is needed to change it."
-    ),
+@users.read(
+    "Get a user",
+    "A user the caller manages (404 for users of other organizations); "
+    "the ETag is needed to change it.",
 )
 async def read_user(user_id: UserId, caller: Manager) -> UserRead:
     return caller.tagged(await accounts.get_user(*caller.key, user_id))
 
 
-@router.patch(
-    "/auth/v1/users/{user_id}",
-    responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
-    summary="Change or deactivate a user",
-    description=(
-        "Send If-Match with the ETag you read. `active: false` deactivates: the user cannot log "
-        "in and every refresh token stops working at once. A new password also ends all sessions."
-    ),
+@users.change(
+    "Change or deactivate a user",
+    "Send If-Match with the ETag you read. `active: false` deactivates: the user cannot log "
+    "in and every refresh token stops working at once. A new password also ends all sessions.",
 )
 async def update_user(
     user_id: UserId,

@@ -60,6 +60,18 @@ def create_user(
     typer.echo(f"created user {username} with id {user.id}")
 
 
+def _change_user(username: str, change: UserUpdate) -> None:
+    """Applies `change` to the user `username` as it is now (its current version)."""
+
+    async def work(session: AsyncSession, settings: AuthSettings) -> None:
+        row = await user_named(session, username)
+        await accounts.update_user(
+            session, actor(), str(row.id), change, etag(row), Passwords(settings)
+        )
+
+    in_transaction(work)
+
+
 @users_app.command("list")
 def list_users(organization_id: OrgFilter = None, include_all: All = False) -> None:
     """List users (active ones unless --all) with organization, roles and state."""
@@ -81,15 +93,7 @@ def list_users(organization_id: OrgFilter = None, include_all: All = False) -> N
 @users_app.command("deactivate")
 def deactivate_user(username: Annotated[str, typer.Argument(help="Login name")]) -> None:
     """Deactivate a user: no more logins; its tokens stop working within seconds."""
-
-    async def work(session: AsyncSession, settings: AuthSettings) -> None:
-        row = await user_named(session, username)
-        change = UserUpdate(active=False)
-        await accounts.update_user(
-            session, actor(), str(row.id), change, etag(row), Passwords(settings)
-        )
-
-    in_transaction(work)
+    _change_user(username, UserUpdate(active=False))
     typer.echo(f"deactivated user {username}")
 
 
@@ -99,16 +103,7 @@ def reset_password(
     password_stdin: PasswordStdin = False,
 ) -> None:
     """Set a new password (asked, or read with --password-stdin); ends the user's sessions."""
-    password = password_from(password_stdin)
-
-    async def work(session: AsyncSession, settings: AuthSettings) -> None:
-        row = await user_named(session, username)
-        change = UserUpdate.model_validate({"password": password})
-        await accounts.update_user(
-            session, actor(), str(row.id), change, etag(row), Passwords(settings)
-        )
-
-    in_transaction(work)
+    _change_user(username, UserUpdate.model_validate({"password": password_from(password_stdin)}))
     typer.echo(f"new password set for {username}; its refresh tokens were revoked")
 
 

@@ -22,6 +22,7 @@ from services.auth.errors import ClientNotFound, UserNotFound
 from services.auth.settings import AuthSettings
 from services.common.db import script_session
 from services.common.pagination import PageParams
+from services.common.problem_types import texts
 from services.common.retention import Removed, enforce_for
 
 T = TypeVar("T")
@@ -122,14 +123,24 @@ async def retention(settings: AuthSettings | None = None, dry_run: bool = False)
 async def user_named(session: AsyncSession, username: str) -> Row[Any]:
     row = await accounts_repo.get_user_by_username(session, username)
     if row is None:
-        raise UserNotFound(f"No user named {username!r}; `pakt users list --all` shows them")
+        raise UserNotFound(
+            texts(
+                f"No user named {username!r}; `pakt users list --all` shows them",
+                f"Kein Benutzer namens {username!r}; `pakt users list --all` zeigt alle",
+            )
+        )
     return row
 
 
 async def client_named(session: AsyncSession, client_id: str) -> Row[Any]:
     row = await accounts_repo.get_client_by_client_id(session, client_id)
     if row is None:
-        raise ClientNotFound(f"No API client {client_id!r}; `pakt clients list --all` shows them")
+        raise ClientNotFound(
+            texts(
+                f"No API client {client_id!r}; `pakt clients list --all` shows them",
+                f"Kein API-Client {client_id!r}; `pakt clients list --all` zeigt alle",
+            )
+        )
     return row
 
 

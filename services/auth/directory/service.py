@@ -29,6 +29,7 @@ from services.common.constraints import constraint_problems
 from services.common.orgs import org_id_for_ags, org_id_for_slug
 from services.common.outbox import emit
 from services.common.pagination import Page, PageParams, cursor_after, make_page
+from services.common.problem_types import texts
 
 AGS_LENGTH = {"state": 2, "region": 3, "rural_district": 5, "urban_district": 5, "municipality": 8}
 PARENT_KINDS: dict[str, set[str | None]] = {
@@ -77,42 +78,85 @@ def plan_org(
     key_verified: bool = True,
 ) -> NewOrg:
     """Checks `data` against the hierarchy rules and computes id and org_path (no I/O)."""
-    kind, ags = data.kind, data.ags
-    parent_kind = parent.kind if parent is not None else None
-    if data.parent_id and parent is None:
-        raise OrganizationNotFound("The parent organization does not exist")
-    if parent_kind not in PARENT_KINDS[kind]:
-        allowed = ", ".join(sorted(k or "none" for k in PARENT_KINDS[kind]))
-        raise InvalidHierarchy(f"A {kind} needs a parent of kind: {allowed}")
-    need = AGS_LENGTH.get(kind)
-    if need is not None and (ags is None or len(ags) != need):
-        raise InvalidHierarchy(f"A {kind} needs an AGS of {need} digits")
-    if need is None and ags is not None:
-        raise InvalidHierarchy(f"A {kind} has no AGS")
-    if ags is not None and parent is not None and parent.ags and not ags.startswith(parent.ags):
-        raise InvalidHierarchy(f"AGS {ags} does not lie under its parent's AGS {parent.ags}")
-    if data.member_ids and kind != "consortium":
-        raise InvalidHierarchy("Only a consortium has members")
-    if ags:
-        org_id = org_id_for_ags(ags)
-    elif slug:
-        org_id = org_id_for_slug(slug)
-    else:
-        org_id = str(uuid.uuid4())
+    _check_parent(data, parent)
+    _check_ags(data.kind, data.ags, parent)
+    if data.member_ids and data.kind != "consortium":
+        raise InvalidHierarchy(
+            texts(
+                "Only a consortium has members",
+                "Nur ein Verbund hat Mitglieder",
+            )
+        )
     path = list(parent.org_path) if parent is not None else []
-    if ags:
-        path.append(ags)
     values = {
-        "id": org_id,
-        "kind": kind,
+        "id": _new_org_id(data.ags, slug),
+        "kind": data.kind,
         "name": data.name,
-        "ags": ags,
+        "ags": data.ags,
         "slug": slug,
         "parent_id": parent.id if parent is not None else None,
-        "org_path": path,
+        "org_path": [*path, data.ags] if data.ags else path,
         "key_verified": key_verified,
     }
     return NewOrg(values, list(data.member_ids))
+
+
+def _check_parent(data: OrganizationCreate, parent: Row[Any] | None) -> None:
+    """Refuses a parent that `data.parent_id` names but does not exist, or one of a kind
+    the organization may not sit under (PARENT_KINDS)."""
+    if data.parent_id and parent is None:
+        raise OrganizationNotFound(
+            texts(
+                "The parent organization does not exist",
+                "Die übergeordnete Organisation gibt es nicht",
+            )
+        )
+    kind = data.kind
+    if (parent.kind if parent is not None else None) not in PARENT_KINDS[kind]:
+        allowed = ", ".join(sorted(k or "none" for k in PARENT_KINDS[kind]))
+        raise InvalidHierarchy(
+            texts(
+                f"A {kind} needs a parent of kind: {allowed}",
+                f"Eine Organisation der Art {kind} braucht eine übergeordnete der Art: {allowed}",
+            )
+        )
+
+
+def _check_ags(kind: str, ags: str | None, parent: Row[Any] | None) -> None:
+    """Refuses an AGS of the wrong length for the kind, one on a kind without AGS, and one
+    that does not extend its parent's."""
+    need = AGS_LENGTH.get(kind)
+    if need is not None and (ags is None or len(ags) != need):
+        raise InvalidHierarchy(
+            texts(
+                f"A {kind} needs an AGS of {need} digits",
+                f"Eine Organisation der Art {kind} braucht einen AGS mit {need} Ziffern",
+            )
+        )
+    if need is None and ags is not None:
+        raise InvalidHierarchy(
+            texts(
+                f"A {kind} has no AGS",
+                f"Eine Organisation der Art {kind} hat keinen AGS",
+            )
+        )
+    if ags is not None and parent is not None and parent.ags and not ags.startswith(parent.ags):
+        raise InvalidHierarchy(
+            texts(
+                f"AGS {ags} does not lie under its parent's AGS {parent.ags}",
+                f"Der AGS {ags} liegt nicht unter dem AGS {parent.ags} der übergeordneten "
+                "Organisation",
+            )
+        )
+
+
+def _new_org_id(ags: str | None, slug: str | None) -> str:
+    """Deterministic for an AGS or a seeded slug (services/common/orgs.py), else random."""
+    if ags:
+        return org_id_for_ags(ags)
+    if slug:
+        return org_id_for_slug(slug)
+    return str(uuid.uuid4())
 
 
 async def _check_members(session: AsyncSession, member_ids: Sequence[str]) -> None:
@@ -120,7 +164,11 @@ async def _check_members(session: AsyncSession, member_ids: Sequence[str]) -> No
     bad = [m for m in member_ids if found.get(m) != "municipality"]
     if bad:
         raise InvalidHierarchy(
-            f"Consortium members must be municipalities of the directory: {', '.join(bad[:5])}"
+            texts(
+                f"Consortium members must be municipalities of the directory: {', '.join(bad[:5])}",
+                "Mitglieder eines Verbunds müssen Kommunen des Verzeichnisses sein: "
+                f"{', '.join(bad[:5])}",
+            )
         )
 
 
@@ -128,7 +176,12 @@ async def get_organization(session: AsyncSession, org_id: str) -> tuple[Organiza
     """The organization and its version (the ETag)."""
     row = await repo.get(session, org_id)
     if row is None:
-        raise OrganizationNotFound("No organization with this id")
+        raise OrganizationNotFound(
+            texts(
+                "No organization with this id",
+                "Keine Organisation mit dieser ID",
+            )
+        )
     members = await repo.members_of(session, [org_id]) if row.kind == "consortium" else {}
     return to_read(row, members.get(org_id, [])), int(row.version)
 
@@ -137,7 +190,12 @@ async def organization_chain(session: AsyncSession, org_id: str) -> list[Organiz
     """The organization and its ancestors, the state first (the routing path of applications)."""
     rows = await repo.chain(session, org_id)
     if not rows:
-        raise OrganizationNotFound("No organization with this id")
+        raise OrganizationNotFound(
+            texts(
+                "No organization with this id",
+                "Keine Organisation mit dieser ID",
+            )
+        )
     members = await repo.members_of(session, [str(r.id) for r in rows if r.kind == "consortium"])
     return [to_read(r, members.get(str(r.id), [])) for r in rows]
 
@@ -174,7 +232,16 @@ async def insert_organization(
     planned = plan_org(data, parent, slug=slug, key_verified=key_verified)
     await _check_members(session, planned.member_ids)
     # an AGS names one organization: the same AGS under another id is refused by its constraint
-    with constraint_problems({AGS_TAKEN: DuplicateOrganization(f"AGS {data.ags} is taken")}):
+    with constraint_problems(
+        {
+            AGS_TAKEN: DuplicateOrganization(
+                texts(
+                    f"AGS {data.ags} is taken",
+                    f"Der AGS {data.ags} ist vergeben",
+                )
+            )
+        }
+    ):
         created = await repo.add(session, planned.values)
     org_id = str(planned.values["id"])
     if created:
@@ -212,7 +279,13 @@ async def add_organization(
     """
     org, version, created = await create_organization(session, actor, data)
     if not created:
-        raise DuplicateOrganization("This organization exists already", id=org.id)
+        raise DuplicateOrganization(
+            texts(
+                "This organization exists already",
+                "Diese Organisation gibt es schon",
+            ),
+            id=org.id,
+        )
     return org, version
 
 
@@ -226,11 +299,21 @@ async def update_organization(
     """Renames and/or sets a consortium's members under If-Match; the version always moves on."""
     row = await repo.get_for_update(session, org_id)
     if row is None:
-        raise OrganizationNotFound("No organization with this id")
+        raise OrganizationNotFound(
+            texts(
+                "No organization with this id",
+                "Keine Organisation mit dieser ID",
+            )
+        )
     check_if_match(if_match, row.version)
     if data.member_ids is not None:
         if row.kind != "consortium":
-            raise InvalidHierarchy("Only a consortium has members")
+            raise InvalidHierarchy(
+                texts(
+                    "Only a consortium has members",
+                    "Nur ein Verbund hat Mitglieder",
+                )
+            )
         await _check_members(session, data.member_ids)
         await repo.set_members(session, org_id, data.member_ids)
     await repo.change(session, org_id, data.model_dump(include={"name"}, exclude_none=True))

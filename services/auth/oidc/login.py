@@ -28,7 +28,8 @@ from services.auth.oidc.authorize import (
     issue_code,
 )
 from services.auth.oidc.steps import PendingLogin, seal, unseal
-from services.auth.tokens.service import TokenIssuer, check_login
+from services.auth.tokens.issuance import TokenIssuer
+from services.auth.tokens.service import check_login
 from services.auth.totp import service as totp
 
 

@@ -17,7 +17,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.auth.accounts import repository as accounts
 from services.auth.ids import is_uuid
 from services.auth.oidc.authorize import redirect_matches
-from services.auth.tokens.service import TokenIssuer, end_session
+from services.auth.tokens.issuance import TokenIssuer
+from services.auth.tokens.logins import end_session
 from services.common import jwt
 
 

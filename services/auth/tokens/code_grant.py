@@ -13,7 +13,6 @@ import hashlib
 import hmac
 import re
 import secrets
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Row
@@ -24,15 +23,11 @@ from services.auth.errors import InvalidClient, InvalidGrant, InvalidRequest
 from services.auth.security import token_hash
 from services.auth.tokens import repository as repo
 from services.auth.tokens.grant_rules import check_grant_allowed
+from services.auth.tokens.issuance import TokenIssuer, user_tokens
+from services.auth.tokens.logins import end_login, refuse_expired
 from services.auth.tokens.schemas import ClientAuth, Login, TokenForm, TokenResponse
-from services.auth.tokens.service import (
-    TokenIssuer,
-    authenticate_client,
-    end_session,
-    issue,
-    require,
-    user_tokens,
-)
+from services.auth.tokens.service import authenticate_client, issue, require
+from services.common.problem_types import texts
 
 VERIFIER = re.compile(r"^[A-Za-z0-9._~-]{43,128}$")  # RFC 7636 section 4.1
 
@@ -45,9 +40,19 @@ def s256(verifier: str) -> str:
 
 def _check_verifier(verifier: str, challenge: str) -> None:
     if not VERIFIER.match(verifier):
-        raise InvalidGrant("The code_verifier must be 43-128 characters of A-Z a-z 0-9 - . _ ~")
+        raise InvalidGrant(
+            texts(
+                "The code_verifier must be 43-128 characters of A-Z a-z 0-9 - . _ ~",
+                "Der code_verifier muss aus 43 bis 128 Zeichen aus A-Z a-z 0-9 - . _ ~ bestehen",
+            )
+        )
     if not hmac.compare_digest(s256(verifier), challenge):
-        raise InvalidGrant("The code_verifier does not match the code_challenge")
+        raise InvalidGrant(
+            texts(
+                "The code_verifier does not match the code_challenge",
+                "Der code_verifier passt nicht zur code_challenge",
+            )
+        )
 
 
 async def _redeem(session: AsyncSession, client: Row[Any], form: TokenForm) -> Row[Any]:
@@ -57,18 +62,38 @@ async def _redeem(session: AsyncSession, client: Row[Any], form: TokenForm) -> R
     verifier = require(form.code_verifier, "code_verifier")
     row = await repo.take_code(session, token_hash(code))
     if row is None:
-        raise InvalidGrant("The authorization code is not valid")
-    if row.used_at is not None:
-        await end_session(session, str(row.family_id), str(row.account_id))
         raise InvalidGrant(
-            "The authorization code was already used; the tokens issued for it are revoked"
+            texts(
+                "The authorization code is not valid",
+                "Der Autorisierungscode ist ungültig",
+            )
+        )
+    if row.used_at is not None:
+        await end_login(session, row)
+        raise InvalidGrant(
+            texts(
+                "The authorization code was already used; the tokens issued for it are revoked",
+                "Der Autorisierungscode wurde schon verwendet; die dafür ausgestellten Token sind "
+                "widerrufen",
+            )
         )
     if row.client_id != client.client_id:
-        raise InvalidGrant("The authorization code was issued to another client")
-    if row.expires_at <= datetime.now(UTC):
-        raise InvalidGrant("The authorization code has expired")
+        raise InvalidGrant(
+            texts(
+                "The authorization code was issued to another client",
+                "Der Autorisierungscode wurde einem anderen Client ausgestellt",
+            )
+        )
+    refuse_expired(
+        row, texts("The authorization code has expired", "Der Autorisierungscode ist abgelaufen")
+    )
     if row.redirect_uri != redirect_uri:
-        raise InvalidGrant("The redirect_uri differs from the one of the authorization request")
+        raise InvalidGrant(
+            texts(
+                "The redirect_uri differs from the one of the authorization request",
+                "Die redirect_uri weicht von der der Autorisierungsanfrage ab",
+            )
+        )
     _check_verifier(verifier, row.code_challenge)
     return row
 
@@ -79,7 +104,13 @@ async def code_grant(
     """Tokens (and an ID token for scope `openid`) for an authorization code."""
     require(form.code, "code")
     if auth is None:
-        raise InvalidClient("Send client_id (public clients) or authenticate the client")
+        raise InvalidClient(
+            texts(
+                "Send client_id (public clients) or authenticate the client",
+                "Senden Sie die client_id (öffentliche Clients) oder authentifizieren Sie den "
+                "Client",
+            )
+        )
     client = await authenticate_client(session, auth)
     check_grant_allowed("authorization_code", client, issuer.settings)
     row = await _redeem(session, client, form)
@@ -87,7 +118,12 @@ async def code_grant(
         await repo.purge_codes(session)
     user = await accounts.get_user(session, str(row.account_id), share=True)
     if user is None or not user.active:
-        raise InvalidGrant("The account of this code is no longer active")
+        raise InvalidGrant(
+            texts(
+                "The account of this code is no longer active",
+                "Das Konto dieses Codes ist nicht mehr aktiv",
+            )
+        )
     login = Login(client.client_id, int(row.auth_time), row.nonce)
     return await user_tokens(session, issuer, user, row.scope, str(row.family_id), login)
 
@@ -103,5 +139,10 @@ async def issue_any(
     if form.grant_type == "authorization_code":
         return await code_grant(session, issuer, form, client)
     if form.code is not None or form.code_verifier is not None:
-        raise InvalidRequest("code and code_verifier belong to grant_type=authorization_code")
+        raise InvalidRequest(
+            texts(
+                "code and code_verifier belong to grant_type=authorization_code",
+                "code und code_verifier gehören zu grant_type=authorization_code",
+            )
+        )
     return await issue(session, issuer, form, client, address)

@@ -17,6 +17,7 @@ from services.auth.tokens.schemas import ClientAuth, Introspection, Me
 from services.auth.tokens.service import authenticate_client, require
 from services.common import jwt
 from services.common.auth import Principal, TokenVerifier, is_revoked
+from services.common.problem_types import texts
 from services.common.problems import Unauthorized
 from services.common.revocation import RevocationList
 
@@ -32,7 +33,12 @@ async def introspect(
     """RFC 7662 for an authenticated client: what an access or refresh token stands for, if it
     is still active; `{"active": false}` for anything else."""
     if credentials is None:
-        raise InvalidClient("Introspection is for authenticated clients")
+        raise InvalidClient(
+            texts(
+                "Introspection is for authenticated clients",
+                "Die Introspektion ist nur für authentifizierte Clients",
+            )
+        )
     await authenticate_client(session, credentials, confidential=True)
     token = require(token, "token")
     if hint != "access_token":
@@ -116,7 +122,12 @@ async def describe(session: AsyncSession, revocations: RevocationList, who: Prin
     """`/me`: who the access token speaks for, with its organization as the directory has it."""
     holder = await token_holder(session, who)
     if await refused(session, revocations, who, holder):
-        raise Unauthorized("The access token was revoked (deactivated account or ended login)")
+        raise Unauthorized(
+            texts(
+                "The access token was revoked (deactivated account or ended login)",
+                "Das Access-Token wurde widerrufen (deaktiviertes Konto oder beendete Anmeldung)",
+            )
+        )
     org, _ = await directory.get_organization(session, who.org)
     user = None if who.is_client else holder
     return Me(

@@ -25,6 +25,7 @@ from services.auth.keys import secret_box
 from services.auth.settings import AuthSettings
 from services.auth.tokens import throttle
 from services.auth.totp import repository as repo
+from services.common.problem_types import texts
 
 ISSUER_NAME = "Pakt"
 RECOVERY_CODES = 10
@@ -57,7 +58,12 @@ def _recovery_hash(settings: AuthSettings, code: str) -> str:
 async def _account(session: AsyncSession, user_id: str) -> Row[Any]:
     user = await repo.get_account(session, user_id)
     if user is None or not user.active:
-        raise UserNotFound("No active user with this id")
+        raise UserNotFound(
+            texts(
+                "No active user with this id",
+                "Kein aktiver Benutzer mit dieser ID",
+            )
+        )
     return user
 
 
@@ -113,9 +119,19 @@ async def confirm(
     """Confirms a pending enrolment with a current code; the new recovery codes."""
     user = await _account(session, user_id)
     if user.totp_secret_encrypted is None or enrolled(user):
-        raise TotpNotPending("Start an enrolment first (POST /auth/v1/me/totp)")
+        raise TotpNotPending(
+            texts(
+                "Start an enrolment first (POST /auth/v1/me/totp)",
+                "Starten Sie zuerst eine Einrichtung (POST /auth/v1/me/totp)",
+            )
+        )
     if not await _check(session, settings, user, code, recovery=False):
-        raise InvalidTotpCode("The code is wrong or expired; check the device's clock")
+        raise InvalidTotpCode(
+            texts(
+                "The code is wrong or expired; check the device's clock",
+                "Der Code ist falsch oder abgelaufen; prüfen Sie die Uhr des Geräts",
+            )
+        )
     await repo.set_totp(session, user_id, {"totp_confirmed_at": datetime.now(UTC)})
     codes = [f"{secrets.token_hex(3)}-{secrets.token_hex(3)}" for _ in range(RECOVERY_CODES)]
     await repo.replace_recovery_codes(
@@ -138,7 +154,12 @@ async def pending_enrolment(
     """The enrolment waiting for confirmation (to show it again after a wrong code)."""
     user = await _account(session, user_id)
     if user.totp_secret_encrypted is None or enrolled(user):
-        raise TotpNotPending("No enrolment is waiting for confirmation")
+        raise TotpNotPending(
+            texts(
+                "No enrolment is waiting for confirmation",
+                "Keine Einrichtung wartet auf Bestätigung",
+            )
+        )
     secret = secret_box(settings).decrypt(bytes(user.totp_secret_encrypted)).decode()
     uri = pyotp.TOTP(secret).provisioning_uri(name=user.username, issuer_name=ISSUER_NAME)
     return Enrolment(secret, uri)

@@ -9,16 +9,8 @@ from fastapi import APIRouter, Depends, Query, Response
 from services.cases.api.commissioner import CommissionerCheck
 from services.cases.api.deps import CaseId, CaseListReader, CaseWorker
 from services.cases.api.scope import NewInOrg, ThisCase
-from services.cases.casefile import service
-from services.cases.casefile.schemas import (
-    CaseCreate,
-    CaseFilters,
-    CaseRead,
-    CaseSummary,
-    CaseUpdate,
-    Consent,
-    Person,
-)
+from services.cases.casefile import schemas, service
+from services.cases.casefile.schemas import CaseFilters, CaseRead, CaseSummary
 from services.cases.privacy import service as privacy
 from services.cases.vocab import AGS, CaseStatus, Day, Field_, Subject
 from services.common.concurrency import IfMatchHeader
@@ -26,6 +18,7 @@ from services.common.db import SessionDep
 from services.common.pagination import Page
 from services.common.paging import Paged
 from services.common.problems import problem_responses
+from services.common.routes import creates
 
 router = APIRouter(tags=["cases"])
 RFC3339 = r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$"
@@ -36,14 +29,14 @@ PATCH_PROBLEMS = problem_responses(400, 401, 404, 409, 412, 422, 428, 503)
 
 @router.post(
     BASE,
-    status_code=201,
-    response_model=CaseRead,
-    responses=problem_responses(400, 401, 403, 409, 422, 503),
+    **creates(400, 401, 403, 409, 422, 503, model=CaseRead),
     summary="Open a case",
     description="Opens a case for the caller's organization and assigns the next reference number "
     "(`<year>-<number>`, per organization and year). Accepts `Idempotency-Key`.",
 )
-async def open_case(new: NewInOrg, body: CaseCreate, commissioners: CommissionerCheck) -> Any:
+async def open_case(
+    new: NewInOrg, body: schemas.CaseCreate, commissioners: CommissionerCheck
+) -> Any:
     await commissioners.check(body.commissioned_by)
     return await new.create(lambda: service.open_case(new.session, new.who, body), "cases")
 
@@ -72,14 +65,8 @@ def case_filters(
         ),
     ] = None,
 ) -> CaseFilters:
-    return CaseFilters(
-        status=status,
-        assigned_worker=assigned_worker,
-        municipality=municipality,
-        review_due_before=review_due_before,
-        field=field,
-        updated_since=updated_since,
-    )
+    # the parameters are the filters' fields, by name
+    return CaseFilters(**locals())
 
 
 @router.get(
@@ -122,7 +109,7 @@ async def read_case(case_id: CaseId, session: SessionDep, who: CaseWorker) -> An
 )
 async def change_case(
     case: ThisCase,
-    body: CaseUpdate,
+    body: schemas.CaseUpdate,
     commissioners: CommissionerCheck,
     if_match: IfMatchHeader = None,
 ) -> CaseRead:
@@ -136,7 +123,9 @@ async def change_case(
     summary="Record consent",
     description="Records (or renews) the person's consent. Send If-Match with the case's ETag.",
 )
-async def record_consent(case: ThisCase, body: Consent, if_match: IfMatchHeader = None) -> CaseRead:
+async def record_consent(
+    case: ThisCase, body: schemas.Consent, if_match: IfMatchHeader = None
+) -> CaseRead:
     return await case.answer(await service.record_consent(*case.key, if_match, body))
 
 
@@ -158,5 +147,7 @@ async def withdraw_consent(case: ThisCase, if_match: IfMatchHeader = None) -> Ca
     description="Replaces the person's data (omitted fields become null). Needs active consent "
     "(409 `consent-required` otherwise). Send If-Match with the case's ETag.",
 )
-async def put_person(case: ThisCase, body: Person, if_match: IfMatchHeader = None) -> CaseRead:
+async def put_person(
+    case: ThisCase, body: schemas.Person, if_match: IfMatchHeader = None
+) -> CaseRead:
     return await case.answer(await service.put_person(*case.key, if_match, body))

@@ -15,6 +15,7 @@ from fastapi import Depends
 from services.cases.api.key_figures import directory
 from services.cases.errors import UnknownCommissioner
 from services.cases.figures.directory import Directory
+from services.common.problem_types import texts
 
 # public bodies that receive the programme's money and commission charities with the work
 COMMISSIONING_KINDS = frozenset({"municipality", "urban_district", "rural_district"})
@@ -31,9 +32,19 @@ class Commissioners:
         entry = await self.directory.entry(org_id)
         if entry is None or entry.kind not in COMMISSIONING_KINDS:
             raise UnknownCommissioner(
-                f"commissioned_by {org_id} is no municipality or district of the directory "
-                "(GET /auth/v1/organizations lists them)"
+                texts(
+                    f"commissioned_by {org_id} is no municipality or district of the directory "
+                    "(GET /auth/v1/organizations lists them)",
+                    f"commissioned_by {org_id} ist weder Gemeinde noch Kreis des "
+                    "Verzeichnisses (GET /auth/v1/organizations listet sie auf)",
+                )
             )
 
 
-CommissionerCheck = Annotated[Commissioners, Depends()]
+async def commissioners(found: Annotated[Directory, Depends(directory)]) -> Commissioners:
+    """An async factory: FastAPI runs a class or a plain `def` dependency in a worker thread,
+    a hop on every create (make bench, issue 16)."""
+    return Commissioners(found)
+
+
+CommissionerCheck = Annotated[Commissioners, Depends(commissioners)]

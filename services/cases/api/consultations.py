@@ -7,37 +7,31 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 
+from services.cases.api.items import item_routes
 from services.cases.api.scope import InCase, NewInCase
 from services.cases.contacts import service
 from services.cases.contacts.schemas import ConsultationCreate, ConsultationRead, ConsultationUpdate
 from services.cases.vocab import Field_
 from services.common.concurrency import IfMatchHeader
 from services.common.pagination import Page, PageParams, page_params
-from services.common.problems import problem_responses
 
 router = APIRouter(tags=["consultations"])
-BASE = "/cases/v1/cases/{case_id}/consultations"
+routes = item_routes(router, "consultations", "consultation_id")
 ItemId = Annotated[uuid.UUID, Path(description="Id of the consultation")]
 
 
-@router.post(
-    BASE,
-    status_code=201,
-    response_model=ConsultationRead,
-    responses=problem_responses(400, 401, 404, 409, 422),
-    summary="Log a consultation",
-    description="Records one counselling contact. Accepts `Idempotency-Key`. "
-    "Emits `consultation.logged`.",
+@routes.create(
+    "Log a consultation",
+    "Records one counselling contact. Accepts `Idempotency-Key`. Emits `consultation.logged`.",
+    ConsultationRead,
 )
 async def log_consultation(new: NewInCase, body: ConsultationCreate) -> Any:
     return await new.create(lambda: service.log_consultation(*new.key, body), "consultations")
 
 
-@router.get(
-    BASE,
-    responses=problem_responses(400, 401, 404, 422),
-    summary="List consultations",
-    description="Consultations of the case in the order they were logged. The read is logged.",
+@routes.listing(
+    "List consultations",
+    "Consultations of the case in the order they were logged. The read is logged.",
 )
 async def list_consultations(
     scope: InCase,
@@ -49,22 +43,14 @@ async def list_consultations(
     return await scope.page(await service.list_consultations(*scope.key, page, field))
 
 
-@router.get(
-    BASE + "/{consultation_id}",
-    responses=problem_responses(400, 401, 404, 422),
-    summary="Read a consultation",
-    description="One consultation; the ETag is its version. The read is logged.",
+@routes.read(
+    "Read a consultation", "One consultation; the ETag is its version. The read is logged."
 )
 async def read_consultation(scope: InCase, consultation_id: ItemId) -> ConsultationRead:
     return await scope.read(service.CONSULTATIONS, consultation_id)
 
 
-@router.patch(
-    BASE + "/{consultation_id}",
-    responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
-    summary="Correct a consultation",
-    description="Send If-Match with the consultation's ETag.",
-)
+@routes.change("Correct a consultation", "Send If-Match with the consultation's ETag.")
 async def change_consultation(
     scope: InCase, consultation_id: ItemId, body: ConsultationUpdate, if_match: IfMatchHeader = None
 ) -> ConsultationRead:

@@ -17,6 +17,7 @@ from services.cases.figures.schemas import AreaKeyFigures, KeyFigures, Scope
 from services.cases.vocab import Day
 from services.common.auth import CurrentPrincipal, bearer_scheme
 from services.common.db import SessionDep
+from services.common.problem_types import texts
 from services.common.problems import problem_responses
 
 router = APIRouter(tags=["key-figures"])
@@ -34,12 +35,19 @@ OrgIdQuery = Annotated[
 
 def check_period(from_: Day, to: Day) -> None:
     if to < from_:
-        raise InvalidPeriod("`to` must not be before `from`")
+        raise InvalidPeriod(
+            texts("`to` must not be before `from`", "`to` darf nicht vor `from` liegen")
+        )
     if (to - from_).days > 3660:
-        raise InvalidPeriod("The period may span at most ten years")
+        raise InvalidPeriod(
+            texts(
+                "The period may span at most ten years",
+                "Der Zeitraum darf höchstens zehn Jahre umfassen",
+            )
+        )
 
 
-def directory(
+async def directory(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
 ) -> Directory:

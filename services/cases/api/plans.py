@@ -12,6 +12,7 @@ from services.cases.plans.schemas import PlanVersionCreate, PlanVersionRead
 from services.common.concurrency import SENDS_ETAG, IfMatchHeader
 from services.common.pagination import Page, PageParams, page_params
 from services.common.problems import problem_responses
+from services.common.routes import creates
 
 router = APIRouter(tags=["plans"])
 BASE = "/cases/v1/cases/{case_id}/plan"
@@ -19,9 +20,7 @@ BASE = "/cases/v1/cases/{case_id}/plan"
 
 @router.post(
     BASE + "/versions",
-    status_code=201,
-    response_model=PlanVersionRead,
-    responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
+    **creates(400, 401, 404, 409, 412, 422, 428, model=PlanVersionRead),
     summary="Create or revise the integration plan",
     description="Writes the next plan version with its full list of goals. The first version "
     "starts the plan (`plan.created`); later ones are reviews (`plan.revised`) and need "

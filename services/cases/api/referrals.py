@@ -7,37 +7,30 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 
+from services.cases.api.items import item_routes
 from services.cases.api.scope import InCase, NewInCase
 from services.cases.contacts import service
 from services.cases.contacts.schemas import ReferralCreate, ReferralRead, ReferralUpdate
 from services.cases.vocab import ReferralStatus
 from services.common.concurrency import IfMatchHeader
 from services.common.pagination import Page, PageParams, page_params
-from services.common.problems import problem_responses
 
 router = APIRouter(tags=["referrals"])
-BASE = "/cases/v1/cases/{case_id}/referrals"
+routes = item_routes(router, "referrals", "referral_id")
 ItemId = Annotated[uuid.UUID, Path(description="Id of the referral")]
 
 
-@router.post(
-    BASE,
-    status_code=201,
-    response_model=ReferralRead,
-    responses=problem_responses(400, 401, 404, 409, 422),
-    summary="Refer the person to an agency",
-    description="Records a referral in status `sent`. Accepts `Idempotency-Key`. "
-    "Emits `referral.sent`.",
+@routes.create(
+    "Refer the person to an agency",
+    "Records a referral in status `sent`. Accepts `Idempotency-Key`. Emits `referral.sent`.",
+    ReferralRead,
 )
 async def send_referral(new: NewInCase, body: ReferralCreate) -> Any:
     return await new.create(lambda: service.send_referral(*new.key, body), "referrals")
 
 
-@router.get(
-    BASE,
-    responses=problem_responses(400, 401, 404, 422),
-    summary="List referrals",
-    description="Referrals of the case in the order they were sent. The read is logged.",
+@routes.listing(
+    "List referrals", "Referrals of the case in the order they were sent. The read is logged."
 )
 async def list_referrals(
     scope: InCase,
@@ -49,21 +42,14 @@ async def list_referrals(
     return await scope.page(await service.list_referrals(*scope.key, page, status))
 
 
-@router.get(
-    BASE + "/{referral_id}",
-    responses=problem_responses(400, 401, 404, 422),
-    summary="Read a referral",
-    description="One referral; the ETag is its version. The read is logged.",
-)
+@routes.read("Read a referral", "One referral; the ETag is its version. The read is logged.")
 async def read_referral(scope: InCase, referral_id: ItemId) -> ReferralRead:
     return await scope.read(service.REFERRALS, referral_id)
 
 
-@router.patch(
-    BASE + "/{referral_id}",
-    responses=problem_responses(400, 401, 404, 409, 412, 422, 428),
-    summary="Update a referral's status",
-    description="sent → accepted | declined | completed; accepted → completed | declined "
+@routes.change(
+    "Update a referral's status",
+    "sent → accepted | declined | completed; accepted → completed | declined "
     "(409 `invalid-transition` otherwise). Send If-Match with the referral's ETag.",
 )
 async def change_referral(

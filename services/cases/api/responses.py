@@ -1,41 +1,17 @@
-"""What the handlers of this service share: finishing a create or a change, sending a page."""
+"""What the handlers of this service share: finishing a change, sending a page (a create:
+`services.common.caller.Creator`)."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypeVar
+from typing import TypeVar
 
 from fastapi import Request, Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.common.concurrency import etag_for, set_etag
-from services.common.idempotency import Idempotency
+from services.common.concurrency import set_etag
 from services.common.pagination import Page, set_link_header
 
-
-class Answer(Protocol):
-    """What a create answers (a pydantic model): kept as JSON for its Idempotency-Key."""
-
-    def model_dump(self, *, mode: str) -> dict[str, Any]: ...
-
-
-M = TypeVar("M", bound=Answer)
 T = TypeVar("T")
-
-
-async def created(
-    session: AsyncSession,
-    idem: Idempotency,
-    response: Response,
-    out: M,
-    version: int,
-    location: str,
-) -> M:
-    """Finishes a create: keeps the answer for its Idempotency-Key, commits, sets ETag, Location."""
-    headers = {"ETag": etag_for(version), "Location": location}
-    await idem.remember(session, 201, out.model_dump(mode="json"), headers)
-    await session.commit()
-    response.headers.update(headers)
-    return out
 
 
 async def committed(session: AsyncSession, response: Response, out: T, version: int) -> T:

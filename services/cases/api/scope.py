@@ -3,7 +3,9 @@
 A handler takes one scope instead of the same five or six parameters:
 - `InCase`: reads and changes below a case (plan, consultations, referrals, volunteer
   assignments); the case is loaded first, so the handler starts from a case the caller reaches.
+- `OfficerCase`: the data-protection operations on a case, for its privacy officer.
 - `ThisCase`: changes of the case itself; the service loads it under its lock.
+- `InOrg`: reads and changes of the organization's own resources (volunteers).
 - `NewInCase`, `NewInOrg`: creates, once per Idempotency-Key (below a case: the service checks
   the case after the key is claimed).
 Each scope declares the parameters the handlers declared before, in the same order, so the
@@ -21,13 +23,22 @@ from fastapi import Depends, Request, Response
 from pydantic import BaseModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.cases.api.deps import CaseId, CaseWorker, CaseWorkerRole, CurrentCase
-from services.cases.api.responses import Answer, committed, created, logged_page
+from services.cases.api.deps import (
+    CaseId,
+    CaseWorker,
+    CaseWorkerRole,
+    CurrentCase,
+    PrivacyCase,
+    PrivacyOfficer,
+)
+from services.cases.api.responses import committed, logged_page
 from services.cases.casefile.schemas import CaseRead, CaseSummary
 from services.cases.items import service as items
 from services.common.auth import Principal
+from services.common.caller import Caller, Creator
+from services.common.concurrency import set_etag
 from services.common.db import SessionDep
-from services.common.idempotency import Idempotency, IdempotencyDep
+from services.common.idempotency import IdempotencyDep
 from services.common.pagination import Page, PageParams
 
 
@@ -45,7 +56,6 @@ class Item(Protocol):
 
 ItemT = TypeVar("ItemT", bound=Item)
 R = TypeVar("R", bound=BaseModel)
-M = TypeVar("M", bound=Answer)
 B = TypeVar("B")
 T = TypeVar("T")
 ChangeFn = Callable[
@@ -73,6 +83,11 @@ class CaseScope:
     async def answer(self, out: T, version: int) -> T:
         """Commits (an access-log row is durable before personal data leave), sets the ETag."""
         return await committed(self.session, self.response, out, version)
+
+    async def committed(self, out: T) -> T:
+        """Commits (an access-log row is durable before personal data leave), answers `out`."""
+        await self.session.commit()
+        return out
 
     async def read(self, kind: items.Kind[R], item_id: uuid.UUID) -> R:
         """One row of the case, its version as the ETag; the read is logged."""
@@ -109,6 +124,44 @@ InCase = Annotated[CaseScope, Depends(_in_case)]
 """Reads and changes below a case: declares the path's `case_id`."""
 
 
+async def _as_privacy_officer(
+    request: Request,
+    response: Response,
+    case: PrivacyCase,
+    session: SessionDep,
+    who: PrivacyOfficer,
+) -> CaseScope:
+    return CaseScope(case, who, session, request, response)
+
+
+OfficerCase = Annotated[CaseScope, Depends(_as_privacy_officer)]
+"""The case in the path for its organization's privacy officer (404 for everyone else):
+declares the path's `case_id`."""
+
+
+@dataclass(frozen=True)
+class OrgScope(Caller):
+    """The caller (a case worker), the session and the response: reads and changes of the
+    caller's organization's own resources (volunteers)."""
+
+    def tagged(self, out: ItemT) -> ItemT:
+        """Answers a read, its version as the ETag."""
+        set_etag(self.response, out.version)
+        return out
+
+    async def saved(self, out: ItemT) -> ItemT:
+        """Answers a change: commits, its version as the ETag."""
+        return await committed(self.session, self.response, out, out.version)
+
+
+async def _in_org(response: Response, session: SessionDep, who: CaseWorkerRole) -> OrgScope:
+    return OrgScope(who, session, response)
+
+
+InOrg = Annotated[OrgScope, Depends(_in_org)]
+"""Reads and changes of the caller's organization's resources: other roles get 403."""
+
+
 @dataclass(frozen=True)
 class CaseRef:
     """The case id in the path, the caller, the session and the response: for changes of the
@@ -141,35 +194,7 @@ ThisCase = Annotated[CaseRef, Depends(_this_case)]
 
 
 @dataclass(frozen=True)
-class Creation:
-    """A create, once per Idempotency-Key; the new resource's Location is below `base`."""
-
-    who: Principal
-    session: AsyncSession
-    idem: Idempotency
-    response: Response
-    base: str
-
-    async def replay(self) -> Any:
-        """The answer kept for this Idempotency-Key, or None: then go on and create."""
-        return await self.idem.claim(self.session, self.who)
-
-    async def created(self, out: M, version: int, path: str) -> M:
-        """Keeps the answer for the key, commits, sets ETag and Location (`path` below `base`)."""
-        location = f"{self.base}/{path}"
-        return await created(self.session, self.idem, self.response, out, version, location)
-
-    async def create(self, make: Callable[[], Awaitable[ItemT]], collection: str) -> Any:
-        """Replays the answer kept for the key, or creates with `make` and answers 201 with the
-        new item's ETag and Location (`collection/<id>` below `base`)."""
-        if (replay := await self.replay()) is not None:
-            return replay
-        out = await make()
-        return await self.created(out, out.version, f"{collection}/{out.id}")
-
-
-@dataclass(frozen=True)
-class NewScope(Creation):
+class NewScope(Creator):
     """A create below the case in the path (`base`); the service checks the case."""
 
     case_id: uuid.UUID
@@ -182,18 +207,18 @@ class NewScope(Creation):
 
 async def _new_in_org(
     response: Response, session: SessionDep, who: CaseWorkerRole, idem: IdempotencyDep
-) -> Creation:
-    return Creation(who, session, idem, response, "/cases/v1")
+) -> Creator:
+    return Creator(who, session, response, idem, "/cases/v1")
 
 
-NewInOrg = Annotated[Creation, Depends(_new_in_org)]
+NewInOrg = Annotated[Creator, Depends(_new_in_org)]
 """Creates of the caller's organization (cases, volunteers): other roles get 403."""
 
 
 async def _new_in_case(
     case_id: CaseId, response: Response, session: SessionDep, who: CaseWorker, idem: IdempotencyDep
 ) -> NewScope:
-    return NewScope(who, session, idem, response, f"/cases/v1/cases/{case_id}", case_id)
+    return NewScope(who, session, response, idem, f"/cases/v1/cases/{case_id}", case_id)
 
 
 NewInCase = Annotated[NewScope, Depends(_new_in_case)]

@@ -27,6 +27,7 @@ from services.common.constraints import constraint_problems
 from services.common.context import current_request_id
 from services.common.keyset import keyset
 from services.common.outbox import event_insert_sql
+from services.common.problem_types import texts
 from services.common.sql import fetch_row_direct, run
 
 PERSON_COLUMNS = [c for c in person_data.c if c.name not in ("case_id", "updated_at")]
@@ -37,7 +38,12 @@ _CASE_COLUMNS = list(client_case.c)
 
 def _external_id_unique() -> AbstractContextManager[None]:
     """A second case of the organization with the same external_id is a 409, not a 500."""
-    taken = ExternalIdTaken("Another case of your organization has this external_id")
+    taken = ExternalIdTaken(
+        texts(
+            "Another case of your organization has this external_id",
+            "Ein anderer Fall Ihrer Organisation hat diese external_id",
+        )
+    )
     return constraint_problems({"uq_client_case_org_id_external_id": taken})
 
 

@@ -35,6 +35,7 @@ from services.common.concurrency import check_if_match
 from services.common.keyset import BY_CREATED, created_key
 from services.common.outbox import emit
 from services.common.pagination import Page, PageParams, cursor_after, make_page
+from services.common.problem_types import texts
 
 
 def today() -> dt.date:
@@ -164,13 +165,28 @@ def _transition(row: Row[Any], body: CaseUpdate, changes: dict[str, Any]) -> str
     if status == "closed":
         reason = changes.get("closing_reason", row.closing_reason)
         if reason is None:
-            raise InvalidTransition("Closing a case needs a closing_reason")
+            raise InvalidTransition(
+                texts(
+                    "Closing a case needs a closing_reason",
+                    "Zum Abschließen eines Falls ist ein closing_reason nötig",
+                )
+            )
         changes.setdefault("closed_on", row.closed_on or today())
         if changes["closed_on"] < row.opened_on:
-            raise InvalidTransition("closed_on cannot be before opened_on")
+            raise InvalidTransition(
+                texts(
+                    "closed_on cannot be before opened_on",
+                    "closed_on darf nicht vor opened_on liegen",
+                )
+            )
         return "case.closed" if row.status != "closed" else "case.updated"
     if body.closing_reason is not None or body.closed_on is not None:
-        raise InvalidTransition("closing_reason and closed_on belong to closed cases")
+        raise InvalidTransition(
+            texts(
+                "closing_reason and closed_on belong to closed cases",
+                "closing_reason und closed_on gehören zu abgeschlossenen Fällen",
+            )
+        )
     changes["closing_reason"] = None
     changes["closed_on"] = None
     if row.status == "closed":
@@ -191,10 +207,20 @@ async def change_case(
     row = await lock_case(session, who, case_id, if_match)
     changes = body.model_dump(exclude_unset=True)
     if row.erased_at is not None and ({"pseudonym", "external_id"} & changes.keys()):
-        raise CaseErased("An erased case cannot get a pseudonym or external_id again")
+        raise CaseErased(
+            texts(
+                "An erased case cannot get a pseudonym or external_id again",
+                "Ein gelöschter Fall kann kein Pseudonym und keine external_id mehr bekommen",
+            )
+        )
     for required in ("pseudonym", "municipality_ags", "assigned_worker", "status"):
         if required in changes and changes[required] is None:
-            raise InvalidTransition(f"{required} cannot be null")
+            raise InvalidTransition(
+                texts(
+                    f"{required} cannot be null",
+                    f"{required} darf nicht null sein",
+                )
+            )
     event = _transition(row, body, changes)
     updated = await repo.update_case(session, case_id, who.org, changes)
     details = {"fields": sorted(body.model_fields_set)}
@@ -208,7 +234,13 @@ async def record_consent(
     """Records (or renews) consent under If-Match; answers with the case (a logged read)."""
     row = await lock_case(session, who, case_id, if_match)
     if row.erased_at is not None:
-        raise CaseErased("The personal data of this case were erased; open a new case")
+        raise CaseErased(
+            texts(
+                "The personal data of this case were erased; open a new case",
+                "Die personenbezogenen Daten dieses Falls wurden gelöscht; legen Sie einen neuen "
+                "Fall an",
+            )
+        )
     consent = {
         "consent_given_on": body.given_on,
         "consent_scope": list(body.scope),
@@ -229,7 +261,13 @@ async def put_person(
     (a logged read)."""
     row = await lock_case(session, who, case_id, if_match)
     if not consent_active(row):
-        raise ConsentRequired("Record the person's consent before storing personal data")
+        raise ConsentRequired(
+            texts(
+                "Record the person's consent before storing personal data",
+                "Erfassen Sie die Einwilligung der Person, bevor Sie personenbezogene Daten "
+                "speichern",
+            )
+        )
     await repo.upsert_person(session, case_id, body.model_dump())
     await repo.update_case(session, case_id, who.org, {})
     fields = sorted(k for k, v in body.model_dump().items() if v is not None)
@@ -243,7 +281,13 @@ def _instant(text: str | None) -> dt.datetime | None:
     try:
         return dt.datetime.fromisoformat(text)
     except ValueError as exc:
-        raise BadQuery("updated_since is not a valid time", parameter="updated_since") from exc
+        raise BadQuery(
+            texts(
+                "updated_since is not a valid time",
+                "updated_since ist kein gültiger Zeitpunkt",
+            ),
+            parameter="updated_since",
+        ) from exc
 
 
 async def list_cases(

@@ -23,6 +23,7 @@ from services.cases.models import consultation, referral
 from services.cases.vocab import Field_, ReferralStatus
 from services.common.auth import Principal
 from services.common.pagination import Page, PageParams
+from services.common.problem_types import texts
 
 CONSULTATIONS = items.Kind(consultation, ConsultationRead, "consultations")
 REFERRALS = items.Kind(referral, ReferralRead, "referrals")
@@ -105,7 +106,11 @@ async def change_referral(
         status = changes.get("status")
         if "status" in changes and (status is None or status not in REFERRAL_MOVES[current.status]):
             raise InvalidTransition(
-                f"A referral that is {current.status} cannot become {status}",
+                texts(
+                    f"A referral that is {current.status} cannot become {status}",
+                    f"Eine Vermittlung im Status {current.status} kann nicht in den Status "
+                    f"{status} wechseln",
+                ),
                 current_status=current.status,
             )
         return f"referral.{status}" if status and status != current.status else "referral.changed"

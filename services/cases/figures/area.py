@@ -20,6 +20,7 @@ from services.cases.figures.schemas import AgencyCount, AreaFigures, AreaKeyFigu
 from services.cases.figures.service import suppress
 from services.common.auth import Principal
 from services.common.policy import KEY_FIGURE_AREA_ROLES
+from services.common.problem_types import texts
 from services.common.sql import run
 
 _SUMS = text(
@@ -36,17 +37,33 @@ def check_area_reader(who: Principal, area: str) -> None:
     """The ministry reads every area; analysts, reviewers and approvers the areas inside their
     own (AGS keys nest by prefix: 08 > 081 > 08117 > 08117019)."""
     if not who.has_role(*KEY_FIGURE_AREA_ROLES):
-        raise OutsideArea("Area key figures are for analysts, reviewers and approvers")
+        raise OutsideArea(
+            texts(
+                "Area key figures are for analysts, reviewers and approvers",
+                "Gebietskennzahlen sind für Analysten, Kreisprüfung und Bewilligungsstellen",
+            )
+        )
     if who.org_kind == "ministry":
         return
     own = who.org_path[-1] if who.org_path else None
     if own is None or not area.startswith(own):
-        raise OutsideArea("This area lies outside your area")
+        raise OutsideArea(
+            texts(
+                "This area lies outside your area",
+                "Dieses Gebiet liegt außerhalb Ihres Gebiets",
+            )
+        )
 
 
 def whole_months(start: dt.date, end: dt.date) -> None:
     if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
-        raise InvalidPeriod("Area figures count whole months: `from` a 1st, `to` a last day")
+        raise InvalidPeriod(
+            texts(
+                "Area figures count whole months: `from` a 1st, `to` a last day",
+                "Gebietskennzahlen zählen ganze Monate: `from` ein Monatserster, `to` ein "
+                "Monatsletzter",
+            )
+        )
 
 
 async def area_figures(

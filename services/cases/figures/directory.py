@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import httpx
 
 from services.cases.errors import DirectoryUnavailable
+from services.common.problem_types import texts
 
 CACHE_SECONDS = 300.0
 JWKS_SUFFIX = "/.well-known/jwks.json"
@@ -54,11 +55,21 @@ class Directory:
                 headers={"Authorization": f"Bearer {self.token}"},
             )
         except httpx.HTTPError as exc:
-            raise DirectoryUnavailable("The organization directory cannot be reached") from exc
+            raise DirectoryUnavailable(
+                texts(
+                    "The organization directory cannot be reached",
+                    "Das Organisationsverzeichnis ist nicht erreichbar",
+                )
+            ) from exc
         if r.status_code in (404, 422):  # unknown, or not an organization id at all
             return None
         if r.status_code != 200:
-            raise DirectoryUnavailable(f"The organization directory answered {r.status_code}")
+            raise DirectoryUnavailable(
+                texts(
+                    f"The organization directory answered {r.status_code}",
+                    f"Das Organisationsverzeichnis antwortete mit {r.status_code}",
+                )
+            )
         body = r.json()
         found = DirectoryEntry(
             org_id, str(body.get("kind", "")), tuple(str(p) for p in body.get("org_path", []))

@@ -37,6 +37,7 @@ from services.cases.figures.schemas import (
 )
 from services.common.auth import Principal
 from services.common.policy import EXACT_FIGURES_SCOPE, KEY_FIGURE_AREA_ROLES
+from services.common.problem_types import texts
 
 THRESHOLD = 5
 SCALARS = ("persons", "new_cases", "plans_created", "plans_revised", "consultations")
@@ -63,13 +64,21 @@ async def check_reader(directory: Directory, who: Principal, scope: Scope) -> No
         return
     if not who.has_role(*KEY_FIGURE_AREA_ROLES):
         raise OutsideArea(
-            "Key figures are for the organization itself and for analysts of its area"
+            texts(
+                "Key figures are for the organization itself and for analysts of its area",
+                "Kennzahlen sind für die Organisation selbst und für Analysten ihres Gebiets",
+            )
         )
     if who.org_kind == "ministry":
         return
     entry = await directory.entry(scope.org_id)
     if entry is None or not covers(who, entry.org_path):
-        raise OutsideArea("This organization lies outside your area")
+        raise OutsideArea(
+            texts(
+                "This organization lies outside your area",
+                "Diese Organisation liegt außerhalb Ihres Gebiets",
+            )
+        )
 
 
 @dataclass

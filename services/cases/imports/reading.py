@@ -19,6 +19,7 @@ from services.common.imports.errors import ImportTooLarge, UnreadableFile
 from services.common.imports.german import parse_day
 from services.common.imports.outcome import LineErrors
 from services.common.imports.text import decode_upload
+from services.common.problem_types import texts
 
 CSV_COLUMNS = ("external_id", "pseudonym", "municipality_ags", "opened_on")
 CSV_OPTIONAL = ("status", "closing_reason", "closed_on", "assigned_worker")
@@ -38,7 +39,12 @@ class ReadFile:
 def _json_lines(text: str, errors: LineErrors) -> list[Raw]:
     numbered = [(n, raw) for n, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
     if len(numbered) > MAX_LINES:
-        raise ImportTooLarge(f"Send at most {MAX_LINES} lines per import")
+        raise ImportTooLarge(
+            texts(
+                f"Send at most {MAX_LINES} lines per import",
+                f"Senden Sie höchstens {MAX_LINES} Zeilen pro Import",
+            )
+        )
     out: list[Raw] = []
     for number, raw in numbered:
         value: Any = None
@@ -91,7 +97,12 @@ def read_case_file(data: bytes) -> ReadFile:
     is_json = text.lstrip().startswith("{")
     raw_lines = _json_lines(text, errors) if is_json else _csv_lines(text, errors)
     if not raw_lines:
-        raise UnreadableFile("The file has no lines")
+        raise UnreadableFile(
+            texts(
+                "The file has no lines",
+                "Die Datei hat keine Zeilen",
+            )
+        )
     read = ReadFile([], {}, errors)
     seen: dict[str, int] = {}
     for number, value in raw_lines:

@@ -26,6 +26,7 @@ from services.common.concurrency import check_if_match
 from services.common.keyset import BY_CREATED, created_key
 from services.common.outbox import emit
 from services.common.pagination import Page, PageParams, cursor_after, make_page
+from services.common.problem_types import Texts, texts
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -51,7 +52,7 @@ async def locked(
     item_id: uuid.UUID,
     scope: ColumnElement[bool],
     if_match: str | None,
-    missing: str | None = None,
+    missing: Texts | None = None,
 ) -> Row[Any]:
     """The row, locked for a change and checked against If-Match (404 `missing` if absent)."""
     row = await repo.get(session, table, item_id, scope, lock=True)
@@ -65,7 +66,12 @@ def refuse_nulls(table: Table, changes: dict[str, Any]) -> None:
     """A partial update may clear optional fields only (409 for the others)."""
     for key, value in changes.items():
         if value is None and not table.c[key].nullable:
-            raise InvalidTransition(f"{key} cannot be null")
+            raise InvalidTransition(
+                texts(
+                    f"{key} cannot be null",
+                    f"{key} darf nicht null sein",
+                )
+            )
 
 
 async def add(

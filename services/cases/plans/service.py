@@ -16,21 +16,12 @@ from services.cases.plans.schemas import Goal, PlanVersionCreate, PlanVersionRea
 from services.common.auth import Principal
 from services.common.concurrency import check_if_match
 from services.common.pagination import Page, PageParams, cursor_after, make_page
-
-_GOAL_FIELDS = list(Goal.model_fields)
+from services.common.problem_types import texts
 
 
 def to_read(version: Row[Any], goals: list[Row[Any]]) -> PlanVersionRead:
-    return PlanVersionRead(
-        id=version.id,
-        case_id=version.case_id,
-        number=version.number,
-        change_note=version.change_note,
-        next_review_on=version.next_review_on,
-        created_by=version.created_by,
-        created_at=version.created_at,
-        goals=[Goal.model_validate({f: getattr(g, f) for f in _GOAL_FIELDS}) for g in goals],
-    )
+    goal_list = [Goal.model_validate(goal, from_attributes=True) for goal in goals]
+    return PlanVersionRead.model_validate({**version._mapping, "goals": goal_list})
 
 
 async def write_version(
@@ -79,7 +70,12 @@ async def read_version(
     row = await repo.get_version(session, case_id, number)
     if row is None:
         raise ItemNotFound(
-            "This case has no such plan version" if number else "This case has no plan yet"
+            texts(
+                "This case has no such plan version",
+                "Dieser Fall hat keine solche Version des Hilfeplans",
+            )
+            if number
+            else texts("This case has no plan yet", "Dieser Fall hat noch keinen Hilfeplan")
         )
     await read_personal(session, who, case_id, "plan")
     goals = await repo.goals_of(session, [row.id])

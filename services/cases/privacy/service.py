@@ -29,6 +29,7 @@ from services.common.audit import audit_row, record_audit_many
 from services.common.auth import Principal
 from services.common.outbox import emit_many, event_row
 from services.common.pagination import Page, PageParams, cursor_after, make_page
+from services.common.problem_types import texts
 
 REMOVED = [
     "person_data",
@@ -53,7 +54,12 @@ async def withdraw_consent(
     stay."""
     row = await lock_case(session, who, case_id, if_match)
     if not consent_active(row):
-        raise InvalidTransition("There is no active consent to withdraw")
+        raise InvalidTransition(
+            texts(
+                "There is no active consent to withdraw",
+                "Es gibt keine aktive Einwilligung, die widerrufen werden könnte",
+            )
+        )
     await repo.scrub(session, [case_id], identity=False)
     updated = await case_repo.update_case(
         session, case_id, who.org, {"consent_withdrawn_on": today()}

@@ -31,9 +31,13 @@ from services.common.auth import Principal
 from services.common.keyset import BY_CREATED, created_key
 from services.common.outbox import emit
 from services.common.pagination import Page, PageParams, cursor_after, make_page
+from services.common.problem_types import texts
 
 ASSIGNMENTS = items.Kind(volunteer_assignment, AssignmentRead, "volunteer_assignments")
-NO_SUCH_VOLUNTEER = "No such volunteer in your organization"
+NO_SUCH_VOLUNTEER = texts(
+    "No such volunteer in your organization",
+    "Keine solche ehrenamtliche Person in Ihrer Organisation",
+)
 
 
 def _read(row: Any) -> VolunteerRead:
@@ -111,7 +115,12 @@ async def assign(
     if helper is None:
         raise ItemNotFound(NO_SUCH_VOLUNTEER)
     if not helper.active:
-        raise InvalidTransition("This volunteer is inactive")
+        raise InvalidTransition(
+            texts(
+                "This volunteer is inactive",
+                "Diese ehrenamtliche Person ist nicht aktiv",
+            )
+        )
     payload = {"volunteer_id": str(body.volunteer_id), "field": body.field}
     return await items.add(
         session, who, ASSIGNMENTS, case_id, body.model_dump(), "volunteer.assigned", payload

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from services.common.imports.errors import ImportTooLarge, UnreadableFile
+from services.common.problem_types import texts
 
 SEPARATORS = (";", ",")
 
@@ -42,7 +43,11 @@ def _header(names: Sequence[str], required: Sequence[str], optional: Sequence[st
     unknown = [c for c in header if c not in known]
     if missing or unknown or len(set(header)) != len(header):
         raise UnreadableFile(
-            f"The first line must name the columns {expected} (any order, `;` or `,`)",
+            texts(
+                f"The first line must name the columns {expected} (any order, `;` or `,`)",
+                f"Die erste Zeile muss die Spalten {expected} nennen (beliebige Reihenfolge, `;` "
+                "oder `,`)",
+            ),
             expected_columns=known,
         )
     return header
@@ -54,7 +59,12 @@ def read_csv(
     """The data rows of `text`, values stripped; UnreadableFile for a bad header or quoting,
     ImportTooLarge beyond `max_rows`."""
     if not text.strip():
-        raise UnreadableFile("The file is empty")
+        raise UnreadableFile(
+            texts(
+                "The file is empty",
+                "Die Datei ist leer",
+            )
+        )
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(first))
     rows: list[CsvRow] = []
@@ -66,7 +76,12 @@ def read_csv(
             if not any(v.strip() for v in raw):
                 continue
             if len(rows) >= max_rows:
-                raise ImportTooLarge(f"Send at most {max_rows} rows per import")
+                raise ImportTooLarge(
+                    texts(
+                        f"Send at most {max_rows} rows per import",
+                        f"Senden Sie höchstens {max_rows} Zeilen pro Import",
+                    )
+                )
             values = None
             if len(raw) > len(header) and not any(v.strip() for v in raw[len(header) :]):
                 raw = raw[: len(header)]
@@ -74,7 +89,17 @@ def read_csv(
                 values = {name: v.strip() for name, v in zip(header, raw, strict=True)}
             rows.append(CsvRow(line, values))
     except csv.Error as exc:
-        raise UnreadableFile(f"Line {reader.line_num} is not valid CSV: {exc}") from exc
+        raise UnreadableFile(
+            texts(
+                f"Line {reader.line_num} is not valid CSV: {exc}",
+                f"Zeile {reader.line_num} ist kein gültiges CSV: {exc}",
+            )
+        ) from exc
     if not rows:
-        raise UnreadableFile("The file has no data rows below the header")
+        raise UnreadableFile(
+            texts(
+                "The file has no data rows below the header",
+                "Die Datei hat unter der Kopfzeile keine Datenzeilen",
+            )
+        )
     return rows

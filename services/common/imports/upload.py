@@ -20,6 +20,7 @@ from services.common.imports.errors import (
     UnsupportedUpload,
 )
 from services.common.imports.outcome import REPORT_EXAMPLE
+from services.common.problem_types import texts
 from services.common.problems import PROBLEM_MEDIA_TYPE, ProblemError, problem_responses
 
 MULTIPART = "multipart/form-data"
@@ -61,14 +62,24 @@ async def _file_part(request: Request, max_bytes: int) -> bytes:
     try:
         form = await request.form(max_files=1, max_fields=4, max_part_size=max_bytes)
     except HTTPException as exc:  # starlette's answer to a malformed multipart body
-        raise UnreadableFile(f"The multipart body cannot be read: {exc.detail}") from exc
+        raise UnreadableFile(
+            texts(
+                f"The multipart body cannot be read: {exc.detail}",
+                f"Der Multipart-Body ist nicht lesbar: {exc.detail}",
+            )
+        ) from exc
     try:
         part = form.get("file")
         if isinstance(part, UploadFile):
             return await part.read()
         if isinstance(part, str):  # a browser's FormData.append("file", text) sends no filename
             return part.encode("utf-8")
-        raise UnreadableFile("Send the file as the multipart part named `file`")
+        raise UnreadableFile(
+            texts(
+                "Send the file as the multipart part named `file`",
+                "Senden Sie die Datei als Multipart-Teil namens `file`",
+            )
+        )
     finally:
         await form.close()  # the parts' spooled temporary files
 
@@ -80,10 +91,20 @@ def upload_reader(spec: UploadSpec) -> Callable[..., Awaitable[Upload]]:
         media = _media_type(request)
         if media != MULTIPART and media not in spec.raw_media_types:
             accepted = ", ".join((MULTIPART, *spec.raw_media_types))
-            raise UnsupportedUpload(f"Send the file as one of: {accepted}")
+            raise UnsupportedUpload(
+                texts(
+                    f"Send the file as one of: {accepted}",
+                    f"Senden Sie die Datei als eines von: {accepted}",
+                )
+            )
         body = await request.body()  # read first: the form parser then reuses it
         if len(body) > spec.max_bytes:
-            raise ImportTooLarge(f"Send at most {spec.max_bytes} bytes per import")
+            raise ImportTooLarge(
+                texts(
+                    f"Send at most {spec.max_bytes} bytes per import",
+                    f"Senden Sie höchstens {spec.max_bytes} Bytes pro Import",
+                )
+            )
         data = await _file_part(request, spec.max_bytes) if media == MULTIPART else body
         return Upload(data, mode)
 

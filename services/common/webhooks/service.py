@@ -16,6 +16,7 @@ from services.common.concurrency import check_if_match
 from services.common.keyset import BY_CREATED, created_key
 from services.common.outbox import AudienceRule, emit
 from services.common.pagination import Page, PageParams, cursor_after, make_page
+from services.common.problem_types import texts
 from services.common.problems import InvalidInput, NotFound
 from services.common.webhooks import messages, store
 from services.common.webhooks.schemas import (
@@ -39,7 +40,8 @@ WORKER = "worker:webhooks"
 class SubscriptionNotFound(
     NotFound, slug="webhook-subscription-not-found", title="Not found", title_de="Nicht gefunden"
 ):
-    pass
+    """No webhook subscription with this id in the caller's organization, or the event to redeliver
+    never went to it."""
 
 
 class EndpointRefused(
@@ -48,7 +50,8 @@ class EndpointRefused(
     title="Endpoint refused",
     title_de="Endpunkt abgelehnt",
 ):
-    pass
+    """The webhook endpoint URL is not acceptable (not https, has credentials or a fragment, too
+    long, or not parseable); the detail says why."""
 
 
 def read_model(row: Row[Any]) -> SubscriptionRead:
@@ -100,7 +103,12 @@ async def get(
 ) -> Row[Any]:
     row = await store.find(session, sub_id, who.org, lock=lock)
     if row is None:
-        raise SubscriptionNotFound("No webhook subscription with this id in your organization")
+        raise SubscriptionNotFound(
+            texts(
+                "No webhook subscription with this id in your organization",
+                "Kein Webhook-Abonnement mit dieser ID in Ihrer Organisation",
+            )
+        )
     return row
 
 
@@ -169,7 +177,12 @@ async def redeliver(
     queued = await store.repend(session, row.id, event_id, since)
     if isinstance(body, RedeliverEvent) and queued == 0:
         raise SubscriptionNotFound(
-            f"Event {body.event_id} was never delivered to this subscription (or is queued now)"
+            texts(
+                f"Event {body.event_id} was never delivered to this subscription (or is queued "
+                "now)",
+                f"Das Ereignis {body.event_id} wurde diesem Abonnement nie zugestellt (oder steht "
+                "gerade in der Warteschlange)",
+            )
         )
     await record_audit(session, who, f"{ENTITY}.redelivery", ENTITY, row.id, {"queued": queued})
     return queued

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from services.common.problem_types import Texts, texts
+
 MAX_URL_LENGTH = 2048
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
@@ -28,27 +30,36 @@ class TargetRefused(Exception):
     """The endpoint may not be called (scheme, or an address outside the public internet)."""
 
 
-def url_problem(url: str, *, development: bool) -> str | None:
+def url_problem(url: str, *, development: bool) -> Texts | None:
     """Why `url` cannot be a webhook endpoint (None: it can, as far as the text goes)."""
     if len(url) > MAX_URL_LENGTH:
-        return f"The URL is longer than {MAX_URL_LENGTH} characters"
+        return texts(
+            f"The URL is longer than {MAX_URL_LENGTH} characters",
+            f"Die URL ist länger als {MAX_URL_LENGTH} Zeichen",
+        )
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises for a port out of range
     except ValueError:
-        return "The URL cannot be parsed"
+        return texts("The URL cannot be parsed", "Die URL ist nicht lesbar")
     host = (parts.hostname or "").lower()
     if not host or parts.username is not None or parts.password is not None:
-        return "The URL needs a host and no user name or password"
+        return texts(
+            "The URL needs a host and no user name or password",
+            "Die URL braucht einen Host und weder Benutzernamen noch Passwort",
+        )
     if parts.fragment:
-        return "The URL must not have a fragment"
+        return texts("The URL must not have a fragment", "Die URL darf kein Fragment haben")
     if parts.scheme == "https":
         return None
     if parts.scheme == "http" and development and host in LOOPBACK_NAMES:
         return None
     if parts.scheme == "http":
-        return "Use https (http only for a loopback address, and only in development)"
-    return "The URL must start with https://"
+        return texts(
+            "Use https (http only for a loopback address, and only in development)",
+            "Verwenden Sie https (http nur für eine Loopback-Adresse und nur in der Entwicklung)",
+        )
+    return texts("The URL must start with https://", "Die URL muss mit https:// beginnen")
 
 
 def address_allowed(address: IPAddress, *, allow_private: bool) -> bool:

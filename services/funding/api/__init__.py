@@ -1,11 +1,8 @@
 """HTTP routes of the funding service."""
 
-from fastapi import APIRouter
-
 from services.common.auth import Principal
-from services.common.outbox import events_router
 from services.common.policy import PolicyDep
-from services.common.webhooks.api import webhook_router
+from services.common.service_routes import service_routes
 from services.funding.api import (
     applications,
     consortia,
@@ -23,17 +20,6 @@ def _audience(who: Principal) -> list[str] | None:
     return None if who.has_role("admin") else [who.org]
 
 
-router = APIRouter(dependencies=[PolicyDep])  # services.common.policy.FUNDING, every route
-for module in (
-    programmes,
-    planning_frames,
-    consortia,
-    applications,
-    transitions,
-    decision_batches,
-    decision_notices,
-    proofs,
-):
-    router.include_router(module.router)
-router.include_router(events_router("funding", _audience))
-router.include_router(webhook_router("funding", _audience))  # the feed's rule, written once
+modules = [programmes, planning_frames, consortia, applications, transitions, decision_batches]
+# services.common.policy.FUNDING on every route
+router = service_routes("funding", _audience, [*modules, decision_notices, proofs], PolicyDep)

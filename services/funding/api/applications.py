@@ -10,9 +10,8 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from services.common.auth import CurrentPrincipal
-from services.common.concurrency import IfMatchHeader, etag_for, set_etag
+from services.common.concurrency import IfMatchHeader, set_etag
 from services.common.db import SessionDep
-from services.common.idempotency import IdempotencyDep
 from services.common.pagination import (
     Page,
     PageParams,
@@ -20,7 +19,8 @@ from services.common.pagination import (
     set_link_header,
 )
 from services.common.problems import problem_responses
-from services.funding.api.deps import ApplicantUser, ApplicationId, Directory
+from services.common.routes import creates
+from services.funding.api.deps import ApplicantUser, ApplicationId, Directory, NewByApplicant
 from services.funding.applications import export, listing
 from services.funding.applications import service as application_service
 from services.funding.applications.schemas import (
@@ -82,32 +82,18 @@ Filters = Annotated[ApplicationFilters, Depends(application_filters)]
 
 @router.post(
     "/applications",
-    status_code=201,
-    response_model=ApplicationRead,
-    responses=problem_responses(400, 401, 403, 404, 409, 422, 503),
+    **creates(400, 401, 403, 404, 409, 422, 503, model=ApplicationRead),
     summary="Draft an application",
 )
 async def create_application(
-    body: ApplicationCreate,
-    session: SessionDep,
-    who: ApplicantUser,
-    idem: IdempotencyDep,
-    response: Response,
-    directory: Directory,
+    body: ApplicationCreate, new: NewByApplicant, directory: Directory
 ) -> ApplicationRead | JSONResponse:
     """Creates a draft for the caller's organization. The route (district office, deciding
     council) comes from the token's `org_path`; the amounts are computed from the rates; a
     municipality whose frame is under the programme's minimum is refused (`frame-below-minimum`)
     unless it applies through a consortium or its district."""
-    replay = await idem.claim(session, who)
-    if replay is not None:
-        return replay
-    out = await application_service.create_application(session, who, body, directory)
-    headers = {"ETag": etag_for(out.version), "Location": f"/funding/v1/applications/{out.id}"}
-    await idem.remember(session, 201, out.model_dump(mode="json"), headers)
-    await session.commit()
-    response.headers.update(headers)
-    return out
+    create = application_service.create_application
+    return await new.create(lambda: create(new.session, new.who, body, directory), "applications")
 
 
 @router.get(

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Depends, Path
 from fastapi.responses import JSONResponse
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.common.auth import CurrentPrincipal
-from services.common.concurrency import SENDS_ETAG, IfMatchHeader, etag_for, set_etag
+from services.common.auth import CurrentPrincipal, Principal
+from services.common.caller import AnyCaller, Caller
+from services.common.concurrency import SENDS_ETAG, IfMatchHeader, set_etag
 from services.common.db import SessionDep
-from services.common.idempotency import IdempotencyDep
 from services.common.pagination import Page
 from services.common.problems import problem_responses
-from services.funding.api.deps import ApplicantUser
+from services.common.routes import creates
+from services.funding.api.deps import NewByApplicant
 from services.funding.frames import consent, consortia
 from services.funding.frames.schemas import AGS_MUNICIPALITY, ConsortiumCreate, ConsortiumRead
 
@@ -27,45 +29,71 @@ MemberAgs = Annotated[
     str, Path(pattern=AGS_MUNICIPALITY, description="AGS of the member municipality")
 ]
 CHANGE_RESPONSES = problem_responses(401, 403, 404, 409, 412, 422, 428)
+MEMBER = "/{consortium_id}/members/{ags}"
+MemberChange = Callable[
+    [AsyncSession, Principal, uuid.UUID, str, str | None], Awaitable[ConsortiumRead]
+]
+"""A change of one member's state: (session, who, consortium_id, ags, if_match)."""
 
 
-async def _committed(
-    change: Awaitable[ConsortiumRead], session: AsyncSession, response: Response
-) -> ConsortiumRead:
-    """Runs the change, commits it and answers with the consortium's new ETag."""
-    out = await change
-    await session.commit()
-    set_etag(response, out.version)
-    return out
+@dataclass(frozen=True)
+class Consortium:
+    """The consortium in the path and the caller (with the request's session and response)."""
+
+    consortium_id: uuid.UUID
+    caller: Caller
+
+    @property
+    def key(self) -> tuple[AsyncSession, Principal, uuid.UUID]:
+        """What the consortium's service functions start with: (session, who, consortium_id)."""
+        return self.caller.session, self.caller.who, self.consortium_id
+
+    async def committed(self, change: Awaitable[ConsortiumRead]) -> ConsortiumRead:
+        """Runs the change, commits it and answers with the consortium's new ETag."""
+        out = await change
+        await self.caller.session.commit()
+        set_etag(self.caller.response, out.version)
+        return out
+
+
+@dataclass(frozen=True)
+class Member(Consortium):
+    """A member municipality (`ags`) of the consortium in the path."""
+
+    ags: str
+
+    async def apply(self, change: MemberChange, if_match: str | None) -> ConsortiumRead:
+        """Changes the member's state under If-Match with `change`, commits, sends the ETag."""
+        return await self.committed(change(*self.key, self.ags, if_match))
+
+
+def _consortium(consortium_id: ConsortiumId, caller: AnyCaller) -> Consortium:
+    return Consortium(consortium_id, caller)
+
+
+def _member(consortium_id: ConsortiumId, ags: MemberAgs, caller: AnyCaller) -> Member:
+    return Member(consortium_id, caller, ags)
+
+
+ThisConsortium = Annotated[Consortium, Depends(_consortium)]
+ThisMember = Annotated[Member, Depends(_member)]
 
 
 @router.post(
     "",
-    status_code=201,
-    response_model=ConsortiumRead,
-    responses=problem_responses(400, 401, 403, 404, 409, 422),
+    **creates(400, 401, 403, 404, 409, 422, model=ConsortiumRead),
     summary="Form a consortium (invites the members)",
 )
 async def create_consortium(
-    body: ConsortiumCreate,
-    session: SessionDep,
-    who: ApplicantUser,
-    idem: IdempotencyDep,
-    response: Response,
+    body: ConsortiumCreate, new: NewByApplicant
 ) -> ConsortiumRead | JSONResponse:
     """The caller's municipality becomes the lead of a consortium and invites the listed
     members (state `forming`). It counts, for frames and for applying, only once every member's
     applicant or org_admin has accepted (`active`). Every member needs a planning frame; a
     municipality accepts at most one consortium per programme (409 if the lead already did)."""
-    replay = await idem.claim(session, who)
-    if replay is not None:
-        return replay
-    out = await consortia.create_consortium(session, who, body)
-    headers = {"ETag": etag_for(out.version), "Location": f"/funding/v1/consortia/{out.id}"}
-    await idem.remember(session, 201, out.model_dump(mode="json"), headers)
-    await session.commit()
-    response.headers.update(headers)
-    return out
+    return await new.create(
+        lambda: consortia.create_consortium(new.session, new.who, body), "consortia"
+    )
 
 
 @router.get("", responses=problem_responses(401), summary="List my consortia")
@@ -80,74 +108,33 @@ async def list_consortia(session: SessionDep, who: CurrentPrincipal) -> Page[Con
     responses={**problem_responses(401, 404, 422), **SENDS_ETAG},
     summary="Read a consortium",
 )
-async def get_consortium(
-    consortium_id: ConsortiumId, session: SessionDep, who: CurrentPrincipal, response: Response
-) -> ConsortiumRead:
+async def get_consortium(consortium: ThisConsortium) -> ConsortiumRead:
     """A consortium with each member's state and frame (for invited members only); its
     `ETag` is the version to send as If-Match."""
-    out = await consortia.read_visible(session, who, consortium_id)
-    set_etag(response, out.version)
+    out = await consortia.read_visible(*consortium.key)
+    set_etag(consortium.caller.response, out.version)
     return out
 
 
-@router.post(
-    "/{consortium_id}/members/{ags}/acceptance",
-    responses=CHANGE_RESPONSES,
-    summary="Accept an invitation",
-)
-async def accept_invitation(
-    consortium_id: ConsortiumId,
-    ags: MemberAgs,
-    session: SessionDep,
-    who: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatchHeader = None,
-) -> ConsortiumRead:
+@router.post(MEMBER + "/acceptance", responses=CHANGE_RESPONSES, summary="Accept an invitation")
+async def accept_invitation(member: ThisMember, if_match: IfMatchHeader = None) -> ConsortiumRead:
     """The member's applicant or org_admin accepts; once all have, the consortium is `active`.
     409 if the municipality accepted another consortium in the programme."""
-    return await _committed(
-        consent.accept(session, who, consortium_id, ags, if_match), session, response
-    )
+    return await member.apply(consent.accept, if_match)
 
 
-@router.post(
-    "/{consortium_id}/members/{ags}/decline",
-    responses=CHANGE_RESPONSES,
-    summary="Decline an invitation",
-)
-async def decline_invitation(
-    consortium_id: ConsortiumId,
-    ags: MemberAgs,
-    session: SessionDep,
-    who: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatchHeader = None,
-) -> ConsortiumRead:
+@router.post(MEMBER + "/decline", responses=CHANGE_RESPONSES, summary="Decline an invitation")
+async def decline_invitation(member: ThisMember, if_match: IfMatchHeader = None) -> ConsortiumRead:
     """The member's applicant or org_admin declines; with fewer than two members left the
     consortium is dissolved."""
-    return await _committed(
-        consent.decline(session, who, consortium_id, ags, if_match), session, response
-    )
+    return await member.apply(consent.decline, if_match)
 
 
-@router.post(
-    "/{consortium_id}/members/{ags}/leave",
-    responses=CHANGE_RESPONSES,
-    summary="Leave a consortium",
-)
-async def leave_consortium(
-    consortium_id: ConsortiumId,
-    ags: MemberAgs,
-    session: SessionDep,
-    who: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatchHeader = None,
-) -> ConsortiumRead:
+@router.post(MEMBER + "/leave", responses=CHANGE_RESPONSES, summary="Leave a consortium")
+async def leave_consortium(member: ThisMember, if_match: IfMatchHeader = None) -> ConsortiumRead:
     """An accepted member (not the lead) leaves, unless an application through the consortium
     is submitted, forwarded or approved (409 `consortium-locked`)."""
-    return await _committed(
-        consent.leave(session, who, consortium_id, ags, if_match), session, response
-    )
+    return await member.apply(consent.leave, if_match)
 
 
 @router.post(
@@ -156,14 +143,8 @@ async def leave_consortium(
     summary="Dissolve a consortium",
 )
 async def dissolve_consortium(
-    consortium_id: ConsortiumId,
-    session: SessionDep,
-    who: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatchHeader = None,
+    consortium: ThisConsortium, if_match: IfMatchHeader = None
 ) -> ConsortiumRead:
     """The lead's applicant or org_admin dissolves the consortium, unless an application
     through it is submitted, forwarded or approved (409 `consortium-locked`)."""
-    return await _committed(
-        consent.dissolve(session, who, consortium_id, if_match), session, response
-    )
+    return await consortium.committed(consent.dissolve(*consortium.key, if_match))

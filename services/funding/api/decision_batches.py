@@ -11,7 +11,9 @@ from fastapi.responses import JSONResponse
 from services.common.auth import CurrentPrincipal
 from services.common.db import SessionDep
 from services.common.idempotency import IdempotencyDep
+from services.common.problem_handlers import ReaderDep
 from services.common.problems import problem_responses
+from services.common.routes import creates
 from services.funding.api.deps import ApproverUser
 from services.funding.batches import service as batch_service
 from services.funding.batches.schemas import DecisionBatchCreate, DecisionBatchRead
@@ -21,13 +23,15 @@ router = APIRouter(prefix="/funding/v1/decision-batches", tags=["batches"])
 
 @router.post(
     "",
-    status_code=201,
-    response_model=DecisionBatchRead,
-    responses=problem_responses(400, 401, 403, 409, 413, 422),
+    **creates(400, 401, 403, 409, 413, 422, model=DecisionBatchRead),
     summary="Decide many applications at once",
 )
 async def create_decision_batch(
-    body: DecisionBatchCreate, session: SessionDep, who: ApproverUser, idem: IdempotencyDep
+    body: DecisionBatchCreate,
+    session: SessionDep,
+    who: ApproverUser,
+    idem: IdempotencyDep,
+    reader: ReaderDep,
 ) -> JSONResponse:
     """Up to 10,000 decisions (`approve`, `partially_approve` with `granted_amount`, `reject`) in
     one request; send an `Idempotency-Key` so a retry replays instead of deciding twice. Each item
@@ -38,7 +42,7 @@ async def create_decision_batch(
     replay = await idem.claim(session, who)
     if replay is not None:
         return replay
-    result = await batch_service.decide_batch(session, who, body)
+    result = await batch_service.decide_batch(session, who, body, reader)
     content = result.model_dump(mode="json")
     headers = {"Location": f"/funding/v1/decision-batches/{result.id}"}
     await idem.remember(session, 201, content, headers)
@@ -50,7 +54,10 @@ async def create_decision_batch(
     "/{batch_id}", responses=problem_responses(401, 404, 422), summary="Read a decision batch"
 )
 async def get_decision_batch(
-    batch_id: Annotated[uuid.UUID, Path()], session: SessionDep, who: CurrentPrincipal
+    batch_id: Annotated[uuid.UUID, Path()],
+    session: SessionDep,
+    who: CurrentPrincipal,
+    reader: ReaderDep,
 ) -> DecisionBatchRead:
     """The batch with every item's result, for the organization that sent it."""
-    return await batch_service.get_batch(session, who, batch_id)
+    return await batch_service.get_batch(session, who, batch_id, reader)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Request, Response
 
 from services.common.auth import Principal, require_roles
+from services.common.caller import Creator
 from services.common.db import SessionDep
+from services.common.idempotency import IdempotencyDep
 from services.funding.clients.cases import CasesClient
 from services.funding.clients.directory import DirectoryClient
 from services.funding.programmes import service as programme_service
@@ -24,6 +26,16 @@ ApplicantUser = Annotated[Principal, Depends(require_roles("applicant"))]
 ApproverUser = Annotated[Principal, Depends(require_roles("approver"))]
 
 ApplicationId = Annotated[uuid.UUID, Path(description="The application's id")]
+
+
+def _new_by_applicant(
+    response: Response, session: SessionDep, who: ApplicantUser, idem: IdempotencyDep
+) -> Creator:
+    return Creator(who, session, response, idem, "/funding/v1")
+
+
+NewByApplicant = Annotated[Creator, Depends(_new_by_applicant)]
+"""A create by an applicant, once per Idempotency-Key (declares the header)."""
 
 
 async def current_programme(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query
 
 from services.common.auth import CurrentPrincipal
+from services.common.caller import AnyCaller
 from services.common.db import SessionDep
 from services.common.imports.upload import (
     Upload,
@@ -15,12 +16,8 @@ from services.common.imports.upload import (
     upload_body,
     upload_reader,
 )
-from services.common.pagination import (
-    Page,
-    PageParams,
-    page_params,
-    set_link_header,
-)
+from services.common.pagination import Page
+from services.common.paging import Paged
 from services.common.problems import problem_responses
 from services.funding.api.deps import AdminUser, CurrentProgramme
 from services.funding.applications import reviews
@@ -77,12 +74,10 @@ async def import_planning_frames(
 
 @router.get("", responses=problem_responses(400, 401, 404, 422), summary="List planning frames")
 async def list_planning_frames(
-    request: Request,
-    response: Response,
     programme: CurrentProgramme,
     session: SessionDep,
     who: CurrentPrincipal,
-    page: Annotated[PageParams, Depends(page_params)],
+    page: Paged,
     status: Annotated[
         Literal["preliminary", "final"] | None, Query(description="Only frames in this status")
     ] = None,
@@ -96,11 +91,10 @@ async def list_planning_frames(
         programme,
         status=status,
         ags_prefix=ags_prefix,
-        cursor=page.cursor,
-        limit=page.limit,
+        cursor=page.params.cursor,
+        limit=page.params.limit,
     )
-    set_link_header(request, response, out.next_cursor)
-    return out
+    return page.send(out)
 
 
 @router.get(
@@ -111,12 +105,11 @@ async def list_planning_frames(
 async def read_frame_usage(
     programme: CurrentProgramme,
     ags: Annotated[str, Path(pattern=AGS_MUNICIPALITY, description="The municipality's AGS")],
-    session: SessionDep,
-    who: CurrentPrincipal,
+    caller: AnyCaller,
 ) -> FrameUsageRead:
     """The municipality's frame is a ceiling across all its applications in the programme:
     submitted, forwarded and approved ones (the granted amount after a partial approval) hold
     their share of it, alone, as consortium members or delegated to the district; drafts hold
     nothing, returned, withdrawn and rejected ones release. For the municipality's applicant
     or org_admin, its district reviewer and the approver deciding its applications."""
-    return await usage.frame_usage(session, who, programme, ags)
+    return await usage.frame_usage(*caller.key, programme, ags)

@@ -9,6 +9,7 @@ from services.common.concurrency import SENDS_ETAG, set_etag
 from services.common.db import SessionDep
 from services.common.pagination import Page
 from services.common.problems import problem_responses
+from services.common.routes import creates
 from services.funding.api.deps import AdminUser, CurrentProgramme
 from services.funding.programmes import service as programme_service
 from services.funding.programmes.schemas import ProgrammeCreate, ProgrammeRead
@@ -18,8 +19,7 @@ router = APIRouter(prefix="/funding/v1/programmes", tags=["programmes"])
 
 @router.post(
     "",
-    status_code=201,
-    responses=problem_responses(400, 401, 403, 409, 422),
+    **creates(400, 401, 403, 409, 422),
     summary="Set up a programme",
 )
 async def create_programme(

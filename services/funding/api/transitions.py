@@ -9,6 +9,7 @@ from services.common.concurrency import IfMatchHeader, set_etag
 from services.common.db import SessionDep
 from services.common.pagination import Page
 from services.common.problems import problem_responses
+from services.common.routes import creates
 from services.funding.api.deps import ApplicationId
 from services.funding.applications import listing
 from services.funding.applications.schemas import TransitionCreate, TransitionRead
@@ -21,8 +22,7 @@ router = APIRouter(
 
 @router.post(
     "",
-    status_code=201,
-    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+    **creates(400, 401, 403, 404, 409, 412, 422, 428),
     summary="Take an action",
 )
 async def create_transition(

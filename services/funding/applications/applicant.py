@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
+from services.common.problem_types import texts
 from services.funding.applications.schemas import ApplicationCreate
 from services.funding.errors import (
     ConsortiumConflict,
@@ -26,7 +27,10 @@ from services.funding.programmes.models import Programme
 from services.funding.routing import Route, own_ags, route_for
 
 APPLICANT_KINDS = frozenset({"municipality", "urban_district", "rural_district"})
-DELEGATING_APPLIES = "A municipality that delegates the task does not apply; its district lists it"
+DELEGATING_APPLIES = texts(
+    "A municipality that delegates the task does not apply; its district lists it",
+    "Eine Kommune, die die Aufgabe überträgt, beantragt nicht selbst; ihr Landkreis führt sie auf",
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,11 @@ async def frames_sum(
     missing = [a for a in ags if a not in found]
     if missing:
         raise NoPlanningFrame(
-            "These municipalities have no planning frame in the programme", missing_ags=missing
+            texts(
+                "These municipalities have no planning frame in the programme",
+                "Diese Kommunen haben keinen Planungsrahmen im Programm",
+            ),
+            missing_ags=missing,
         )
     status = "final" if all(f.status == "final" for f in found.values()) else "preliminary"
     name = found[ags[0]].name if len(ags) == 1 else ""
@@ -68,12 +76,27 @@ async def _consortium(
 ) -> Applicant:
     consortium = await frames.get_consortium(session, consortium_id)
     if consortium is None or consortium.programme_id != programme.id:
-        raise ConsortiumNotFound("No consortium with this id in the programme")
+        raise ConsortiumNotFound(
+            texts(
+                "No consortium with this id in the programme",
+                "Kein Verbund mit dieser ID im Programm",
+            )
+        )
     if consortium.lead_org_id != who.org:
-        raise NotConsortiumLead("Only the lead municipality applies for the consortium")
+        raise NotConsortiumLead(
+            texts(
+                "Only the lead municipality applies for the consortium",
+                "Nur die federführende Kommune beantragt für den Verbund",
+            )
+        )
     if consortium.state != "active":
         raise ConsortiumNotActive(
-            f"The consortium counts only once every member has accepted (it is {consortium.state})",
+            texts(
+                "The consortium counts only once every member has accepted (it is "
+                f"{consortium.state})",
+                "Der Verbund zählt erst, wenn alle Mitglieder zugestimmt haben (er ist "
+                f"{consortium.state})",
+            ),
             consortium_id=str(consortium.id),
         )
     members = [m.ags for m in await frames.members(session, consortium.id) if m.state == "accepted"]
@@ -91,10 +114,19 @@ async def _district(
     listed = sorted(set(body.delegating_municipalities))
     if not listed:
         raise InvalidApplication(
-            "A district applies for the municipalities that delegated the task: list them"
+            texts(
+                "A district applies for the municipalities that delegated the task: list them",
+                "Ein Landkreis beantragt für die Kommunen, die ihm die Aufgabe übertragen haben: "
+                "führen Sie sie auf",
+            )
         )
     if any(a[:5] != ags[:5] for a in listed):
-        raise InvalidApplication("Delegating municipalities must lie in your district")
+        raise InvalidApplication(
+            texts(
+                "Delegating municipalities must lie in your district",
+                "Übertragende Kommunen müssen in Ihrem Landkreis liegen",
+            )
+        )
     amount, status, _ = await frames_sum(session, programme, listed)
     name = str(who.claims.get("name") or ags)[:200]
     route = route_for("rural_district", ags, statewide_council=_statewide(programme))
@@ -103,10 +135,17 @@ async def _district(
 
 def _below_minimum(amount: Decimal, programme: Programme) -> FrameBelowMinimum:
     return FrameBelowMinimum(
-        f"Your planning frame of {format_money(amount)} EUR is below "
-        f"{format_money(programme.min_frame)} EUR, the cost of one fundable full-time "
-        "position, so you cannot apply alone. Join a consortium with neighbouring "
-        "municipalities (its lead applies for all) or delegate the task to your district.",
+        texts(
+            f"Your planning frame of {format_money(amount)} EUR is below "
+            f"{format_money(programme.min_frame)} EUR, the cost of one fundable full-time "
+            "position, so you cannot apply alone. Join a consortium with neighbouring "
+            "municipalities (its lead applies for all) or delegate the task to your district.",
+            f"Ihr Planungsrahmen von {format_money(amount)} EUR liegt unter "
+            f"{format_money(programme.min_frame)} EUR, den Kosten einer förderfähigen "
+            "Vollzeitstelle; deshalb können Sie nicht allein beantragen. Schließen Sie sich mit "
+            "Nachbarkommunen zu einem Verbund zusammen (die federführende Kommune beantragt für "
+            "alle) oder übertragen Sie die Aufgabe Ihrem Landkreis.",
+        ),
         frame_amount=format_money(amount),
         minimum_frame=format_money(programme.min_frame),
         options=["consortium", "delegated_to_district"],
@@ -117,14 +156,25 @@ async def _municipality(
     session: AsyncSession, who: Principal, programme: Programme, ags: str, body: ApplicationCreate
 ) -> Applicant:
     if len(ags) != 8:
-        raise InvalidApplication("Applicants are municipalities, consortium leads or districts")
+        raise InvalidApplication(
+            texts(
+                "Applicants are municipalities, consortium leads or districts",
+                "Antragsteller sind Kommunen, federführende Kommunen eines Verbunds oder "
+                "Landkreise",
+            )
+        )
     if body.delivery_model == "delegated_to_district":
         raise InvalidApplication(DELEGATING_APPLIES)
     membership = await frames.membership(session, programme.id, ags)
     if membership is not None:
         raise ConsortiumConflict(
-            "Your municipality accepted a consortium in this programme; its lead applies for "
-            "all members (leave it to apply alone)",
+            texts(
+                "Your municipality accepted a consortium in this programme; its lead applies for "
+                "all members (leave it to apply alone)",
+                "Ihre Kommune hat einem Verbund in diesem Programm zugestimmt; dessen "
+                "federführende Kommune beantragt für alle Mitglieder (treten Sie aus, um allein "
+                "zu beantragen)",
+            ),
             consortium_id=str(membership.consortium_id),
         )
     amount, status, name = await frames_sum(session, programme, [ags])
@@ -141,8 +191,12 @@ async def resolve_applicant(
     ags = own_ags(who)
     if ags is None or who.org_kind not in APPLICANT_KINDS:
         raise InvalidApplication(
-            "Only municipalities (alone or leading a consortium) and district offices apply; "
-            "your organization's kind or AGS key (org_path) does not qualify"
+            texts(
+                "Only municipalities (alone or leading a consortium) and district offices apply; "
+                "your organization's kind or AGS key (org_path) does not qualify",
+                "Nur Kommunen (allein oder federführend in einem Verbund) und Landratsämter "
+                "beantragen; die Art oder der AGS (org_path) Ihrer Organisation erfüllt das nicht",
+            )
         )
     if body.consortium_id is not None:
         return await _consortium(session, who, programme, body.consortium_id)

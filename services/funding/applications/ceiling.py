@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.common.problem_types import texts
 from services.funding.applications.models import Application
 from services.funding.errors import ConsortiumNotActive, FrameCeilingExceeded, NoPlanningFrame
 from services.funding.frames import repository as frames
@@ -64,8 +65,13 @@ async def _check_consortium(session: AsyncSession, app: Application) -> None:
     accepted = {m.ags for m in members if m.state == "accepted"}
     if consortium is None or consortium.state != "active" or accepted != set(app.member_ags):
         raise ConsortiumNotActive(
-            "The consortium does not count now: every member must have accepted, and its "
-            "members must be those of this application (draft a new one if they changed)",
+            texts(
+                "The consortium does not count now: every member must have accepted, and its "
+                "members must be those of this application (draft a new one if they changed)",
+                "Der Verbund zählt derzeit nicht: alle Mitglieder müssen zugestimmt haben, und "
+                "seine Mitglieder müssen die dieses Antrags sein (stellen Sie einen neuen Antrag, "
+                "wenn sie sich geändert haben)",
+            ),
             consortium_id=str(app.consortium_id),
         )
 
@@ -73,9 +79,16 @@ async def _check_consortium(session: AsyncSession, app: Application) -> None:
 def _refusal(frame: Any, share: Decimal, held: Decimal, amount: Decimal) -> FrameCeilingExceeded:
     remaining = frame.amount - held
     return FrameCeilingExceeded(
-        f"The planning frame of {frame.name} ({frame.ags}) is {format_money(frame.amount)} EUR; "
-        f"other applications hold {format_money(held)} EUR of it, {format_money(remaining)} EUR "
-        f"remain, and this application's share is {format_money(share)} EUR",
+        texts(
+            f"The planning frame of {frame.name} ({frame.ags}) is {format_money(frame.amount)} "
+            f"EUR; other applications hold {format_money(held)} EUR of it, "
+            f"{format_money(remaining)} EUR remain, and this application's share is "
+            f"{format_money(share)} EUR",
+            f"Der Planungsrahmen von {frame.name} ({frame.ags}) beträgt "
+            f"{format_money(frame.amount)} EUR; andere Anträge binden davon {format_money(held)} "
+            f"EUR, {format_money(remaining)} EUR bleiben, und der Anteil dieses Antrags beträgt "
+            f"{format_money(share)} EUR",
+        ),
         ags=frame.ags,
         frame_name=frame.name,
         frame_amount=format_money(frame.amount),
@@ -93,7 +106,13 @@ async def acquire(session: AsyncSession, app: Application, amount: Decimal) -> N
     found = await frames.frames_by_ags(session, app.programme_id, ags, lock=True)
     missing = [a for a in ags if a not in found]
     if missing:
-        raise NoPlanningFrame("A municipality lost its planning frame", missing_ags=missing)
+        raise NoPlanningFrame(
+            texts(
+                "A municipality lost its planning frame",
+                "Eine Kommune hat ihren Planungsrahmen verloren",
+            ),
+            missing_ags=missing,
+        )
     shares = apportion(amount, {a: found[a].amount for a in ags})
     await frames.release_holds(session, [app.id])
     held = await frames.held_by_ags(session, app.programme_id, ags)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
+from services.common.problem_types import texts
 from services.funding.applications import repository
 from services.funding.applications.models import Application
 from services.funding.applications.service import get_visible, positions_for
@@ -102,7 +103,13 @@ async def build_notice(
     """The notice of a decided application (409 `decision-notice-not-available` before); read
     by `who`, managers' names only for those who may see them."""
     if app.state not in DECIDED or app.notice_number is None or app.decided_at is None:
-        raise NoticeNotAvailable("The application has no decision yet", state=app.state)
+        raise NoticeNotAvailable(
+            texts(
+                "The application has no decision yet",
+                "Über den Antrag ist noch nicht entschieden",
+            ),
+            state=app.state,
+        )
     programme = await programme_service.get(session, app.programme_id)
     end = period_end(programme)
     history = await repository.transitions(session, app.id)

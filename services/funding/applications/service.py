@@ -15,6 +15,7 @@ from services.common.auth import Principal
 from services.common.concurrency import check_if_match
 from services.common.orgs import org_id_for_ags
 from services.common.outbox import emit
+from services.common.problem_types import texts
 from services.funding.applications import repository
 from services.funding.applications.applicant import (
     DELEGATING_APPLIES,
@@ -64,9 +65,19 @@ def route_view(app: Application) -> RouteView:
 
 def _check_delivery(body: ApplicationContent) -> None:
     if body.delivery_model == "provider" and not body.providers:
-        raise InvalidApplication("List the charities that provide the service (providers)")
+        raise InvalidApplication(
+            texts(
+                "List the charities that provide the service (providers)",
+                "Führen Sie die freien Träger auf, die die Leistung erbringen (providers)",
+            )
+        )
     if body.early_start and body.early_start_on is None:
-        raise InvalidApplication("An early start needs early_start_on")
+        raise InvalidApplication(
+            texts(
+                "An early start needs early_start_on",
+                "Ein vorzeitiger Beginn braucht early_start_on",
+            )
+        )
 
 
 async def check_providers(body: ApplicationContent, directory: DirectoryClient) -> None:
@@ -76,10 +87,19 @@ async def check_providers(body: ApplicationContent, directory: DirectoryClient) 
         org = await directory.organization(org_id)
         if org is None or org.get("kind") != "provider":
             raise InvalidApplication(
-                f"providers[{i}]: {org_id} is not a charity (provider) of the directory"
+                texts(
+                    f"providers[{i}]: {org_id} is not a charity (provider) of the directory",
+                    f"providers[{i}]: {org_id} ist kein freier Träger (Leistungserbringer) des "
+                    "Verzeichnisses",
+                )
             )
     if len(set(body.providers)) != len(body.providers):
-        raise InvalidApplication("providers: each charity once")
+        raise InvalidApplication(
+            texts(
+                "providers: each charity once",
+                "providers: jeden Träger nur einmal",
+            )
+        )
 
 
 async def price_positions(
@@ -95,21 +115,39 @@ async def price_positions(
         rate = rates.get(p.qualification)
         if rate is None:
             raise InvalidApplication(
-                f"{where}: unknown qualification; the programme has {', '.join(sorted(rates))}"
+                texts(
+                    f"{where}: unknown qualification; the programme has {', '.join(sorted(rates))}",
+                    f"{where}: unbekannte Qualifikation; das Programm kennt "
+                    f"{', '.join(sorted(rates))}",
+                )
             )
         if p.fte < programme.min_fte:
-            raise InvalidApplication(f"{where}: each position is at least {programme.min_fte} FTE")
+            raise InvalidApplication(
+                texts(
+                    f"{where}: each position is at least {programme.min_fte} FTE",
+                    f"{where}: jede Stelle umfasst mindestens {programme.min_fte} VZÄ",
+                )
+            )
         if not programme.period_start <= p.start_on <= end or p.months > programme.period_months:
             raise InvalidApplication(
-                f"{where}: the position must start within the funding period and not outlast it"
+                texts(
+                    f"{where}: the position must start within the funding period and not outlast "
+                    "it",
+                    f"{where}: die Stelle muss im Förderzeitraum beginnen und darf nicht über ihn "
+                    "hinausgehen",
+                )
             )
         amount = position_amount(rate.amount, p.fte, p.months, programme.period_months)
         rows.append(Position(ordinal=i, rate=rate.amount, amount=amount, **p.model_dump()))
     total = sum((r.amount for r in rows), Decimal("0.00"))
     if total > frame_amount:
         raise FrameExceeded(
-            f"The positions cost {format_money(total)} EUR, more than the planning frame of "
-            f"{format_money(frame_amount)} EUR",
+            texts(
+                f"The positions cost {format_money(total)} EUR, more than the planning frame of "
+                f"{format_money(frame_amount)} EUR",
+                f"Die Stellen kosten {format_money(total)} EUR, mehr als der Planungsrahmen von "
+                f"{format_money(frame_amount)} EUR",
+            ),
             requested_amount=format_money(total),
             frame_amount=format_money(frame_amount),
         )
@@ -224,7 +262,12 @@ async def get_visible(
     """The application if the caller is on its route (404 otherwise, so ids cannot be probed)."""
     app = await (repository.get_for_update if lock else repository.get)(session, application_id)
     if app is None or not can_see(route_view(app), who):
-        raise ApplicationNotFound("No application with this id")
+        raise ApplicationNotFound(
+            texts(
+                "No application with this id",
+                "Kein Antrag mit dieser ID",
+            )
+        )
     return app
 
 

@@ -14,6 +14,7 @@ from services.common.audit import record_audit
 from services.common.auth import Principal
 from services.common.concurrency import check_if_match
 from services.common.outbox import emit
+from services.common.problem_types import texts
 from services.funding.applications import ceiling, repository
 from services.funding.applications.models import Application, Transition
 from services.funding.applications.schemas import TransitionCreate, TransitionRead
@@ -39,26 +40,43 @@ def granted_for(action: str, requested: Decimal, granted: Decimal | None) -> Dec
     if action == "approve":
         if granted is not None and granted != requested:
             raise InvalidDecision(
-                "`approve` grants the requested amount; use `partially_approve` for less"
+                texts(
+                    "`approve` grants the requested amount; use `partially_approve` for less",
+                    "`approve` bewilligt den beantragten Betrag; verwenden Sie "
+                    "`partially_approve` für weniger",
+                )
             )
         return requested
     if action == "partially_approve":
         if granted is None or not Decimal("0") < granted < requested:
             raise InvalidDecision(
-                "`partially_approve` needs a granted_amount above 0.00 and below the "
-                f"requested {format_money(requested)}",
+                texts(
+                    "`partially_approve` needs a granted_amount above 0.00 and below the "
+                    f"requested {format_money(requested)}",
+                    "`partially_approve` braucht einen granted_amount über 0.00 und unter dem "
+                    f"beantragten Betrag von {format_money(requested)}",
+                ),
                 requested_amount=format_money(requested),
             )
         return granted
     if granted is not None:
-        raise InvalidDecision("`reject` grants nothing; leave granted_amount out")
+        raise InvalidDecision(
+            texts(
+                "`reject` grants nothing; leave granted_amount out",
+                "`reject` bewilligt nichts; lassen Sie granted_amount weg",
+            )
+        )
     return Decimal("0.00")
 
 
 def over_budget(granted: Decimal, available: Decimal) -> BudgetExceeded:
     """The 409 for a grant the programme's remaining budget does not cover."""
     return BudgetExceeded(
-        f"Granting {format_money(granted)} EUR would exceed the programme budget",
+        texts(
+            f"Granting {format_money(granted)} EUR would exceed the programme budget",
+            f"Eine Bewilligung von {format_money(granted)} EUR würde das Budget des Programms "
+            "übersteigen",
+        ),
         available_amount=format_money(available),
     )
 
@@ -91,9 +109,19 @@ async def _locked(
 
 def _check_body(body: TransitionCreate) -> None:
     if body.action == "return" and not (body.comment and body.comment.strip()):
-        raise InvalidApplication("Returning needs the reason in `comment`")
+        raise InvalidApplication(
+            texts(
+                "Returning needs the reason in `comment`",
+                "Für eine Rückgabe ist die Begründung in `comment` nötig",
+            )
+        )
     if body.action not in DECISIONS and body.granted_amount is not None:
-        raise InvalidDecision("Only decisions carry a granted_amount")
+        raise InvalidDecision(
+            texts(
+                "Only decisions carry a granted_amount",
+                "Nur Entscheidungen haben einen granted_amount",
+            )
+        )
 
 
 async def _decide(session: AsyncSession, app: Application, body: TransitionCreate) -> Decision:

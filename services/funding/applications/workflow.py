@@ -14,6 +14,7 @@ from typing import Literal, get_args
 
 from services.common.auth import Principal
 from services.common.policy import APPLICATION_PARTIES, MANAGER_NAME_PARTIES
+from services.common.problem_types import texts
 from services.funding.errors import InvalidTransition, NotYourStep
 
 Action = Literal[
@@ -141,13 +142,24 @@ def plan_move(app: RouteView, who: Principal, action: str) -> Move:
     ]
     if not parties:
         needed = " or ".join(f"{role} at the {party}" for party, role in _ACTORS[action])
-        raise NotYourStep(f"`{action}` needs the role {needed} on this application's route")
+        needed_de = " oder ".join(f"{role} ({party})" for party, role in _ACTORS[action])
+        raise NotYourStep(
+            texts(
+                f"`{action}` needs the role {needed} on this application's route",
+                f"`{action}` erfordert die Rolle {needed_de} auf dem Weg dieses Antrags",
+            )
+        )
     for party in parties:
         target = _target(app, action, party)
         if target is not None:
             return Move(party, *target)
     raise InvalidTransition(
-        f"`{action}` is not possible while the application is {app.state} (at the {app.step} step)",
+        texts(
+            f"`{action}` is not possible while the application is {app.state} (at the {app.step} "
+            "step)",
+            f"`{action}` ist nicht möglich, solange der Antrag {app.state} ist (im Schritt "
+            f"{app.step})",
+        ),
         state=app.state,
         step=app.step,
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from services.common.auth import Principal
 from services.common.concurrency import etag_for, etag_matches
+from services.common.problem_types import Reader, kept_problem, render_kept, texts
 from services.common.problems import PreconditionFailed, ProblemError
 from services.funding.applications.models import Application
 from services.funding.applications.service import route_view
@@ -31,12 +32,20 @@ from services.funding.money import format_money
 
 
 def problem_of(exc: ProblemError) -> dict[str, Any]:
-    """The problem document of a failed item."""
-    body: dict[str, Any] = {"type": exc.type_, "title": exc.title, "status": exc.status}
-    if exc.detail:
-        body["detail"] = exc.detail
-    body.update(exc.extensions)
-    return body
+    """The problem of a failed item as the batch keeps it: in every language, rendered for each
+    request that reads the batch (`render_items`)."""
+    return kept_problem(exc.problem, exc.details, exc.extensions)
+
+
+def render_items(items: list[ItemResult], reader: Reader) -> list[ItemResult]:
+    """The results with their problems as documents in the reader's language, their `type` at
+    the reader's public base URL."""
+    return [
+        item.model_copy(update={"problem": render_kept(item.problem, reader)})
+        if item.problem is not None
+        else item
+        for item in items
+    ]
 
 
 def failed(
@@ -102,7 +111,11 @@ def _check_if_match(item: DecisionItem, app: Application) -> None:
         return
     if not etag_matches(item.if_match, app.version):
         raise PreconditionFailed(
-            "The application changed since you read it", current_etag=etag_for(app.version)
+            texts(
+                "The application changed since you read it",
+                "Der Antrag hat sich geändert, seit Sie ihn gelesen haben",
+            ),
+            current_etag=etag_for(app.version),
         )
 
 
@@ -114,7 +127,12 @@ def check_item(
     visible = app is not None and route is not None and can_see(route, who)
     try:
         if app is None or route is None or not visible:
-            raise ApplicationNotFound("No application with this id")
+            raise ApplicationNotFound(
+                texts(
+                    "No application with this id",
+                    "Kein Antrag mit dieser ID",
+                )
+            )
         if app.state in DECIDED:
             return ItemResult(
                 ordinal=ordinal,

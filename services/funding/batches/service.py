@@ -16,11 +16,12 @@ from decimal import Decimal
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
+from services.common.problem_types import Reader, texts
 from services.funding.applications import ceiling
 from services.funding.applications.repository import notice_number
 from services.funding.applications.transitions import over_budget
 from services.funding.batches import repository
-from services.funding.batches.items import Accepted, check_item, failed, problem_of
+from services.funding.batches.items import Accepted, check_item, failed, problem_of, render_items
 from services.funding.batches.models import DecisionBatch
 from services.funding.batches.schemas import (
     DecisionBatchCreate,
@@ -37,10 +38,15 @@ Results = list[ItemResult | None]
 """Each item's result by ordinal; None until the item is dealt with."""
 
 
-class BatchNotApplied(InvalidTransition):
-    """An `all_or_nothing` batch with a failed item applies nothing."""
-
-    title = "Not applied: another item of the all_or_nothing batch failed"
+class BatchNotApplied(
+    InvalidTransition,
+    detail="Not applied: another item of the all_or_nothing batch failed; fix the failed items "
+    "and send the batch again",
+    detail_de="Nicht angewendet: ein anderer Eintrag des all_or_nothing-Stapels ist gescheitert; "
+    "berichtigen Sie die gescheiterten Einträge und senden Sie den Stapel erneut",
+):
+    """An `all_or_nothing` batch with a failed item applies nothing: its decided items fail with
+    this problem (the type and title of `InvalidTransition`)."""
 
 
 async def _book(
@@ -116,7 +122,12 @@ def _duplicates(body: DecisionBatchCreate, results: Results) -> list[tuple[int, 
     todo: list[tuple[int, DecisionItem]] = []
     for ordinal, item in enumerate(body.items):
         if item.application_id in seen:
-            exc = InvalidTransition("The application appears earlier in this batch")
+            exc = InvalidTransition(
+                texts(
+                    "The application appears earlier in this batch",
+                    "Der Antrag kommt in diesem Stapel schon früher vor",
+                )
+            )
             results[ordinal] = failed(ordinal, item, exc)
         else:
             seen.add(item.application_id)
@@ -126,7 +137,7 @@ def _duplicates(body: DecisionBatchCreate, results: Results) -> list[tuple[int, 
 
 def _not_applied(final: list[ItemResult]) -> list[ItemResult]:
     """The results of a refused all_or_nothing batch: its decided items fail too."""
-    refused = problem_of(BatchNotApplied("Fix the failed items and send the batch again"))
+    refused = problem_of(BatchNotApplied())
     undo = {"outcome": "failed", "problem": refused, "notice_number": None, "granted_amount": None}
     return [r.model_copy(update=undo) if r.outcome == "decided" else r for r in final]
 
@@ -156,9 +167,10 @@ async def _decide_all(
 
 
 async def decide_batch(
-    session: AsyncSession, who: Principal, body: DecisionBatchCreate
+    session: AsyncSession, who: Principal, body: DecisionBatchCreate, reader: Reader
 ) -> DecisionBatchRead:
-    """Decides every item it can and records the batch with per-item results."""
+    """Decides every item it can and records the batch with per-item results; the answer's item
+    problems are for `reader` (the batch keeps them in every language)."""
     batch_id = uuid.uuid4()
     final, applied = await _decide_all(session, who, batch_id, body)
     counts = {k: sum(1 for r in final if r.outcome == k) for k in ("decided", "skipped", "failed")}
@@ -176,15 +188,21 @@ async def decide_batch(
     await repository.add_batch(
         session, batch, [{"batch_id": batch_id, **r.model_dump()} for r in final]
     )
-    return DecisionBatchRead(**batch.model_dump(), items=final)
+    return DecisionBatchRead(**batch.model_dump(), items=render_items(final, reader))
 
 
 async def get_batch(
-    session: AsyncSession, who: Principal, batch_id: uuid.UUID
+    session: AsyncSession, who: Principal, batch_id: uuid.UUID, reader: Reader
 ) -> DecisionBatchRead:
-    """The batch with every item's result, for the organization that sent it (and admins)."""
+    """The batch with every item's result, for the organization that sent it (and admins); the
+    item problems in the reader's language, whatever the language of the request that made it."""
     batch = await repository.get(session, batch_id)
     if batch is None or (batch.org_id != who.org and not who.has_role("admin")):
-        raise BatchNotFound("No decision batch with this id")
+        raise BatchNotFound(
+            texts(
+                "No decision batch with this id",
+                "Kein Entscheidungsstapel mit dieser ID",
+            )
+        )
     items = [ItemResult.model_validate(i) for i in await repository.items(session, batch.id)]
-    return DecisionBatchRead(**batch.model_dump(), items=items)
+    return DecisionBatchRead(**batch.model_dump(), items=render_items(items, reader))

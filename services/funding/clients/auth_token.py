@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 
 import httpx
 
+from services.common.problem_types import texts
 from services.funding.errors import UpstreamUnavailable
 
 
@@ -51,10 +52,18 @@ class ClientCredentials:
                 auth=(self.client_id, self.client_secret),
             )
         except httpx.HTTPError as exc:
-            raise UpstreamUnavailable("The auth service cannot be reached") from exc
+            raise UpstreamUnavailable(
+                texts(
+                    "The auth service cannot be reached",
+                    "Der Auth-Dienst ist nicht erreichbar",
+                )
+            ) from exc
         if r.status_code != 200:
             raise UpstreamUnavailable(
-                f"The auth service refused this service's client ({r.status_code})"
+                texts(
+                    f"The auth service refused this service's client ({r.status_code})",
+                    f"Der Auth-Dienst hat den Client dieses Dienstes abgelehnt ({r.status_code})",
+                )
             )
         body = r.json()
         return str(body["access_token"]), time.time() + float(body.get("expires_in", 300))
@@ -66,19 +75,36 @@ async def get_as_client(
     url: str,
     params: Mapping[str, str],
     what: str,
+    what_de: str,
 ) -> httpx.Response:
     """GET with this service's token; retries once with a fresh token on 401. Answers that are
-    not 200 or 404 (and an unreachable service) are `UpstreamUnavailable` (503)."""
+    not 200 or 404 (and an unreachable service) are `UpstreamUnavailable` (503), naming `what`
+    was asked for (`what_de` in German)."""
     for attempt in range(2):
         token = await credentials.token()
         try:
             r = await http.get(url, params=params, headers={"Authorization": f"Bearer {token}"})
         except httpx.HTTPError as exc:
-            raise UpstreamUnavailable(f"The service for {what} cannot be reached") from exc
+            raise UpstreamUnavailable(
+                texts(
+                    f"The service for {what} cannot be reached",
+                    f"Der Dienst für {what_de} ist nicht erreichbar",
+                )
+            ) from exc
         if r.status_code == 401 and attempt == 0:
             credentials.forget()
             continue
         if r.status_code not in (200, 404):
-            raise UpstreamUnavailable(f"The service answered {r.status_code} for {what}")
+            raise UpstreamUnavailable(
+                texts(
+                    f"The service answered {r.status_code} for {what}",
+                    f"Der Dienst antwortete {r.status_code} für {what_de}",
+                )
+            )
         return r
-    raise UpstreamUnavailable(f"The service for {what} does not accept this service's token")
+    raise UpstreamUnavailable(
+        texts(
+            f"The service for {what} does not accept this service's token",
+            f"Der Dienst für {what_de} nimmt das Token dieses Dienstes nicht an",
+        )
+    )

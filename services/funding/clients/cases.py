@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 
+from services.common.problem_types import texts
 from services.funding.clients.auth_token import ClientCredentials, get_as_client
 from services.funding.errors import UpstreamUnavailable
 
@@ -29,13 +30,24 @@ class CasesClient:
         if commissioned_by is not None:
             params["commissioned_by"] = commissioned_by
         url = f"{self.base_url}/cases/v1/key-figures"
-        r = await get_as_client(self.http, self.credentials, url, params, "key figures")
+        r = await get_as_client(
+            self.http, self.credentials, url, params, "key figures", "Kennzahlen"
+        )
         if r.status_code != 200:
-            raise UpstreamUnavailable(f"The cases service answered {r.status_code} for key figures")
+            raise UpstreamUnavailable(
+                texts(
+                    f"The cases service answered {r.status_code} for key figures",
+                    f"Der Fall-Dienst antwortete {r.status_code} für Kennzahlen",
+                )
+            )
         body: dict[str, Any] = r.json()
         if body.get("exact") is not True:
             raise UpstreamUnavailable(
-                "The cases service sent suppressed key figures: this service's client needs the "
-                "scope figures:exact"
+                texts(
+                    "The cases service sent suppressed key figures: this service's client needs "
+                    "the scope figures:exact",
+                    "Der Fall-Dienst sandte unterdrückte Kennzahlen: der Client dieses Dienstes "
+                    "braucht den Scope figures:exact",
+                )
             )
         return body

@@ -17,7 +17,14 @@ class DirectoryClient:
     async def organization(self, org_id: str) -> dict[str, Any] | None:
         """`GET /auth/v1/organizations/{id}` with this service's token; None if unknown."""
         url = f"{self.credentials.auth_base_url}/auth/v1/organizations/{org_id}"
-        r = await get_as_client(self.http, self.credentials, url, {}, "the organization directory")
+        r = await get_as_client(
+            self.http,
+            self.credentials,
+            url,
+            {},
+            "the organization directory",
+            "das Organisationsverzeichnis",
+        )
         if r.status_code == 404:
             return None
         body: dict[str, Any] = r.json()

@@ -13,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
 from services.common.constraints import constraint_problems
+from services.common.problem_types import texts
 from services.funding.errors import ConsortiumConflict, ConsortiumNotFound
 from services.funding.frames.consortia import (
     ACCEPTED_ELSEWHERE,
@@ -43,11 +44,20 @@ async def _member(
     consortium, members = await locked_for_change(session, who, consortium_id, if_match)
     member = next((m for m in members if m.ags == ags), None)
     if member is None:
-        raise ConsortiumNotFound("This municipality is not invited to the consortium")
-    check_answering(who, member.org_id, "answer for it")
+        raise ConsortiumNotFound(
+            texts(
+                "This municipality is not invited to the consortium",
+                "Diese Kommune ist nicht zu dem Verbund eingeladen",
+            )
+        )
+    check_answering(who, member.org_id, "answer for it", "für sie antworten")
     if member.state not in allowed:
         raise ConsortiumConflict(
-            f"The membership is {member.state}; this needs it {' or '.join(allowed)}",
+            texts(
+                f"The membership is {member.state}; this needs it {' or '.join(allowed)}",
+                f"Die Mitgliedschaft ist {member.state}; dafür muss sie {' oder '.join(allowed)} "
+                "sein",
+            ),
             member_state=member.state,
         )
     return consortium, members, member
@@ -67,7 +77,12 @@ async def _change(
     settle(consortium, members)
     session.add_all([consortium, *members])
     taken = ConsortiumConflict(
-        "Your municipality already accepted another consortium in this programme; leave it first"
+        texts(
+            "Your municipality already accepted another consortium in this programme; leave it "
+            "first",
+            "Ihre Kommune hat schon einem anderen Verbund in diesem Programm zugestimmt; treten "
+            "Sie zuerst dort aus",
+        )
     )
     with constraint_problems({ACCEPTED_ELSEWHERE: taken}):
         await session.flush()
@@ -101,7 +116,12 @@ async def leave(
     answer = await _member(session, who, consortium_id, ags, if_match, ("accepted",))
     consortium = answer[0]
     if ags == consortium.lead_ags:
-        raise ConsortiumConflict("The lead does not leave its consortium; it dissolves it")
+        raise ConsortiumConflict(
+            texts(
+                "The lead does not leave its consortium; it dissolves it",
+                "Die federführende Kommune tritt nicht aus ihrem Verbund aus; sie löst ihn auf",
+            )
+        )
     await check_unlocked(session, consortium)
     return await _change(session, who, answer, "left", "member_left")
 
@@ -111,7 +131,12 @@ async def dissolve(
 ) -> ConsortiumRead:
     """The lead dissolves the consortium, while no application through it holds frames."""
     consortium, members = await locked_for_change(session, who, consortium_id, if_match)
-    check_answering(who, consortium.lead_org_id, "dissolve the consortium (the lead)")
+    check_answering(
+        who,
+        consortium.lead_org_id,
+        "dissolve the consortium (the lead)",
+        "den Verbund auflösen (die federführende Kommune)",
+    )
     await check_unlocked(session, consortium)
     for m in members:
         if m.state in STAYING:

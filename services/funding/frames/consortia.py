@@ -25,6 +25,7 @@ from services.common.concurrency import check_if_match
 from services.common.constraints import constraint_problems
 from services.common.orgs import org_id_for_ags
 from services.common.outbox import emit
+from services.common.problem_types import texts
 from services.common.problems import InvalidInput
 from services.funding.errors import (
     ConsortiumConflict,
@@ -48,7 +49,12 @@ ACCEPTED_ELSEWHERE = "uq_consortium_member_accepted"
 def _lead_ags(who: Principal) -> str:
     lead = own_ags(who)
     if lead is None or len(lead) != 8:
-        raise InvalidInput("Only a municipality (8-digit AGS in org_path) can lead a consortium")
+        raise InvalidInput(
+            texts(
+                "Only a municipality (8-digit AGS in org_path) can lead a consortium",
+                "Nur eine Kommune (achtstelliger AGS in org_path) kann einen Verbund führen",
+            )
+        )
     return lead
 
 
@@ -58,12 +64,21 @@ async def _members_with_frames(
     """The lead and the members, sorted; each needs a planning frame in the programme."""
     ags_list = sorted({lead, *body.member_ags})
     if len(ags_list) < 2:
-        raise InvalidInput("A consortium needs at least one member besides the lead")
+        raise InvalidInput(
+            texts(
+                "A consortium needs at least one member besides the lead",
+                "Ein Verbund braucht neben der federführenden Kommune mindestens ein Mitglied",
+            )
+        )
     frames = await repository.frames_by_ags(session, programme.id, ags_list)
     missing = [a for a in ags_list if a not in frames]
     if missing:
         raise NoPlanningFrame(
-            "Every member needs a planning frame in this programme", missing_ags=missing
+            texts(
+                "Every member needs a planning frame in this programme",
+                "Jedes Mitglied braucht einen Planungsrahmen in diesem Programm",
+            ),
+            missing_ags=missing,
         )
     return ags_list
 
@@ -110,7 +125,12 @@ async def create_consortium(
         for a in ags_list
     ]
     session.add_all(members)
-    taken = ConsortiumConflict("Your municipality accepted another consortium in this programme")
+    taken = ConsortiumConflict(
+        texts(
+            "Your municipality accepted another consortium in this programme",
+            "Ihre Kommune hat einem anderen Verbund in diesem Programm zugestimmt",
+        )
+    )
     with constraint_problems({ACCEPTED_ELSEWHERE: taken}):
         await session.flush()
     invited = [a for a in ags_list if a != lead]
@@ -126,11 +146,21 @@ async def get_visible(
     """The consortium if the caller's organization is invited to it (or an admin); 404 else."""
     consortium = await repository.get_consortium(session, consortium_id)
     if consortium is None:
-        raise ConsortiumNotFound("No consortium with this id")
+        raise ConsortiumNotFound(
+            texts(
+                "No consortium with this id",
+                "Kein Verbund mit dieser ID",
+            )
+        )
     if not who.has_role("admin"):
         member_orgs = {m.org_id for m in await repository.members(session, consortium.id)}
         if who.org not in member_orgs:
-            raise ConsortiumNotFound("No consortium with this id")
+            raise ConsortiumNotFound(
+                texts(
+                    "No consortium with this id",
+                    "Kein Verbund mit dieser ID",
+                )
+            )
     return consortium
 
 
@@ -179,25 +209,46 @@ async def locked_for_change(
     await get_visible(session, who, consortium_id)
     consortium = await repository.lock_consortium(session, consortium_id)
     if consortium is None:
-        raise ConsortiumNotFound("No consortium with this id")
+        raise ConsortiumNotFound(
+            texts(
+                "No consortium with this id",
+                "Kein Verbund mit dieser ID",
+            )
+        )
     check_if_match(if_match, consortium.version)
     if consortium.state == "dissolved":
-        raise ConsortiumConflict("The consortium was dissolved", state=consortium.state)
+        raise ConsortiumConflict(
+            texts(
+                "The consortium was dissolved",
+                "Der Verbund wurde aufgelöst",
+            ),
+            state=consortium.state,
+        )
     return consortium, list(await repository.members(session, consortium.id))
 
 
-def check_answering(who: Principal, org_id: str, what: str) -> None:
-    """Only the municipality's own applicant or org_admin answers for it."""
+def check_answering(who: Principal, org_id: str, what: str, what_de: str) -> None:
+    """Only the municipality's own applicant or org_admin answers for it; `what` (`what_de`)
+    is the act refused, for the detail."""
     if who.org != org_id or not any(who.has_role(r) for r in ANSWERING_ROLES):
-        raise NotInvited(f"Only the municipality's applicant or org_admin may {what}")
+        raise NotInvited(
+            texts(
+                f"Only the municipality's applicant or org_admin may {what}",
+                f"Nur der Antragsteller oder org_admin der Kommune darf {what_de}",
+            )
+        )
 
 
 async def check_unlocked(session: AsyncSession, consortium: Consortium) -> None:
     """409 `consortium-locked` while an application through it holds frames."""
     if await repository.consortium_holds(session, consortium.id):
         raise ConsortiumLocked(
-            "An application through this consortium is submitted, forwarded or approved; "
-            "withdraw it (or wait for its rejection) first"
+            texts(
+                "An application through this consortium is submitted, forwarded or approved; "
+                "withdraw it (or wait for its rejection) first",
+                "Ein Antrag über diesen Verbund ist eingereicht, weitergeleitet oder bewilligt; "
+                "ziehen Sie ihn zuerst zurück (oder warten Sie seine Ablehnung ab)",
+            )
         )
 
 

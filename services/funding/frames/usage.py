@@ -9,6 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.common.auth import Principal
 from services.common.orgs import org_id_for_ags
+from services.common.problem_types import texts
 from services.funding.errors import FrameNotFound, FrameUsageNotVisible
 from services.funding.frames import repository
 from services.funding.frames.schemas import FrameHoldRead, FrameUsageRead
@@ -35,10 +36,20 @@ async def frame_usage(
 ) -> FrameUsageRead:
     """The frame, the holds on it and what remains (never below 0.00 on the wire)."""
     if not may_read_usage(who, programme, ags):
-        raise FrameUsageNotVisible("You may not read this municipality's frame usage")
+        raise FrameUsageNotVisible(
+            texts(
+                "You may not read this municipality's frame usage",
+                "Sie dürfen die Nutzung des Planungsrahmens dieser Kommune nicht lesen",
+            )
+        )
     frame = (await repository.frames_by_ags(session, programme.id, [ags])).get(ags)
     if frame is None:
-        raise FrameNotFound("No planning frame for this municipality in the programme")
+        raise FrameNotFound(
+            texts(
+                "No planning frame for this municipality in the programme",
+                "Kein Planungsrahmen für diese Kommune im Programm",
+            )
+        )
     holds = await repository.holds_on(session, programme.id, ags)
     held = sum((h.amount for h in holds), Decimal("0.00"))
     return FrameUsageRead(

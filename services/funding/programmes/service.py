@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.common.audit import record_audit
 from services.common.auth import Principal
 from services.common.constraints import constraint_problems
+from services.common.problem_types import texts
 from services.common.problems import Conflict, InvalidInput
 from services.funding.errors import ProgrammeNotFound
 from services.funding.programmes import repository
@@ -30,7 +31,12 @@ async def get(session: AsyncSession, programme_id: uuid.UUID) -> Programme:
     """The programme, or 404 `programme-not-found`."""
     programme = await repository.get(session, programme_id)
     if programme is None:
-        raise ProgrammeNotFound("No programme with this id")
+        raise ProgrammeNotFound(
+            texts(
+                "No programme with this id",
+                "Kein Förderprogramm mit dieser ID",
+            )
+        )
     return programme
 
 
@@ -50,16 +56,41 @@ async def create_programme(
 ) -> ProgrammeRead:
     """Creates a programme with its rates; names are unique (409 for a taken one)."""
     if body.period_start.day != 1:
-        raise InvalidInput("A funding period starts on the first day of a month")
+        raise InvalidInput(
+            texts(
+                "A funding period starts on the first day of a month",
+                "Ein Förderzeitraum beginnt am ersten Tag eines Monats",
+            )
+        )
     if body.deciding_mode == "statewide" and body.deciding_region is None:
-        raise InvalidInput("A statewide programme names its deciding council in deciding_region")
+        raise InvalidInput(
+            texts(
+                "A statewide programme names its deciding council in deciding_region",
+                "Ein landesweites Programm nennt sein entscheidendes Regierungspräsidium in "
+                "deciding_region",
+            )
+        )
     if len({r.qualification for r in body.rates}) != len(body.rates):
-        raise InvalidInput("Each qualification may have one rate only")
+        raise InvalidInput(
+            texts(
+                "Each qualification may have one rate only",
+                "Jede Qualifikation darf nur einen Satz haben",
+            )
+        )
     # the fields as given (model_dump would turn Money into its wire strings)
     fields = {k: v for k, v in body if k not in ("rates", "deciding_region")}
     statewide = body.deciding_mode == "statewide"
     programme = Programme(**fields, deciding_region=body.deciding_region if statewide else None)
-    with constraint_problems({"uq_programme_name": Conflict("A programme with this name exists")}):
+    with constraint_problems(
+        {
+            "uq_programme_name": Conflict(
+                texts(
+                    "A programme with this name exists",
+                    "Ein Förderprogramm mit diesem Namen gibt es schon",
+                )
+            )
+        }
+    ):
         session.add(programme)
         await session.flush()
     session.add_all(ProgrammeRate(programme_id=programme.id, **r.model_dump()) for r in body.rates)

@@ -13,6 +13,7 @@ from services.common.auth import Principal
 from services.common.constraints import constraint_problems
 from services.common.outbox import emit
 from services.common.pagination import Page, cursor_after, make_page
+from services.common.problem_types import texts
 from services.funding.applications import repository as applications
 from services.funding.applications.models import Application
 from services.funding.applications.notice import add_months
@@ -43,18 +44,38 @@ def due_on(programme: Programme) -> date:
 async def _period_over(session: AsyncSession, who: Principal, app: Application) -> Programme:
     """The programme, once the caller may file for `app` and its funding period is over."""
     if who.org != app.applicant_org_id or not who.has_role("applicant"):
-        raise NotYourStep("Only the applicant files the proof of use")
+        raise NotYourStep(
+            texts(
+                "Only the applicant files the proof of use",
+                "Nur der Antragsteller reicht den Verwendungsnachweis ein",
+            )
+        )
     if app.state not in ("approved", "partially_approved"):
-        raise ProofNotDue("Only approved applications need a proof of use", state=app.state)
+        raise ProofNotDue(
+            texts(
+                "Only approved applications need a proof of use",
+                "Nur bewilligte Anträge brauchen einen Verwendungsnachweis",
+            ),
+            state=app.state,
+        )
     programme = await programmes.get(session, app.programme_id)
     assert programme is not None  # noqa: S101 - foreign key
     end = period_end(programme)
     if datetime.now(UTC).date() <= end:
         raise ProofNotDue(
-            f"The funding period runs until {end.isoformat()}; file the proof afterwards"
+            texts(
+                f"The funding period runs until {end.isoformat()}; file the proof afterwards",
+                f"Der Förderzeitraum läuft bis {end.isoformat()}; reichen Sie den Nachweis danach "
+                "ein",
+            )
         )
     if await repository.get_for(session, app.id) is not None:
-        raise ProofExists("This application already has a proof of use")
+        raise ProofExists(
+            texts(
+                "This application already has a proof of use",
+                "Für diesen Antrag gibt es schon einen Verwendungsnachweis",
+            )
+        )
     return programme
 
 
@@ -67,10 +88,18 @@ async def _months_worked(
     for item in body.positions:
         position = positions.get(item.position_id)
         if position is None:
-            raise InvalidApplication("A position_id does not belong to this application")
+            raise InvalidApplication(
+                texts(
+                    "A position_id does not belong to this application",
+                    "Eine position_id gehört nicht zu diesem Antrag",
+                )
+            )
         if item.months_worked > position.months:
             raise InvalidApplication(
-                f"Position {position.id} was approved for {position.months} months only"
+                texts(
+                    f"Position {position.id} was approved for {position.months} months only",
+                    f"Stelle {position.id} wurde nur für {position.months} Monate bewilligt",
+                )
             )
         worked[str(item.position_id)] = item.months_worked
     return worked
@@ -116,7 +145,12 @@ async def file_proof(
         report=body.report,
         filed_by=who.subject,
     )
-    filed = ProofExists("This application already has a proof of use")
+    filed = ProofExists(
+        texts(
+            "This application already has a proof of use",
+            "Für diesen Antrag gibt es schon einen Verwendungsnachweis",
+        )
+    )
     with constraint_problems({"uq_proof_of_use_application_id": filed}):
         session.add(proof)
         await session.flush()
@@ -184,5 +218,10 @@ async def read_proof(session: AsyncSession, who: Principal, application_id: uuid
     app = await get_visible(session, who, application_id)
     proof = await repository.get_for(session, app.id)
     if proof is None:
-        raise ProofNotFound("No proof of use filed yet")
+        raise ProofNotFound(
+            texts(
+                "No proof of use filed yet",
+                "Noch kein Verwendungsnachweis eingereicht",
+            )
+        )
     return ProofRead.model_validate(proof)
