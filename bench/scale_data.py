@@ -189,14 +189,14 @@ _TRIGGERS = [
 ]
 
 
-async def _load(dsn: str, total_cases: int, log: bool) -> dict[str, float]:
+async def _load(dsn: str, orgs: list[Org], log: bool) -> dict[str, float]:
     conn = await asyncpg.connect(dsn)
     timings: dict[str, float] = {}
     try:
         await conn.execute(_ORGS)
         await conn.execute(_HASH)
         lo, rows = 1, []
-        for no, org in enumerate(organizations(total_cases)):
+        for no, org in enumerate(orgs):
             rows.append(
                 (
                     no,
@@ -240,6 +240,10 @@ async def _load(dsn: str, total_cases: int, log: bool) -> dict[str, float]:
     return timings
 
 
-def load(database_url: str, total_cases: int, *, log: bool = True) -> dict[str, float]:
-    """Loads `total_cases` cases and everything around them; returns seconds per step."""
-    return asyncio.run(_load(plain_dsn(database_url), total_cases, log))
+def load(
+    database_url: str, total_cases: int, *, log: bool = True, orgs: list[Org] | None = None
+) -> dict[str, float]:
+    """Loads `total_cases` cases and everything around them (or just the organizations `orgs`,
+    a part of such a spread); returns seconds per step."""
+    chosen = organizations(total_cases) if orgs is None else orgs
+    return asyncio.run(_load(plain_dsn(database_url), chosen, log))

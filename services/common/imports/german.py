@@ -9,6 +9,7 @@ Dates: `01.01.2026`, `1.1.2026` and `2026-01-01`.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import date
 from decimal import Decimal
 
@@ -39,11 +40,9 @@ def parse_money(text: str) -> Decimal:
 def parse_day(text: str) -> date:
     """A calendar date from `dd.mm.yyyy` or `yyyy-mm-dd`; ValueError(DATE_HINT) else."""
     value = text.strip()
-    try:
+    with suppress(ValueError):  # 31.02.2026 matches the shape but is no day: the hint says why
         if match := _GERMAN_DATE.fullmatch(value):
             return date(int(match["y"]), int(match["m"]), int(match["d"]))
         if _ISO_DATE.fullmatch(value):
             return date.fromisoformat(value)
-    except ValueError:
-        pass
     raise ValueError(DATE_HINT)
