@@ -105,3 +105,32 @@ def test_the_gateways_own_problems_follow_accept_language(stack, client, languag
     assert response.json()["type"] == f"{stack.gateway_url}/problems/not-found"
     assert response.headers["content-language"] == ("de" if language == "de" else "en")
     assert "Accept-Language" in response.headers.get("vary", "")
+
+
+@pytest.mark.parametrize(
+    ("language", "detail"),
+    [
+        ("en", "Closing a case needs a closing_reason"),
+        ("de-DE,de;q=0.9,en;q=0.5", "Zum Abschließen eines Falls ist ein closing_reason nötig"),
+    ],
+)
+def test_a_domain_problems_detail_through_the_gateway_follows_accept_language(
+    stack, client, language, detail
+):
+    headers = {"Authorization": f"Bearer {demo_token(stack, 'cw.goeppingen')}"}
+    body = {"pseudonym": "GP-Sprache", "municipality_ags": "08117019", "opened_on": "2026-03-02"}
+    case = client.post("/cases/v1/cases", json=body, headers=headers)
+    assert case.status_code == 201, case.text
+
+    response = client.patch(
+        f"/cases/v1/cases/{case.json()['id']}",
+        json={"status": "closed"},
+        headers={**headers, "If-Match": case.headers["etag"], "Accept-Language": language},
+    )
+
+    assert response.status_code == 409
+    assert response.json()["detail"] == detail
+    assert response.headers["content-language"] == language[:2]
+    assert response.json()["type"] == f"{stack.gateway_url}/problems/invalid-transition"
+    unchanged = client.get(f"/cases/v1/cases/{case.json()['id']}", headers=headers)
+    assert unchanged.json()["status"] == case.json()["status"]
