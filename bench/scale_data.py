@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import asyncpg
 
 from bench.dbs import plain_dsn
-from services.cases.figures.aggregates import RECOUNT_SQL
+from services.cases.figures.aggregates import GOAL_KEYS_RECOUNT_SQL, RECOUNT_SQL
 from services.common.orgs import org_id_for_ags
 from services.common.partitions import PARTITIONED, Month, create_partition_sql, months
 
@@ -171,6 +171,7 @@ _STEPS = [
     ("persons", _PERSONS),
     ("plans", _PLANS),
     ("goals", _GOALS),
+    ("goals on their plan versions", GOAL_KEYS_RECOUNT_SQL),
     ("consultations", _CONSULTATIONS),
     ("referrals", _REFERRALS),
     ("access log", _ACCESS),
@@ -186,6 +187,7 @@ _TRIGGERS = [
         for t in ("consultation", "referral", "plan_version")
         for name in ("figure_month_write", "figure_month_change", "case_org_id")
     ),
+    ("plan_goal", "plan_goal_keys_write"),
 ]
 
 

@@ -29,7 +29,7 @@ COMMON_HEAD = "0006"  # services/common/migrations/versions: the common branch's
 COMMON_TABLES_OF_0001 = {"audit_entry", "outbox_event", "idempotency_record"}
 SERVICE_HEADS = {
     "auth": "0005_oidc",
-    "cases": "0005_partitions",
+    "cases": "0006_key_figure_indexes",
     "funding": "0003_consent_frame_holds",
 }
 # Where a database could stand under the history before the `common` branch: each service had

@@ -53,9 +53,12 @@ def _case_org() -> Column[object]:
     return Column("org_id", Text, nullable=False, comment="the case's (set by a trigger)")
 
 
-def _case_rows(name: str, *columns: Column[object], dated_by: str) -> Table:
+def _case_rows(
+    name: str, *columns: Column[object], dated_by: str, counted: tuple[str, ...]
+) -> Table:
     """A table of rows under a case (consultations, referrals): listed per case in creation
-    order, counted per organization by the date `dated_by` (its index `ix_<name>_org_<date>`)."""
+    order, counted per organization by the date `dated_by` (its index `ix_<name>_org_<date>`,
+    which carries the columns `counted` so that the key figures read the index alone)."""
     return Table(
         name,
         metadata,
@@ -65,7 +68,12 @@ def _case_rows(name: str, *columns: Column[object], dated_by: str) -> Table:
         *stamps(),
         _case_org(),
         Index(f"ix_{name}_case", "case_id", "created_at", "id"),
-        Index(f"ix_{name}_org_{dated_by.removesuffix('_on')}", "org_id", dated_by),
+        Index(
+            f"ix_{name}_org_{dated_by.removesuffix('_on')}",
+            "org_id",
+            dated_by,
+            postgresql_include=["case_id", *counted],
+        ),
     )
 
 
@@ -107,6 +115,21 @@ client_case = Table(
     Index("ix_client_case_org_updated", "org_id", "updated_at"),
     Index("ix_client_case_org_opened", "org_id", "opened_on"),
     Index("ix_client_case_org_closed_on", "org_id", "closed_on"),
+    # key figures: an organization's (or one worker's) cases in scope, read from the index alone
+    Index(
+        "ix_client_case_org_figures",
+        "org_id",
+        "assigned_worker",
+        postgresql_include=[
+            "id",
+            "opened_on",
+            "closed_on",
+            "status",
+            "closing_reason",
+            "commissioned_by",
+            "grant_id",
+        ],
+    ),
     Index(
         "ix_client_case_closed",
         "closed_on",
@@ -165,8 +188,26 @@ plan_version = Table(
     Column("created_by", Text, nullable=False),
     at_now("created_at"),
     _case_org(),
+    *(
+        Column(
+            f"goal_{name}",
+            ARRAY(Text),
+            nullable=False,
+            server_default=text("'{}'"),
+            comment=f"the {name} of its goals in order (trigger plan_goal_keys, for key figures)",
+        )
+        for name in ("fields", "statuses")
+    ),
     UniqueConstraint("case_id", "number"),
-    Index("ix_plan_version_org_case", "org_id", "case_id", "number", "created_at"),
+    # key figures: each case's latest version and its goals by a backward walk, index only
+    Index(
+        "ix_plan_version_org_case",
+        "org_id",
+        "case_id",
+        "number",
+        "created_at",
+        postgresql_include=["goal_fields", "goal_statuses"],
+    ),
 )
 
 plan_goal = Table(
@@ -196,6 +237,7 @@ consultation = _case_rows(
     Column("notes", Text, nullable=True),
     Column("recorded_by", Text, nullable=False),
     dated_by="held_on",
+    counted=("duration_minutes",),
 )
 
 referral = _case_rows(
@@ -206,6 +248,7 @@ referral = _case_rows(
     Column("status", Text, nullable=False, server_default="sent"),
     Column("notes", Text, nullable=True),
     dated_by="referred_on",
+    counted=("agency",),
 )
 
 volunteer = Table(

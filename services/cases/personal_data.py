@@ -102,6 +102,7 @@ NOT_PERSONAL: dict[tuple[str, str], str] = _because(
             "consultation": ("fields", "mode"),
             "figure_month": ("key",),
             "plan_goal": ("field", "status"),
+            "plan_version": ("goal_fields", "goal_statuses"),
             "referral": ("agency", "field", "status"),
             "volunteer": ("fields", "languages"),
             "volunteer_assignment": ("field",),

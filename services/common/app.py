@@ -193,11 +193,17 @@ def token_verifier(
 
 
 def install_middleware(app: FastAPI) -> None:
-    """The middleware stack; each `add_middleware` wraps the ones added before it."""
-    # outermost first: request id wraps everything so even guard rejections carry it
-    app.add_middleware(NotModifiedMiddleware)  # innermost: metrics and the log see the 304
-    # request id, access log, metrics, input guard and unexpected errors: one layer (issue 16)
-    app.add_middleware(PlatformMiddleware, registry=app.state.metrics_registry)
+    """The middleware: one pure ASGI layer around the app (issue 16).
+
+    Request id, access log, metrics, input guard and unexpected errors are `PlatformMiddleware`;
+    If-None-Match (`NotModifiedMiddleware`) sits inside it, so the log and the metrics see the
+    304, and only requests carrying that header pass through it.
+    """
+    app.add_middleware(
+        PlatformMiddleware,
+        registry=app.state.metrics_registry,
+        conditional=NotModifiedMiddleware,
+    )
 
 
 def openapi_with_problems(app: FastAPI) -> dict[str, Any]:

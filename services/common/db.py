@@ -13,6 +13,7 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.util import greenlet_spawn
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 NAMING_CONVENTION = {
@@ -117,6 +118,33 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
+
+
+@asynccontextmanager
+async def pooled_driver(maker: async_sessionmaker[AsyncSession]) -> AsyncIterator[Any]:
+    """The asyncpg connection of a pooled connection, for a request whose one statement stands
+    alone (autocommitted: no BEGIN/COMMIT), without an ORM session around it.
+
+    A session costs the hot paths more CPU than their statement (make bench, issue 16: its
+    transaction bookkeeping, connection wrapper and commit). A sessionmaker bound to a
+    connection rather than the engine (the tests' outer transaction, ADR 0003) lends that
+    connection's driver inside a session, committed (its savepoint released) when the block
+    succeeds, so tests see and keep what the statement wrote exactly as the app does.
+    """
+    bind = maker.kw.get("bind")
+    if isinstance(bind, AsyncEngine):
+        pooled = await bind.raw_connection()
+        try:
+            yield pooled.driver_connection
+        finally:
+            # a check-in may close an overflow connection, which awaits the driver
+            await greenlet_spawn(pooled.close)
+        return
+    async with maker() as session:
+        connection = await session.connection()
+        raw = await connection.get_raw_connection()
+        yield raw.driver_connection
+        await session.commit()
 
 
 @asynccontextmanager

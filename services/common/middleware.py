@@ -14,11 +14,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.common.context import request_id_var
 from services.common.guards import reject, screen
+from services.common.logging import access_line
 from services.common.problem_handlers import fault_response
 
 REQUEST_ID_HEADER = b"x-request-id"
+IF_NONE_MATCH_HEADER = b"if-none-match"
 _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
-log = structlog.get_logger("pakt.access")
 
 
 class HttpMiddleware:
@@ -70,8 +71,16 @@ class PlatformMiddleware(HttpMiddleware):
       is out of reach), which the log and the metrics then see like any response.
     """
 
-    def __init__(self, app: ASGIApp, registry: CollectorRegistry) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        registry: CollectorRegistry,
+        conditional: Callable[[ASGIApp], ASGIApp] | None = None,
+    ) -> None:
         super().__init__(app)
+        # `conditional` (the If-None-Match handling) wraps the app for the requests carrying
+        # that header only: a layer every other request would pass for nothing (issue 16)
+        self._conditional = app if conditional is None else conditional(app)
         self.requests = Counter(
             "http_requests_total", "HTTP requests", ["method", "route", "status"], registry=registry
         )
@@ -85,18 +94,21 @@ class PlatformMiddleware(HttpMiddleware):
         # `labels()` validates and locks on every call; the series are few (method x route
         # template x status), so each pair of children is looked up once and kept
         self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
-        # the lazy proxy of `structlog.get_logger` rebuilds its logger from the configuration on
-        # every call; the app builds this middleware on its first request, after
-        # `configure_logging`, so the logger is resolved once here
-        self._log = log.bind()
+        # the app builds this middleware on its first request, after `configure_logging`, so
+        # the access line's writer is chosen once here
+        self._access = access_line()
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
-        request_id = ""
+        sent_id: str | None = None
+        conditional = False
         for name, value in scope["headers"]:
             if name == REQUEST_ID_HEADER:
-                request_id = value.decode("latin-1")
-                break
+                if sent_id is None:  # the first one counts
+                    sent_id = value.decode("latin-1")
+            elif name == IF_NONE_MATCH_HEADER:
+                conditional = True
+        request_id = sent_id or ""
         if not _VALID_ID.match(request_id):
             request_id = os.urandom(16).hex()  # 128 random bits, like a uuid4's hex
         scope.setdefault("state", {})["request_id"] = request_id
@@ -111,13 +123,16 @@ class PlatformMiddleware(HttpMiddleware):
         token = request_id_var.set(request_id)
         bound = structlog.contextvars.bind_contextvars(request_id=request_id)
         try:
-            await self._guarded(scope, receive, response)
+            app = self._conditional if conditional else self.app
+            await self._guarded(app, scope, receive, response)
         finally:
             request_id_var.reset(token)
-            self._observe(scope, response.status or 500, time.perf_counter() - started)
+            self._observe(scope, response.status or 500, time.perf_counter() - started, request_id)
             structlog.contextvars.reset_contextvars(**bound)
 
-    async def _guarded(self, scope: Scope, receive: Receive, response: ResponseStart) -> None:
+    async def _guarded(
+        self, app: ASGIApp, scope: Scope, receive: Receive, response: ResponseStart
+    ) -> None:
         rejection, body = await screen(scope, receive)
         if rejection is not None:
             await reject(scope, receive, response, rejection)
@@ -125,13 +140,13 @@ class PlatformMiddleware(HttpMiddleware):
         if body is None:  # the client left while sending its body
             return
         try:
-            await self.app(scope, body, response)
+            await app(scope, body, response)
         except Exception as exc:
             if response.status is not None:  # too late for a problem: the response has begun
                 raise
             await fault_response(scope, exc)(scope, body, response)
 
-    def _observe(self, scope: Scope, status: int, seconds: float) -> None:
+    def _observe(self, scope: Scope, status: int, seconds: float, request_id: str) -> None:
         # label by template, never by raw path: ids would explode the series count
         template = getattr(scope.get("route"), "path", None) or "unmatched"
         method = scope["method"]
@@ -145,10 +160,4 @@ class PlatformMiddleware(HttpMiddleware):
             )
         series[0].inc()
         series[1].observe(seconds)
-        self._log.info(
-            "request",
-            method=method,
-            path=scope["path"],
-            status=status,
-            duration_ms=round(seconds * 1000, 2),
-        )
+        self._access(method, scope["path"], status, round(seconds * 1000, 2), request_id)

@@ -11,7 +11,10 @@ from typing import Any
 import asyncpg
 from sqlalchemy import CursorResult, Executable
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.common.db import pooled_driver
 
 Params = Mapping[str, Any] | Sequence[Mapping[str, Any]] | None
 
@@ -29,8 +32,10 @@ async def run(
     return await connection.execute(statement, params)
 
 
-async def fetch_row_direct(session: AsyncSession, sql: str, *args: Any) -> Mapping[str, Any] | None:
-    """One SQL string straight on the session's asyncpg connection: the hot-path read.
+async def fetch_row_direct(
+    session: AsyncSession | async_sessionmaker[AsyncSession], sql: str, *args: Any
+) -> Mapping[str, Any] | None:
+    """One SQL string straight on the asyncpg connection: the hot-path read.
 
     Kept for the single-statement reads `make bench` showed dominated by SQLAlchemy's
     compilation and row processing (the case GET). SQLAlchemy opens its transaction lazily, at
@@ -38,11 +43,22 @@ async def fetch_row_direct(session: AsyncSession, sql: str, *args: Any) -> Mappi
     sends no BEGIN/COMMIT: PostgreSQL commits the statement before it answers, so a row it
     writes (an access-log entry) is durable when this returns. Inside an open transaction it
     simply joins it.
+
+    Given the app's sessionmaker instead of a session, the statement is the request's only
+    one: it runs on a pooled connection without a session (`db.pooled_driver`), committed by
+    PostgreSQL before this returns.
     """
+    if isinstance(session, async_sessionmaker):
+        async with pooled_driver(session) as driver:
+            return await _fetch_row(driver, sql, args)
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     driver = raw.driver_connection
     assert driver is not None  # noqa: S101 - a checked-out pooled connection has its driver
+    return await _fetch_row(driver, sql, args)
+
+
+async def _fetch_row(driver: Any, sql: str, args: tuple[Any, ...]) -> Mapping[str, Any] | None:
     try:
         row: Mapping[str, Any] | None = await driver.fetchrow(sql, *args)
     except asyncpg.PostgresError as exc:

@@ -6,6 +6,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator
 
+import asyncpg
 import pytest
 from typer.testing import CliRunner
 
@@ -13,7 +14,7 @@ from services.cases.app import create_app
 from services.cases.cli import commands
 from services.cases.seed import GOEPPINGEN, seed
 from services.cases.settings import CasesSettings
-from tests.cases.conftest import CASE_WORKER, open_case
+from tests.cases.conftest import CASE_WORKER, open_case, with_person
 from tests.support.apps import Databases, ServiceUnderTest, running_service
 
 pytestmark = pytest.mark.isolated_db
@@ -42,6 +43,38 @@ async def test_parallel_creates_get_distinct_consecutive_references(iso):
     ]
     numbers = sorted(int(r.json()["reference"].split("-")[1]) for r in responses)
     assert numbers == list(range(1, 31))
+
+
+async def test_parallel_case_reads_without_a_session_each_commit_their_access_log_row(iso):
+    """The case GET runs its one statement on a pooled connection without a session: every
+    read's access-log row is committed (seen from another connection) when the answer leaves,
+    and the connections go back to the pool (more reads than the pool holds, in parallel)."""
+    case = await with_person(iso)
+    url = f"/cases/v1/cases/{case['id']}"
+    headers = CASE_WORKER.headers(iso.tokens)
+    dsn = iso.app.state.database_url.replace("postgresql+asyncpg://", "postgresql://", 1)
+    conn = await asyncpg.connect(dsn)
+    try:
+
+        async def logged() -> int:
+            return int(
+                await conn.fetchval(
+                    "SELECT count(*) FROM access_log WHERE case_id = $1 AND action = 'case'",
+                    case["id"],
+                )
+            )
+
+        before = await logged()
+        reads = await asyncio.gather(*(iso.client.get(url, headers=headers) for _ in range(60)))
+        assert {r.status_code for r in reads} == {200}
+        assert {r.json()["person"]["name"] for r in reads} == {case["person"]["name"]}
+        assert {r.headers["etag"] for r in reads} == {f'"{case["version"]}"'}
+        assert await logged() == before + 60
+        one = await iso.client.get(url, headers=headers)
+        assert one.status_code == 200
+        assert await logged() == before + 61  # committed before the answer, not at some later point
+    finally:
+        await conn.close()
 
 
 async def test_parallel_revisions_of_one_plan_let_exactly_one_win(iso):

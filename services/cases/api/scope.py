@@ -21,6 +21,7 @@ from typing import Annotated, Any, Protocol, TypeVar
 
 from fastapi import Depends, Request, Response
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.cases.api.deps import (
@@ -36,9 +37,9 @@ from services.cases.casefile.schemas import CaseRead, CaseSummary
 from services.cases.items import service as items
 from services.common.auth import Principal
 from services.common.caller import Caller, Creator
-from services.common.concurrency import set_etag
+from services.common.concurrency import etag_for, set_etag
 from services.common.db import SessionDep
-from services.common.idempotency import IdempotencyDep
+from services.common.idempotency import IdempotencyDep, idempotency_of
 from services.common.pagination import Page, PageParams
 
 
@@ -223,3 +224,40 @@ async def _new_in_case(
 
 NewInCase = Annotated[NewScope, Depends(_new_in_case)]
 """Creates below a case: declares the path's `case_id` and the `Idempotency-Key` header."""
+
+
+Database = AsyncSession | async_sessionmaker[AsyncSession]
+"""Where a service function runs its statements: the request's session, or the app's
+sessionmaker when its one statement stands alone (`services.common.sql.fetch_row_direct`)."""
+
+
+async def create_once(
+    request: Request,
+    who: Principal,
+    key: str | None,
+    make: Callable[[Database], Awaitable[CaseRead]],
+    collection: str,
+) -> Response:
+    """`NewInOrg`'s create for the hottest create (a case), without the session dependency.
+
+    Without an Idempotency-Key, `make` gets the sessionmaker: its one statement (the case, its
+    audit entry and its event) runs on a pooled connection and PostgreSQL commits it before it
+    answers. With a key, `Creator` claims it, creates and keeps the answer in one transaction
+    of a session of its own, as every other create does. Either way the answer is the 201 with
+    the new resource's ETag and Location that `Creator` gives.
+    """
+    maker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+    if key is None:
+        out = await make(maker)
+    else:
+        idem = idempotency_of(request, key, await request.body())
+        async with maker() as session:
+            creator = Creator(who, session, Response(), idem, "/cases/v1")
+            created = await creator.create(lambda: make(session), collection)
+            if not isinstance(created, CaseRead):
+                return created  # the answer kept for the key, replayed
+            out = created
+    headers = {"ETag": etag_for(out.version), "Location": f"/cases/v1/{collection}/{out.id}"}
+    return Response(
+        out.model_dump_json(), status_code=201, headers=headers, media_type="application/json"
+    )

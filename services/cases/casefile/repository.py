@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Row, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.cases.casefile.schemas import CaseFilters
@@ -117,7 +118,7 @@ Numbers past 99999 simply grow a digit."""
 
 
 async def open_case(
-    session: AsyncSession, who: Principal, values: dict[str, Any]
+    session: AsyncSession | async_sessionmaker[AsyncSession], who: Principal, values: dict[str, Any]
 ) -> Mapping[str, Any]:
     """Opens a case with the next reference number of its organization and year, audited and
     announced. Joins the session's transaction if one is open (an Idempotency-Key claim)."""
@@ -172,10 +173,14 @@ _READ_LOGGED = f"""
 
 
 async def read_logged(
-    session: AsyncSession, case_id: uuid.UUID, who: Principal, action: str
+    session: AsyncSession | async_sessionmaker[AsyncSession],
+    case_id: uuid.UUID,
+    who: Principal,
+    action: str,
 ) -> Mapping[str, Any] | None:
     """The case and its person, and the access-log row of the read, in one statement; the row
     names the reader as the token does (subject, display name, organization, its kind, roles).
+    Given the sessionmaker, the statement stands alone (`fetch_row_direct`).
 
     The only statement that writes the access log (see `service.read_personal`).
     """

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Row
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.cases.casefile import repository as repo
@@ -100,9 +101,12 @@ async def announce(
     await emit(session, event, "case", case_id, [who.org], event_data)
 
 
-async def open_case(session: AsyncSession, who: Principal, body: CaseCreate) -> CaseRead:
+async def open_case(
+    session: AsyncSession | async_sessionmaker[AsyncSession], who: Principal, body: CaseCreate
+) -> CaseRead:
     """Creates a case owned by the caller's organization with the next reference number;
-    its audit entry and `case.opened` event are written by the same statement."""
+    its audit entry and `case.opened` event are written by the same statement (alone in the
+    request when given the sessionmaker)."""
     values = {
         "municipality_ags": body.municipality_ags,
         "external_id": body.external_id,
@@ -124,14 +128,18 @@ async def get_case(session: AsyncSession, who: Principal, case_id: uuid.UUID) ->
 
 
 async def read_personal(
-    session: AsyncSession, who: Principal, case_id: uuid.UUID, action: AccessAction
+    session: AsyncSession | async_sessionmaker[AsyncSession],
+    who: Principal,
+    case_id: uuid.UUID,
+    action: AccessAction,
 ) -> CaseRead:
     """The one way personal data of a case are reached: every read of them goes through here.
 
     Finds the caller's case (404 otherwise) with its consent and person and writes the
-    access-log row of the read (`action`: what is read) in one statement. Alone in a request
-    (the case GET) that statement commits on its own; after other statements it joins the
-    request's transaction. Either way the handler commits before personal data leave, so no
+    access-log row of the read (`action`: what is read) in one statement. Given the app's
+    sessionmaker (the case GET: the request's only statement), it runs on a pooled connection
+    and PostgreSQL commits it before it answers; given the request's session, it joins the
+    request's transaction and the handler commits before personal data leave. Either way no
     data leave without their row. Call it after loading what else is read, so a 404 of that
     logs nothing.
     """
@@ -142,7 +150,9 @@ async def read_personal(
     return full(row, row if row.has_person is not None else None)
 
 
-async def read_case(session: AsyncSession, who: Principal, case_id: uuid.UUID) -> CaseRead:
+async def read_case(
+    session: AsyncSession | async_sessionmaker[AsyncSession], who: Principal, case_id: uuid.UUID
+) -> CaseRead:
     """The case with consent and person data; the read is logged (one statement)."""
     return await read_personal(session, who, case_id, "case")
 

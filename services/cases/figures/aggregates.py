@@ -160,3 +160,50 @@ RECOUNT_SQL = [
 
 STORED_SELECT = "SELECT org_id, month, figure, key, n FROM figure_month WHERE n <> 0"
 """What the triggers have kept, in `RECOUNT_SELECT`'s shape."""
+
+
+# Goals of a plan version, kept on the version (cases revision 0006): the key figures count the
+# goals of each case's latest plan from the versions alone, without reading every goal of the
+# organization (215,000 for the largest) to find the few of the latest versions.
+_GOAL_KEYS_OF = """
+    SELECT coalesce(array_agg(g.field ORDER BY g.position), '{{}}') AS fields,
+           coalesce(array_agg(g.status ORDER BY g.position), '{{}}') AS statuses
+    FROM plan_goal g WHERE g.plan_version_id = {version}"""
+GOAL_KEYS_SQL = [
+    f"""
+CREATE FUNCTION plan_goal_keys_of(p_version uuid) RETURNS void LANGUAGE sql AS $$
+    UPDATE plan_version v SET goal_fields = k.fields, goal_statuses = k.statuses
+    FROM ({_GOAL_KEYS_OF.format(version="p_version")}) k
+    WHERE v.id = p_version
+$$""",  # noqa: S608 - constants only
+    """
+CREATE FUNCTION plan_goal_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM plan_goal_keys_of(OLD.plan_version_id); END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN PERFORM plan_goal_keys_of(NEW.plan_version_id); END IF;
+    RETURN NULL;
+END $$""",
+    "CREATE TRIGGER plan_goal_keys_write AFTER INSERT OR DELETE ON plan_goal"
+    " FOR EACH ROW EXECUTE FUNCTION plan_goal_keys()",
+    "CREATE TRIGGER plan_goal_keys_change AFTER UPDATE OF plan_version_id, position, field, status"
+    " ON plan_goal FOR EACH ROW EXECUTE FUNCTION plan_goal_keys()",
+]
+"""The statements that keep `plan_version.goal_fields` / `goal_statuses` (one each)."""
+DROP_GOAL_KEYS_SQL = [
+    "DROP FUNCTION plan_goal_keys() CASCADE",
+    "DROP FUNCTION plan_goal_keys_of(uuid)",
+]
+GOAL_KEYS_RECOUNT_SELECT = (
+    "SELECT v.id, k.fields, k.statuses FROM plan_version v"  # noqa: S608 - constants
+    f" CROSS JOIN LATERAL ({_GOAL_KEYS_OF.format(version='v.id')}) k"
+)
+"""Every version's goals counted from `plan_goal`, in the shape of `GOAL_KEYS_STORED_SELECT`."""
+GOAL_KEYS_STORED_SELECT = "SELECT id, goal_fields, goal_statuses FROM plan_version"
+GOAL_KEYS_RECOUNT_SQL = """
+UPDATE plan_version v SET goal_fields = r.fields, goal_statuses = r.statuses
+FROM (SELECT plan_version_id AS id, array_agg(field ORDER BY position) AS fields,
+             array_agg(status ORDER BY position) AS statuses
+      FROM plan_goal GROUP BY 1) r
+WHERE r.id = v.id"""
+"""Fills the goal columns of versions that have goals, the others keeping their default `{}`
+(the migration that adds the columns; a bulk load with the triggers off)."""

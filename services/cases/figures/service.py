@@ -174,16 +174,17 @@ def shown_figures(
 
 
 def _collect(raw: dict[str, list[Any]]) -> dict[str, _Exact]:
+    """Per worker, from repository rows `(part, worker, key, key2, n, m, persons)`."""
     workers: dict[str, _Exact] = defaultdict(_Exact)
     for r in raw["cases"]:
-        workers[r.worker].new_cases += r.new_cases
+        workers[r.worker].new_cases += r.n
     for r in raw["consultations"]:
         w = workers[r.worker]
-        w.consultations, w.minutes, w.persons = r.n, int(r.minutes or 0), r.persons
+        w.consultations, w.minutes, w.persons = r.n, int(r.m or 0), r.persons
     for r in raw["plans"]:
-        workers[r.worker].plans_created, workers[r.worker].plans_revised = r.created, r.revised
+        workers[r.worker].plans_created, workers[r.worker].plans_revised = r.n, r.m
     for r in raw["goals"]:
-        workers[r.worker].goals[(r.field, r.status)] += r.n
+        workers[r.worker].goals[(r.key, r.key2)] += r.n
     for r in raw["referrals"]:
         workers[r.worker].referrals[r.key] += r.n
     for r in raw["closed"]:
