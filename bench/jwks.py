@@ -35,7 +35,7 @@ class JWKSServer:
                 self._answer(token)
 
             def log_message(self, format: str, *args: Any) -> None:
-                pass
+                """Quiet: the bench reads its own figures, not the server's log."""
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +23,7 @@ IF_NONE_MATCH_HEADER = b"if-none-match"
 _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
-class HttpMiddleware:
+class HttpMiddleware(ABC):
     """Base of our pure ASGI middleware: lifespan and websocket scopes pass straight through,
     HTTP requests go to `handle`."""
 
@@ -35,8 +36,9 @@ class HttpMiddleware:
             return
         await self.handle(scope, receive, send)
 
+    @abstractmethod
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        raise NotImplementedError
+        """One HTTP request: the subclass's work around `self.app`."""
 
 
 class ResponseStart:

@@ -128,7 +128,7 @@ async def test_private_keys_are_stored_encrypted(auth):
 async def test_a_wrong_key_encryption_key_stops_the_start(make_auth):
     with pytest.raises(KeyDecryptionError):
         async with make_auth(key_encryption_key="not-the-key-that-encrypted-them"):
-            pass
+            pytest.fail("auth started with a key that cannot decrypt its signing keys")
 
 
 def test_the_dev_key_encryption_key_warns_outside_development():

@@ -216,7 +216,7 @@ async def test_small_validation_problem_lists_everything(fault):
 
 
 class _Closed(Exception):
-    pass
+    """The probe's stand-in for a connection closed under a request."""
 
 
 @pytest.mark.parametrize(

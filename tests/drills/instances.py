@@ -21,6 +21,7 @@ import signal
 import time
 from collections import Counter
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 
 import httpx
@@ -76,11 +77,9 @@ def _start_gateway(lab: Lab, first: Stack, second: Stack) -> tuple[str, Path]:
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        try:
+        with suppress(httpx.TransportError):  # not listening yet: ask again after the pause
             if all(httpx.get(f"{url}/{s}/readyz").status_code == 200 for s in SERVICES):
                 return url, run_dir / "access.log"
-        except httpx.TransportError:
-            pass
         time.sleep(0.2)
     raise DrillError(f"the two-instance gateway did not become ready:\n{proc.tail()}")
 

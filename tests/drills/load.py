@@ -17,7 +17,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,12 +103,10 @@ def demo_token(gateway_url: str, username: str, attempts: int = 20) -> str:
     (a service's first request after a database restart may still fail)."""
     form = {"grant_type": "password", "username": username, "password": DEMO_PASSWORD}
     for _ in range(attempts - 1):
-        try:
+        with suppress(httpx.TransportError):  # the gateway is restarting: ask again
             response = httpx.post(f"{gateway_url}/auth/v1/token", data=form, timeout=TIMEOUT)
             if response.is_success:
                 return str(response.json()["access_token"])
-        except httpx.TransportError:
-            pass
         time.sleep(0.5)
     response = httpx.post(f"{gateway_url}/auth/v1/token", data=form, timeout=TIMEOUT)
     response.raise_for_status()

@@ -83,7 +83,7 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
 
         def log_message(self, format: str, *args: Any) -> None:
-            pass
+            """Quiet: the tests read the deliveries, not the server's log."""
 
     return Handler
 
