@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import asyncpg
 import pytest
 
 from services.cases.app import create_app
@@ -109,3 +111,16 @@ async def with_person(
     assert r.status_code == 200, r.text
     out: dict[str, Any] = r.json()
     return out
+
+
+@pytest.fixture(scope="module")
+def conn(databases: Databases) -> Iterator[tuple[asyncio.AbstractEventLoop, asyncpg.Connection]]:
+    """A plain asyncpg connection to a cases database of this module's own, for the tests that
+    drive the triggers and recounts with raw SQL (and hypothesis, which wants no async tests)."""
+    loop = asyncio.new_event_loop()
+    url = databases.isolated_url("cases").replace("postgresql+asyncpg://", "postgresql://")
+    connection = loop.run_until_complete(asyncpg.connect(url))
+    yield loop, connection
+    loop.run_until_complete(connection.close())
+    loop.close()
+    databases.drop_isolated()

@@ -10,16 +10,14 @@ rolled back afterwards.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from typing import Any
 
 import asyncpg
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from services.cases.figures.aggregates import GOAL_KEYS_RECOUNT_SELECT, GOAL_KEYS_STORED_SELECT
-from tests.support.apps import Databases
+from tests.support.recount import stored_equals_recount
 
 PICK = st.integers(0, 1_000)
 FIELDS = st.sampled_from(["work", "language", "housing"])
@@ -57,17 +55,6 @@ _SQL = {
     "delete_plan": "DELETE FROM plan_version WHERE id = $1",
     "delete_case": "DELETE FROM client_case WHERE id = $1",
 }
-
-
-@pytest.fixture(scope="module")
-def conn(databases: Databases) -> Iterator[tuple[asyncio.AbstractEventLoop, asyncpg.Connection]]:
-    loop = asyncio.new_event_loop()
-    url = databases.isolated_url("cases").replace("postgresql+asyncpg://", "postgresql://")
-    connection = loop.run_until_complete(asyncpg.connect(url))
-    yield loop, connection
-    loop.run_until_complete(connection.close())
-    loop.close()
-    databases.drop_isolated()
 
 
 async def _nth(c: asyncpg.Connection, table: str, pick: int) -> Any:
@@ -109,15 +96,9 @@ async def _apply(c: asyncpg.Connection, ops: list[tuple[Any, ...]]) -> None:
 
 
 async def _compare(c: asyncpg.Connection, ops: list[tuple[Any, ...]]) -> None:
-    tx = c.transaction()
-    await tx.start()
-    try:
-        await _apply(c, ops)
-        stored = sorted(tuple(r) for r in await c.fetch(GOAL_KEYS_STORED_SELECT))
-        recounted = sorted(tuple(r) for r in await c.fetch(GOAL_KEYS_RECOUNT_SELECT))
-        assert stored == recounted
-    finally:
-        await tx.rollback()
+    await stored_equals_recount(
+        c, lambda: _apply(c, ops), GOAL_KEYS_STORED_SELECT, GOAL_KEYS_RECOUNT_SELECT
+    )
 
 
 SEQUENCES = st.lists(OPS, min_size=5, max_size=30).map(

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import asyncpg
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from services.cases.figures.aggregates import RECOUNT_SELECT, STORED_SELECT
-from tests.support.apps import Databases
+from tests.support.recount import stored_equals_recount
 
 ORGS = [("org-a", ["08", "081", "08117"]), ("org-b", ["08", "082", "08212"])]
 DAYS = st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 10))
@@ -75,17 +73,6 @@ _ON_ROWS = {"change_consultation": "consultation", "delete_consultation": "consu
 _ON_ROWS["change_referral"] = "referral"
 
 
-@pytest.fixture(scope="module")
-def conn(databases: Databases) -> Iterator[tuple[asyncio.AbstractEventLoop, asyncpg.Connection]]:
-    loop = asyncio.new_event_loop()
-    url = databases.isolated_url("cases").replace("postgresql+asyncpg://", "postgresql://")
-    connection = loop.run_until_complete(asyncpg.connect(url))
-    yield loop, connection
-    loop.run_until_complete(connection.close())
-    loop.close()
-    databases.drop_isolated()
-
-
 async def _open(c: asyncpg.Connection, org: int, day: dt.date, n: int) -> Any:
     org_id, path = ORGS[org]
     return await c.fetchval(
@@ -118,15 +105,7 @@ async def _apply(c: asyncpg.Connection, ops: list[tuple[Any, ...]]) -> None:
 
 
 async def _compare(c: asyncpg.Connection, ops: list[tuple[Any, ...]]) -> None:
-    tx = c.transaction()
-    await tx.start()
-    try:
-        await _apply(c, ops)
-        stored = sorted(tuple(r) for r in await c.fetch(STORED_SELECT))
-        recounted = sorted(tuple(r) for r in await c.fetch(RECOUNT_SELECT))
-        assert stored == recounted
-    finally:
-        await tx.rollback()
+    await stored_equals_recount(c, lambda: _apply(c, ops), STORED_SELECT, RECOUNT_SELECT)
 
 
 # every sequence starts with a few cases, so the changes after them have rows to work on

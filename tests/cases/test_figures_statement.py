@@ -14,17 +14,14 @@ import asyncio
 import datetime as dt
 import re
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import asyncpg
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from services.cases.figures.repository import FIGURES, statement
 from services.cases.figures.schemas import Scope
-from tests.support.apps import Databases
 
 ORGS = ["org-a", "org-b"]
 WORKERS = ["cw-1", "cw-2", "cw-3"]
@@ -134,17 +131,6 @@ def positional(sql: str, values: dict[str, Any]) -> tuple[str, list[Any]]:
     for i, name in enumerate(names, 1):
         sql = re.sub(rf"(?<!:):{name}\b", f"CAST(${i} AS {_TYPES[name]})", sql)
     return sql, [values.get(name) for name in names]
-
-
-@pytest.fixture(scope="module")
-def conn(databases: Databases) -> Iterator[tuple[asyncio.AbstractEventLoop, asyncpg.Connection]]:
-    loop = asyncio.new_event_loop()
-    url = databases.isolated_url("cases").replace("postgresql+asyncpg://", "postgresql://")
-    connection = loop.run_until_complete(asyncpg.connect(url))
-    yield loop, connection
-    loop.run_until_complete(connection.close())
-    loop.close()
-    databases.drop_isolated()
 
 
 async def _write(c: asyncpg.Connection, rows: list[tuple[Any, ...]]) -> None:
