@@ -24,7 +24,7 @@ from services.auth.security import token_hash
 from services.auth.tokens import repository as repo
 from services.auth.tokens.grant_rules import check_grant_allowed
 from services.auth.tokens.issuance import TokenIssuer, user_tokens
-from services.auth.tokens.logins import end_login, refuse_expired
+from services.auth.tokens.logins import refuse_expired, refuse_reused
 from services.auth.tokens.schemas import ClientAuth, Login, TokenForm, TokenResponse
 from services.auth.tokens.service import authenticate_client, issue, require
 from services.common.problem_types import texts
@@ -68,15 +68,15 @@ async def _redeem(session: AsyncSession, client: Row[Any], form: TokenForm) -> R
                 "Der Autorisierungscode ist ungültig",
             )
         )
-    if row.used_at is not None:
-        await end_login(session, row)
-        raise InvalidGrant(
-            texts(
-                "The authorization code was already used; the tokens issued for it are revoked",
-                "Der Autorisierungscode wurde schon verwendet; die dafür ausgestellten Token sind "
-                "widerrufen",
-            )
-        )
+    await refuse_reused(
+        session,
+        row,
+        texts(
+            "The authorization code was already used; the tokens issued for it are revoked",
+            "Der Autorisierungscode wurde schon verwendet; die dafür ausgestellten Token sind "
+            "widerrufen",
+        ),
+    )
     if row.client_id != client.client_id:
         raise InvalidGrant(
             texts(

@@ -49,15 +49,15 @@ async def refresh_grant(
                 "client_id)",
             )
         )
-    if row.used_at is not None:
-        await end_login(session, row)
-        raise InvalidGrant(
-            texts(
-                "The refresh token was already used; every token of this login is now revoked",
-                "Das Refresh-Token wurde schon verwendet; alle Token dieser Anmeldung sind jetzt "
-                "widerrufen",
-            )
-        )
+    await refuse_reused(
+        session,
+        row,
+        texts(
+            "The refresh token was already used; every token of this login is now revoked",
+            "Das Refresh-Token wurde schon verwendet; alle Token dieser Anmeldung sind jetzt "
+            "widerrufen",
+        ),
+    )
     refuse_expired(row, texts("The refresh token has expired", "Das Refresh-Token ist abgelaufen"))
     user = await accounts.get_user(session, str(row.account_id), share=True)
     if user is None or not user.active:
@@ -78,6 +78,14 @@ def refuse_expired(row: Row[Any], detail: Texts) -> None:
     """`invalid_grant` with `detail` once a login's single-use credential (a refresh token or an
     authorization code) is past its `expires_at`."""
     if row.expires_at <= datetime.now(UTC):
+        raise InvalidGrant(detail)
+
+
+async def refuse_reused(session: AsyncSession, row: Row[Any], detail: Texts) -> None:
+    """`invalid_grant` with `detail` when a login's single-use credential comes back a second
+    time: a sign it was stolen, so the whole login ends first (RFC 6749 4.1.2, RFC 9700 4.14)."""
+    if row.used_at is not None:
+        await end_login(session, row)
         raise InvalidGrant(detail)
 
 
